@@ -1,0 +1,207 @@
+"""The public entry points: :func:`load`, :func:`extract` and the reusable :class:`Extractor`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from ._errors import OptionError, expect_text
+from ._lexicons import Lexicons
+from ._model import load_pipeline, unneeded_components
+from ._pipeline import chunk_borders, shift
+from .component import ensure_component, quotes_of
+from ._types import Quote, Result
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article that could not be read in :meth:`Extractor.pipe` with ``on_error="return"``.
+
+    Attributes:
+        id: The article's id (its position in the stream where no id was given).
+        error: ``"ExceptionType: message"``.
+    """
+
+    id: str | None
+    error: str
+
+
+class Extractor:
+    """A loaded spaCy pipeline and lexicons, ready to read many articles.
+
+    Build one with :func:`load`; it is cheap to call :meth:`extract` on it many times.
+
+    Attributes:
+        nlp: The spaCy pipeline that tokenizes (and, when trained, tags) the text.
+        model: The name results report for that pipeline.
+    """
+
+    def __init__(self, nlp: Language, model_name: str, lexicons: Lexicons | None = None) -> None:
+        self.nlp = nlp
+        self.model = model_name
+        ensure_component(nlp, lexicons)
+        self._disable = unneeded_components(nlp)
+        # Chunks stay well below spaCy's limit so that a trained pipeline's memory stays bounded.
+        self.chunk_size = min(nlp.max_length, 100_000)
+
+    def __repr__(self) -> str:
+        return f"Extractor(model={self.model!r})"
+
+    def extract(self, text: str, *, id: str | None = None) -> Result:
+        """Read one article.
+
+        Args:
+            text: The article as a ``str`` (decode bytes first).
+            id: An id to carry into the result.
+
+        Returns:
+            The quotations, in text order, with their speakers.
+
+        Raises:
+            TypeError: ``text`` is not a ``str``.
+        """
+        text = expect_text(text)
+        if not text.strip():
+            return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
+        if len(text) <= self.chunk_size:
+            return _result(quotes_of(self.nlp(text, disable=self._disable)), self.model, id, text)
+        quotes: list[Quote] = []
+        borders = chunk_borders(text, self.chunk_size)
+        for start, end in zip(borders, borders[1:]):
+            doc = self.nlp(text[start:end], disable=self._disable)
+            quotes.extend(shift(q, start, text) for q in quotes_of(doc))
+        return _result(quotes, self.model, id, text)
+
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, str]],
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+        on_error: str = "raise",
+    ) -> Iterator[Result | Failure]:
+        """Read many articles, in order, with spaCy's batching and multiprocessing.
+
+        Args:
+            texts: Article texts, or ``(id, text)`` pairs.
+            batch_size: Articles per spaCy batch (at least 1).
+            n_process: Worker processes (at least 1; ``-1`` for one per core).
+            on_error: ``"raise"`` to stop at the first bad article, ``"return"`` to yield a
+                :class:`Failure` for it (and report it on stderr) and go on.
+
+        Yields:
+            One :class:`Result` (or :class:`Failure`) per article, in input order.
+
+        Raises:
+            OptionError: A bad ``batch_size``, ``n_process`` or ``on_error``.
+            TypeError: An article is not a ``str`` and ``on_error="raise"``.
+        """
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+            raise OptionError(f"batch_size must be an int >= 1, got {batch_size!r}")
+        if (not isinstance(n_process, int) or isinstance(n_process, bool)
+                or (n_process < 1 and n_process != -1)):
+            raise OptionError(f"n_process must be an int >= 1 or -1, got {n_process!r}")
+        if on_error not in ("raise", "return"):
+            raise OptionError(f"on_error must be 'raise' or 'return', got {on_error!r}")
+        return self._pipe(texts, batch_size, n_process, on_error)
+
+    def _pipe(
+        self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str
+    ) -> Iterator[Result | Failure]:
+        stream = self.nlp.pipe(
+            _prepared(texts, self.chunk_size), as_tuples=True, batch_size=batch_size,
+            n_process=n_process, disable=self._disable,
+        )
+        for doc, (i, art_id, kind, payload) in stream:
+            try:
+                if kind == "bad":
+                    raise TypeError(payload)
+                if kind == "long":
+                    yield self.extract(payload, id=art_id)
+                elif not payload.strip():
+                    yield Result(quotes=(), model=self.model, id=art_id, text=payload)
+                else:
+                    yield _result(quotes_of(doc), self.model, art_id, payload)
+            except Exception as exc:  # one bad article must not stop a batch
+                if on_error == "raise":
+                    raise
+                name = art_id if art_id is not None else str(i)
+                print(f"quotekit: article {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                yield Failure(name, f"{type(exc).__name__}: {exc}")
+
+
+def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any]]]:
+    # Long and non-str articles skip spaCy's batch (an empty doc stands in) and are handled
+    # one by one, so that neither max_length nor a TypeError stops the stream.
+    for i, item in enumerate(texts):
+        art_id, text = item if isinstance(item, tuple) and len(item) == 2 else (None, item)
+        if not isinstance(text, str):
+            try:
+                expect_text(text, "article")
+            except TypeError as exc:
+                yield "", (i, art_id, "bad", str(exc))
+        elif len(text) > chunk_size:
+            yield "", (i, art_id, "long", text)
+        else:
+            yield text, (i, art_id, "doc", text)
+
+
+def _result(quotes: list[Quote], model: str, id: str | None, text: str) -> Result:
+    speakers: dict[tuple[str, tuple[tuple[int, int], ...]], Any] = {}
+    for q in quotes:
+        if q.speaker is not None:
+            speakers.setdefault((q.speaker.name, q.speaker.mentions), q.speaker)
+    return Result(quotes=tuple(quotes), speakers=tuple(speakers.values()), model=model, id=id, text=text)
+
+
+def load(model: object = "auto", *, lexicons: Lexicons | None = None) -> Extractor:
+    """Load a reusable extractor.
+
+    Args:
+        model: ``"auto"`` (the best installed trained English pipeline, else rules only with a
+            warning), ``"blank"`` (rules only), an installed pipeline's name such as
+            ``"en_core_web_sm"``, or a ``spacy.Language``.
+        lexicons: Lexicons to use instead of the ones shipped with quotekit.
+
+    Returns:
+        An :class:`Extractor`.
+
+    Raises:
+        ModelNotFoundError: The named pipeline is not installed.
+    """
+    nlp, name = load_pipeline(model)
+    return Extractor(nlp, name, lexicons)
+
+
+_CACHE: dict[str, Extractor] = {}
+
+
+def extract(text: str, *, model: object = "auto", id: str | None = None) -> Result:
+    """Read one article and return its quotations.
+
+    The pipeline for a model name is loaded once and kept for later calls.
+
+    Args:
+        text: The article (a ``str``).
+        model: As for :func:`load`.
+        id: An id to carry into the result.
+
+    Returns:
+        The quotations, in text order, with their speakers.
+
+    Example:
+        >>> import quotekit
+        >>> r = quotekit.extract('"We will win," she said.', model="blank")
+        >>> r[0].text
+        'We will win,'
+    """
+    text = expect_text(text)
+    if isinstance(model, str):
+        if model not in _CACHE:
+            _CACHE[model] = load(model)
+        return _CACHE[model].extract(text, id=id)
+    return load(model).extract(text, id=id)

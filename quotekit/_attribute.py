@@ -1,0 +1,408 @@
+"""Stage 4: attribute: link each quotation to its cue and speaker mention, decide its kind,
+and find reported speech (indirect quotations) around speech cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._candidates import Mention
+from ._cues import Cue
+from ._tokens import View
+
+# Words that may stand between a subject and its verb ("Smith also said", "she has said").
+_SKIP_BEFORE_CUE = frozenset(
+    "also has have had would will did does do later then again once previously recently "
+    "repeatedly publicly privately earlier further quickly first separately subsequently "
+    "initially immediately simply flatly similarly likewise reportedly ,".split()
+)
+# Words that may stand between a cue and the quotation it introduces ("said in a statement:").
+_FILLER = frozenset(
+    ", : ; — – - that in a an the statement interview on at during last this week tuesday monday "
+    "wednesday thursday friday saturday sunday morning evening night yesterday today earlier later "
+    "to reporters journalists us me him her them told tweet tweeted post posted on twitter x "
+    "facebook radio television tv press conference briefing speech email emailed letter written "
+    "said was "
+    "interview with statement".split()
+)
+_TAIL = frozenset(
+    "in on at during last this to told on friday tuesday monday wednesday thursday saturday sunday "
+    "yesterday today earlier later recently week month year morning night evening afternoon a an "
+    "the statement interview with of , and adding who".split()
+)
+_OBJECTS = frozenset({"reporters", "journalists", "him", "her", "them", "me", "us", "you", "police", "investigators", "lawmakers", "supporters", "it"})
+# Verbs whose next noun is an object, never an inverted subject ("told Jane", "called it").
+_NO_INVERSION = frozenset(
+    "told tells tell telling asked asks ask called calls call calling urged urges informed assured "
+    "reminded accused accuses blasted branded labelled labeled deemed termed".split()
+)
+_END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A quotation (direct, partial or indirect) with its cue and speaker mention.
+
+    Attributes:
+        parts: ``(start, end)`` character spans of the content.
+        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
+        cue: The cue, or ``None``.
+        mention: Index of the speaker mention, or ``None``.
+        quotes: Indices of the quoted stretches it is made of (none for indirect).
+        how: Which rule attributed it (for error analysis).
+    """
+
+    parts: list[tuple[int, int]]
+    kind: str
+    cue: Cue | None
+    mention: int | None
+    quotes: list[int] = field(default_factory=list)
+    how: str = ""
+
+    @property
+    def start(self) -> int:
+        """Start of the first part."""
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the last part."""
+        return self.parts[-1][1]
+
+
+class _Index:
+    def __init__(self, view: View, mentions: list[Mention], cues: list[Cue]) -> None:
+        self.end_at: dict[int, int] = {}
+        self.start_at: dict[int, int] = {}
+        for n, m in enumerate(mentions):
+            self.end_at[m.j] = n
+            self.start_at[m.i] = n
+        self.cue_at: dict[int, Cue] = {c.i: c for c in cues}
+
+
+def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int, hi: int) -> int | None:
+    """The mention that is the subject (or inverted subject) of ``cue``, within tokens lo..hi.
+
+    Args:
+        view: The document view.
+        cue: The cue.
+        ments: All mentions.
+        idx: Look-up tables.
+        lo: First token the mention may use.
+        hi: One past the last token it may use.
+
+    Returns:
+        The mention index, or ``None``.
+    """
+    toks = view.toks
+    if cue.kind == "according":
+        k = cue.j
+        if k in idx.start_at and ments[idx.start_at[k]].j <= hi:
+            return idx.start_at[k]
+        return None
+    if cue.passive:
+        k = cue.j
+        if k < hi and toks[k].lower == "by" and k + 1 in idx.start_at:
+            return idx.start_at[k + 1]
+        return None
+    # Left: the subject right before the cue, past adverbs and auxiliaries.
+    k = cue.i
+    steps = 0
+    while k - 1 >= lo and (toks[k - 1].lower in _SKIP_BEFORE_CUE or toks[k - 1].lower.endswith("ly")) and steps < 3:
+        if toks[k - 1].text == ",":
+            break
+        k -= 1
+        steps += 1
+    if k in idx.end_at and ments[idx.end_at[k]].i >= lo:
+        return idx.end_at[k]
+    # "The party’s leader, Jane Smith, said": the name right before the comma.
+    if k - 1 >= lo and toks[k - 1].text == "," and (k - 1) in idx.end_at:
+        m = ments[idx.end_at[k - 1]]
+        if m.kind == "name" and m.i >= lo and m.i - 1 >= lo and toks[m.i - 1].text == ",":
+            return idx.end_at[k - 1]
+    # Appositive: "Jane Smith, the party's leader, said".
+    if k - 1 >= lo and toks[k - 1].text == ",":
+        x = k - 2
+        while x >= max(lo, k - 20) and toks[x].text != "," and toks[x].quote < 0:
+            x -= 1
+        if x >= lo and toks[x].text == "," and x in idx.end_at and ments[idx.end_at[x]].i >= lo:
+            m = ments[idx.end_at[x]]
+            if m.kind != "pronoun":
+                return idx.end_at[x]
+    if cue.weak or cue.kind in ("copula", "colon") or toks[cue.i].lower in _NO_INVERSION:
+        return None
+    # Right: the inverted subject ("said Jane Smith").
+    k = cue.j
+    if k < hi and k in idx.start_at and ments[idx.start_at[k]].kind != "pronoun" or (
+            k < hi and k in idx.start_at and toks[k].lower in ("he", "she", "they")):
+        return idx.start_at[k]
+    return None
+
+
+def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribution]:
+    """Attribute every quotation and find reported speech.
+
+    Args:
+        view: The document view.
+        cues: Cues from stage 2.
+        ments: Mentions from stage 3.
+
+    Returns:
+        Attributions in text order.
+    """
+    idx = _Index(view, ments, cues)
+    toks = view.toks
+    n = len(toks)
+    out: list[Attribution] = []
+    used_cues: set[int] = set()
+    by_quote: dict[int, Attribution] = {}
+    last: Attribution | None = None
+    for qi, q in enumerate(view.quotes):
+        a = view.tok_at(q.start)
+        if a >= n or toks[a].quote != qi:
+            continue
+        b = a
+        while b + 1 < n and toks[b + 1].quote == qi:
+            b += 1
+        # The quotation's marks and the tokens around it.
+        open_t = a - 1 if a > 0 and toks[a - 1].quote < 0 and not toks[a - 1].is_word else a
+        after = b + 1
+        while after < n and toks[after].quote < 0 and not toks[after].is_word and toks[after].text not in (",", "—", "–") and toks[after].start < q.outer_end:
+            after += 1
+        s_lo = view.sents[toks[open_t].sent][0]
+        lo = s_lo
+        while lo < open_t and toks[lo].quote >= 0:
+            lo += 1
+        prev_q = open_t - 1
+        while prev_q >= lo and toks[prev_q].quote < 0:
+            prev_q -= 1
+        if prev_q >= lo:
+            lo = prev_q + 1
+        before = [t for t in toks[lo:open_t]]
+        close_sent = toks[b].sent if after >= n else toks[after].sent
+        hi = view.sents[close_sent][1] if after < n and toks[after].para == toks[b].para else after
+        nq = after
+        while nq < hi and toks[nq].quote < 0:
+            nq += 1
+        hi = nq
+        cue = None
+        mention = None
+        how = ""
+        # (a) the attribution right after: “…,” she said. / “…,” said Jane Smith.
+        k = after
+        while k < hi and toks[k].text in (",", "—", "–", "-"):
+            k += 1
+        for c in (idx.cue_at.get(x) for x in range(k, min(hi, k + 12))):
+            if c is None or c.kind in ("copula",):
+                continue
+            if c.klass != "speech":
+                continue
+            m = speaker_of(view, c, ments, idx, k, hi)
+            if m is not None and (ments[m].i == k or c.i == k):
+                cue, mention, how = c, m, "after"
+            break
+        # (b) a cue before it in the same sentence: Jane Smith said, “…” / said it was “…”
+        before_words = 0
+        if cue is None:
+            for x in range(open_t - 1, lo - 1, -1):
+                c = idx.cue_at.get(x)
+                if c is None or c.klass != "speech":
+                    continue
+                m = speaker_of(view, c, ments, idx, lo, open_t)
+                if m is None and c.kind == "verb" and not c.weak:
+                    m = _sentence_subject(view, ments, idx, lo, c.i)
+                if m is not None:
+                    cue, mention, how = c, m, "before"
+                    before_words = sum(1 for t in toks[c.j:open_t] if t.is_word and t.lower not in _FILLER)
+                    break
+        kind = "direct"
+        rest_before = [t for t in before if t.is_word]
+        rest_after = [t for t in toks[after:hi] if t.is_word]
+        if cue is not None and how == "after":
+            rest_after = [t for t in toks[after:hi] if t.is_word and not (ments[mention].i <= t.i < ments[mention].j if mention is not None else False) and t.i not in range(cue.i, cue.j)]
+            rest_after = rest_after if _has_clause(view, rest_after) else []
+        if cue is not None and how == "before":
+            rest_before = [] if before_words == 0 else rest_before
+            if before_words:
+                kind = "partial"
+        if rest_before and how != "before":
+            kind = "partial"
+        if rest_after and len(rest_after) > 3 and how != "after":
+            ends_sentence = toks[b].text in _END_PUNCT or (b + 1 < n and toks[b + 1].text in _END_PUNCT)
+            if not ends_sentence:
+                kind = "partial"
+        if kind == "partial" and cue is None:
+            # A fragment in the writer's sentence: the cue may come later in the sentence.
+            for x in range(after, view.sents[close_sent][1]):
+                c = idx.cue_at.get(x)
+                if c is not None and c.klass == "speech":
+                    m = speaker_of(view, c, ments, idx, view.sents[toks[open_t].sent][0], view.sents[close_sent][1])
+                    if m is not None:
+                        cue, mention, how = c, m, "later"
+                        break
+            if cue is None:
+                m = _sentence_subject(view, ments, idx, view.sents[toks[open_t].sent][0], open_t)
+                if m is not None and ments[m].kind != "pronoun" and _title_or_scare(view, open_t) is False:
+                    mention, how = m, "subject"
+        if kind == "partial" and _title_or_scare(view, open_t):
+            continue
+        # (c) introduced by the sentence before: Jane Smith said: / A statement noted.
+        if cue is None and kind == "direct":
+            c, m = _intro_before(view, ments, idx, open_t)
+            if c is not None:
+                cue, mention, how = c, m, "intro"
+        # (d) a quotation paragraph that follows quotations of one speaker goes on with them.
+        if cue is None and mention is None and kind == "direct" and last is not None:
+            para = toks[open_t].para
+            lt = view.tok_at(last.end) - 1
+            if 0 <= lt < n and toks[lt].para in (para, para - 1) and last.mention is not None and last.kind != "indirect":
+                mention, how = last.mention, "inherit"
+        att = Attribution(list(q.parts), kind, cue, mention, [qi], how)
+        # An interrupted quotation (“A,” she said. “B.”) is one quotation with two parts.
+        if (last is not None and cue is not None and last.cue is cue and kind == "direct"
+                and last.kind == "direct" and toks[view.tok_at(last.end)].para == toks[a].para or (
+                    last is not None and how == "intro" and last.cue is cue and last.kind == "direct")):
+            last.parts.extend(q.parts)
+            last.quotes.append(qi)
+            by_quote[qi] = last
+            continue
+        if cue is not None:
+            used_cues.add(cue.i)
+        out.append(att)
+        by_quote[qi] = att
+        last = att
+    out.extend(_indirect(view, cues, ments, idx, used_cues, out))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _sentence_subject(view: View, ments: list[Mention], idx: _Index, lo: int, hi: int) -> int | None:
+    """The mention that opens the sentence, where a verb follows it (the writer's subject)."""
+    toks = view.toks
+    k = lo
+    while k < hi and not toks[k].is_word:
+        k += 1
+    if k in idx.start_at:
+        m = idx.start_at[k]
+        if ments[m].j < hi and not ments[m].statement:
+            return m
+    return None
+
+
+def _title_or_scare(view: View, open_t: int) -> bool:
+    """The quotation is a title or a scare quote: “so-called”, "a film called", "dubbed"."""
+    toks = view.toks
+    k = open_t - 1
+    if k < 0:
+        return False
+    low = toks[k].lower
+    if low in ("so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "headlined", "word", "term", "phrase", "slogan", "hashtag", "as"):
+        return True
+    if low == "called" and k - 1 >= 0 and toks[k - 1].tag.startswith("NN"):
+        return True
+    if low == "called" and k - 1 >= 0 and toks[k - 1].lower in ("film", "book", "movie", "song", "album", "show", "series", "group", "campaign", "program", "programme", "play", "report", "company", "app", "website", "blog", "document", "podcast", "operation", "project", "initiative", "bill", "plan", "policy"):
+        return True
+    if low == "-" and k - 1 >= 0 and toks[k - 1].lower == "so":
+        return True
+    return False
+
+
+def _intro_before(view: View, ments: list[Mention], idx: _Index, open_t: int) -> tuple[Cue | None, int | None]:
+    """A speaker and cue introduced in the sentence right before the quotation."""
+    toks = view.toks
+    s = toks[open_t].sent
+    if view.sents[s][0] != open_t or s == 0:
+        return None, None
+    ps, pe = view.sents[s - 1]
+    if toks[ps].para < toks[open_t].para - 1:
+        return None, None
+    last_word = pe - 1
+    while last_word > ps and not toks[last_word].is_word:
+        last_word -= 1
+    ends_colon = toks[pe - 1].text == ":"
+    for x in range(last_word, ps - 1, -1):
+        c = idx.cue_at.get(x)
+        if c is None or c.klass != "speech" or toks[x].quote >= 0:
+            continue
+        if not ends_colon and c.j - 1 != last_word:
+            break
+        m = speaker_of(view, c, ments, idx, ps, pe)
+        if m is not None:
+            return c, m
+        break
+    if ends_colon and toks[ps].para == toks[open_t].para - 1 or ends_colon:
+        m = _sentence_subject(view, ments, idx, ps, pe)
+        if m is not None:
+            return None, m
+    return None, None
+
+
+def _has_clause(view: View, words: list[object]) -> bool:
+    return len(words) > 4
+
+
+def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, used: set[int], direct: list[Attribution]) -> list[Attribution]:
+    toks = view.toks
+    n = len(toks)
+    out: list[Attribution] = []
+    for c in cues:
+        if c.i in used or c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
+            continue
+        s_lo, s_hi = view.sents[toks[c.i].sent]
+        m = speaker_of(view, c, ments, idx, s_lo, s_hi)
+        if m is None:
+            continue
+        mt = ments[m]
+        # Forward: Jane Smith said (that) CLAUSE.  /  According to Smith, CLAUSE.
+        k = c.j
+        if c.kind == "according":
+            k = mt.j
+            if k < s_hi and toks[k].text == ",":
+                k += 1
+            else:
+                k = s_hi
+        elif mt.i >= c.j:
+            k = mt.j
+        if c.kind != "according" and k < s_hi and toks[c.i].lower in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked"):
+            if k in idx.start_at:
+                k = ments[idx.start_at[k]].j
+            elif k < s_hi and toks[k].lower in _OBJECTS:
+                k += 1
+            elif k + 1 < s_hi and toks[k].lower == "the" and toks[k + 1].is_word:
+                k += 2
+        while k < s_hi and toks[k].lower in ("on", "in") and k + 1 < s_hi and toks[k + 1].lower in ("tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "twitter"):
+            k += 2
+        if k < s_hi and toks[k].lower == "that":
+            k += 1
+        e = s_hi
+        while e > k and (not toks[e - 1].is_word and toks[e - 1].quote < 0):
+            e -= 1
+        content_words = [t for t in toks[k:e] if t.is_word]
+        quoted = [t for t in content_words if t.quote >= 0]
+        if (len(content_words) >= 3 and toks[k].is_word and toks[k].quote < 0 and len(quoted) < len(content_words)
+                and not (k < n and toks[k].text == ",")):
+            if c.kind == "according" or mt.i < c.i or c.klass == "speech":
+                out.append(Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], "forward"))
+                continue
+        # Backward: CLAUSE, Jane Smith said.  /  CLAUSE, said Smith.  /  CLAUSE, according to Smith.
+        first = min(c.i, mt.i)
+        last_tok = max(c.j, mt.j)
+        if first - 1 > s_lo and toks[first - 1].text in (",", "—", "–"):
+            tail = [t for t in toks[last_tok:s_hi] if t.is_word]
+            if len(tail) <= 6 and (not tail or tail[0].lower in _TAIL):
+                e = first - 1
+                k = s_lo
+                while k < e and not toks[k].is_word:
+                    k += 1
+                words = [t for t in toks[k:e] if t.is_word]
+                quoted = [t for t in words if t.quote >= 0]
+                if len(words) >= 3 and len(quoted) < len(words) * 0.5:
+                    out.append(Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], "backward"))
+    # Reported speech never overlaps a direct quotation (a partial one may sit inside it).
+    spans = [(x.start, x.end) for x in direct if x.kind == "direct"]
+    keep = []
+    for att in out:
+        if any(s < att.end and att.start < e for s, e in spans):
+            continue
+        keep.append(att)
+    return keep

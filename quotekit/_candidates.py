@@ -1,0 +1,281 @@
+"""Stage 3: speaker candidates: names (with any title in front split off), pronouns, and
+unnamed speakers ("a spokesman", "officials", "A ... statement")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._lexicons import Lexicons
+from ._tokens import View
+
+PRONOUNS: dict[str, tuple[str, str]] = {
+    "he": ("m", "sg"), "she": ("f", "sg"), "they": ("-", "pl"), "it": ("n", "sg"), "we": ("-", "pl"),
+}
+# Capitalised words that start sentences but never start a name.
+_NOT_NAMES = frozenset(
+    "the a an this that these those it he she they we i you his her their our its my your but and or "
+    "in on at for of to from with by as if when while after before since because although though "
+    "however meanwhile yet so then there here what who why how where which some many most all both "
+    "each every no not one two three four five six seven eight nine ten also instead still even just "
+    "only last next first now today yesterday tomorrow mr mrs ms monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september october "
+    "november december according asked said says image credit photo read more update updated "
+    "editor's note other another such any during under over again once".split()
+)
+_CONNECTORS = frozenset({"of", "for", "de", "del", "van", "von", "la", "le", "bin", "al", "al-", "&", "-", "da", "du", "der"})
+_DETERMINERS = frozenset(
+    "a an the another one two three four five several some many other those these this both "
+    "any each every its their his her our".split()
+)
+_STOP_LEFT = frozenset(
+    "said says told and or but that which who whom whose is was are were be been has have had will "
+    "would could should may might must to of in on at by for with from as than said, not no".split()
+)
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate speaker mention, tokens ``i`` to ``j - 1``.
+
+    Attributes:
+        i: First token.
+        j: One past the last token.
+        kind: ``"name"``, ``"pronoun"`` or ``"nominal"``.
+        name_i: First token of the name proper (after any title) for names; the head for
+            nominals.
+        name_j: One past the last name token.
+        etype: ``"person"``, ``"organization"`` or ``"unknown"``.
+        gender: ``"f"``, ``"m"``, ``"n"`` (it) or ``"-"``.
+        number: ``"sg"`` or ``"pl"``.
+        role: A title written in front of the name ("Home Secretary"), or the head of a nominal.
+        role_org: An organization written in front of that title ("IOPC"), or after a nominal
+            ("a spokesman for X").
+        possessive: Followed by ’s.
+        statement: A nominal headed by a statement noun ("A ... statement").
+        entity: Entity index, set in stage 5.
+    """
+
+    i: int
+    j: int
+    kind: str
+    name_i: int
+    name_j: int
+    etype: str = "unknown"
+    gender: str = "-"
+    number: str = "sg"
+    role: str | None = None
+    role_org: str | None = None
+    possessive: bool = False
+    statement: bool = False
+    entity: int = -1
+
+
+def _name_like(view: View, k: int, lex: Lexicons) -> bool:
+    t = view.toks[k]
+    if not t.is_cap or not t.text[:1].isalpha():
+        return False
+    if view.tagged and t.tag not in _NAME_TAGS and t.ent not in _NAME_ENTS:
+        # A tagger that calls it a common word: still a name word where titles or
+        # organizations use it ("Home Secretary", "Police").
+        if t.lower not in lex.role_heads and t.lower not in lex.role_modifiers and t.lower not in lex.org_words:
+            return False
+    return True
+
+
+def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
+    """Find candidate mentions outside quotations, in text order, not overlapping.
+
+    Args:
+        view: The document view.
+        lex: Lexicons.
+
+    Returns:
+        The mentions.
+    """
+    toks = view.toks
+    n = len(toks)
+    out: list[Mention] = []
+    k = 0
+    while k < n:
+        t = toks[k]
+        if t.quote >= 0:
+            k += 1
+            continue
+        if t.lower in PRONOUNS and (t.lower != "it" or True):
+            g, num = PRONOUNS[t.lower]
+            out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
+            k += 1
+            continue
+        if _name_like(view, k, lex) and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
+            j = k + 1
+            while j < n and toks[j].quote < 0 and toks[j].para == t.para:
+                if _name_like(view, j, lex) and toks[j].lower not in ("i",):
+                    j += 1
+                elif (toks[j].lower in _CONNECTORS and j + 1 < n and _name_like(view, j + 1, lex)
+                      and (toks[j].text != "-" or toks[j].start == toks[j - 1].end)):
+                    j += 2
+                else:
+                    break
+            m = _split_name(view, k, j, lex)
+            if m is not None:
+                out.append(m)
+            k = j
+            continue
+        low = t.lower
+        if low in lex.person_nouns or low in lex.statement_nouns:
+            out.append(_nominal(view, k, lex, out))
+            k += 1
+            continue
+        k += 1
+    return out
+
+
+def _starts_title(view: View, k: int, lex: Lexicons) -> bool:
+    return view.toks[k].lower in ("mr", "mrs", "ms", "the") and k + 1 < len(view.toks) and view.toks[k + 1].is_cap and view.toks[k].lower != "the"
+
+
+def _role_match(words: list[str], lex: Lexicons) -> int:
+    """Length of the longest title at the start of ``words`` (0 if none)."""
+    best = 0
+    for length in range(min(len(words), lex.max_role_len), 0, -1):
+        if tuple(words[:length]) in lex.roles:
+            best = length
+            break
+    # Generic titles: modifiers then a head ("Deputy Regional Director").
+    g = 0
+    while g < len(words) and words[g] in lex.role_modifiers:
+        g += 1
+    if g < len(words) and words[g] in lex.role_heads:
+        best = max(best, g + 1)
+    return best
+
+
+def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
+    toks = view.toks
+    words = [toks[x].lower.rstrip(".") if toks[x].lower not in lex.roles else toks[x].lower for x in range(i, j)]
+    raw = [toks[x].lower for x in range(i, j)]
+    # Find the title that ends latest while leaving a name after it.
+    role_s = role_e = -1
+    for q in range(len(words)):
+        length = max(_role_match(raw[q:], lex), _role_match(words[q:], lex))
+        if length and (role_s < 0 or q + length < len(words)):
+            role_s, role_e = q, q + length
+            if q + length < len(words):
+                break
+    gender = "-"
+    name_s = 0
+    if role_s >= 0:
+        name_s = role_e
+    while name_s < len(words) and (raw[name_s] in lex.honorifics or words[name_s] in lex.honorifics):
+        h = lex.honorifics.get(raw[name_s], lex.honorifics.get(words[name_s], "-"))
+        if h in "fm":
+            gender = h
+        name_s += 1
+    # Leading words that are not names ("The", "But") are dropped.
+    start = i
+    while start < j and toks[start].lower in _NOT_NAMES and role_s != start - i:
+        start += 1
+        if start - i > name_s:
+            name_s = start - i
+    if start >= j:
+        return None
+    possessive = j < len(toks) and toks[j].lower in ("’s", "'s", "’", "'")
+    role = org = None
+    if role_s >= 0:
+        role = view.span_text(i + role_s, i + role_e)
+        if role_s > 0 and i + role_s > start:
+            org = view.span_text(start, i + role_s)
+    ni, nj = i + name_s, j
+    if ni >= nj:
+        # A title with no name after it ("the Shadow Home Secretary"): a role mention.
+        return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role, org, possessive)
+    if ni < nj and toks[ni].lower in _CONNECTORS:
+        return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role,
+                       view.span_text(ni + 1, nj), possessive)
+    etype = _name_type(view, ni, nj, lex, gender, role is not None)
+    if gender == "-" and etype == "person":
+        gender = lex.first_names.get(toks[ni].text, "-") if nj - ni > 1 else "-"
+    return Mention(start, j, "name", ni, nj, etype, gender, "sg", role, org, possessive)
+
+
+def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled: bool) -> str:
+    toks = view.toks[i:j]
+    words = [t.lower for t in toks]
+    ents = [t.ent for t in toks if t.ent]
+    if any(w in lex.org_words for w in words):
+        return "organization"
+    if len(toks) == 1 and toks[0].text.isupper() and len(toks[0].text) > 1:
+        return "organization"
+    if titled or honorific in "fm":
+        return "person"
+    if ents:
+        top = max(set(ents), key=ents.count)
+        if top == "PERSON":
+            return "person"
+        if top in ("ORG", "NORP", "GPE", "FAC"):
+            return "organization"
+    if toks[0].text in lex.first_names:
+        return "person"
+    prev = view.toks[i - 1] if i > 0 else None
+    if prev is not None and prev.lower == "the":
+        return "organization"
+    if len(toks) >= 2 and not view.has_ents:
+        return "person"
+    return "unknown"
+
+
+def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention:
+    toks = view.toks
+    head = toks[k]
+    statement = head.lower in lex.statement_nouns and head.lower not in lex.person_nouns
+    gender, number = lex.person_nouns.get(head.lower, ("-", "sg"))
+    # Left edge: a determiner within three words, or else only the capitalised words right
+    # before the head ("White House officials", "A ... statement").
+    start = k
+    x = k - 1
+    while x >= 0 and k - x <= 4 and toks[x].quote < 0 and toks[x].para == head.para:
+        low = toks[x].lower
+        if low in _DETERMINERS:
+            start = x
+            break
+        if not toks[x].is_word or low in _STOP_LEFT:
+            break
+        if view.tagged and not (toks[x].tag.startswith(("JJ", "NN", "CD", "VBN"))):
+            break
+        x -= 1
+    if start == k:
+        x = k - 1
+        while x >= 0 and toks[x].is_cap and toks[x].quote < 0 and toks[x].lower not in _NOT_NAMES:
+            x -= 1
+        start = x + 1
+    if found and found[-1].j > start:
+        # The capitalised modifier was taken as a name ("A Met statement"): the nominal
+        # starts at the name; the name becomes its owner.
+        if found[-1].j == k and found[-1].kind == "name":
+            owner = found.pop()
+            d = owner.i - 1
+            if d >= 0 and toks[d].lower in _DETERMINERS and toks[d].quote < 0:
+                start = d
+            return Mention(min(start, owner.i), k + 1, "nominal", k, k + 1, "person" if not statement else "organization",
+                           gender, number, None if statement else head.text, view.span_text(owner.name_i, owner.name_j), False,
+                           statement)
+    org = None
+    mods = [t for t in toks[start:k] if t.is_cap and t.lower not in _DETERMINERS]
+    if mods:
+        org = view.span_text(mods[0].i, mods[-1].i + 1)
+    # "a spokesman for the Home Office": the organization after the head.
+    y = k + 1
+    if org is None and y + 1 < len(toks) and toks[y].lower in ("for", "of", "at", "with", "from") and toks[y].quote < 0:
+        z = y + 1
+        if z < len(toks) and toks[z].lower == "the":
+            z += 1
+        e = z
+        while e < len(toks) and toks[e].is_cap and toks[e].quote < 0 and toks[e].para == head.para:
+            e += 1
+        if e > z:
+            org = view.span_text(z, e)
+    etype = "organization" if statement else "person"
+    return Mention(start, k + 1, "nominal", k, k + 1, etype, gender, number,
+                   None if statement else head.text, org, False, statement)

@@ -1,0 +1,221 @@
+"""Stage 5: resolve entities: one entity per person or organization, with its mentions;
+pronouns and unnamed speakers ("the spokesman", "The statement") linked to the right one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._attribute import Attribution
+from ._candidates import Mention
+from ._lexicons import Lexicons
+from ._tokens import View
+
+_SKIP_INITIALS = frozenset({"of", "for", "the", "and", "&", "-", "de", "on", "in", "at"})
+_SPOKES = ("spokes", "representative", "official", "aide")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organization or unnamed speaker of the article.
+
+    Attributes:
+        words: Lower-case words of its fullest name.
+        name: Its fullest name as written (the head noun for an unnamed speaker).
+        etype: ``"person"``, ``"organization"`` or ``"unknown"``.
+        gender: ``"f"``, ``"m"`` or ``"-"``.
+        mentions: Indices of its mentions.
+        unnamed: An unnamed speaker ("a spokesman").
+        role: Its role, set in stage 6.
+        org: The organization of that role, set in stage 6.
+        context_org: For an unnamed speaker, the organization the context gives it.
+    """
+
+    words: list[str]
+    name: str
+    etype: str
+    gender: str = "-"
+    mentions: list[int] = field(default_factory=list)
+    unnamed: bool = False
+    role: str | None = None
+    org: str | None = None
+    context_org: str | None = None
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _SKIP_INITIALS and w[:1].isalpha())
+
+
+def _same(ent: Entity, words: list[str], etype: str) -> bool:
+    ew = ent.words
+    if not ew or not words or ent.unnamed:
+        return False
+    if ew == words:
+        return True
+    if len(words) == 1 and words[0].upper() == words[0].upper() and len(words[0]) >= 2:
+        if _initials(ew) == words[0] and len(ew) > 1:
+            return True
+    if len(ew) == 1 and len(words) > 1 and _initials(words) == ew[0]:
+        return True
+    if ent.etype == "organization" or etype == "organization":
+        if len(words) == 1 and len(words[0]) >= 3 and ew[0].startswith(words[0]) and ew[0] != words[0]:
+            return True
+        shorter, longer = (words, ew) if len(words) < len(ew) else (ew, words)
+        if longer[: len(shorter)] == shorter and (len(shorter) > 1 or ent.etype == "organization" and etype == "organization"):
+            return True
+        return False
+    # People: "Smith" is "Jane Smith"; "Jane Smith" is "Smith".
+    if ent.etype == "person" or etype == "person" or etype == "unknown":
+        if len(words) == 1 and ew[-1] == words[0]:
+            return True
+        if len(ew) == 1 and words[-1] == ew[0]:
+            return True
+        if len(words) > 1 and len(ew) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or words[0][:1] == ew[0][:1]):
+            return True
+    return False
+
+
+def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexicons) -> list[Entity]:
+    """Group mentions into entities and set ``Mention.entity``.
+
+    Args:
+        view: The document view.
+        ments: Mentions from stage 3 (updated in place).
+        atts: Attributions from stage 4.
+        lex: Lexicons.
+
+    Returns:
+        The entities.
+    """
+    ents: list[Entity] = []
+    toks = view.toks
+
+    def words_of(i: int, j: int) -> list[str]:
+        return [t.lower.rstrip(".") if t.text != "." else t.lower for t in toks[i:j] if t.text not in ("’s", "'s")]
+
+    def find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:
+        for e in range(len(ents) - 1, -1, -1):
+            if _same(ents[e], words, etype):
+                ent = ents[e]
+                if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
+                    ent.words, ent.name = words, text
+                if ent.etype == "unknown" and etype != "unknown":
+                    ent.etype = etype
+                if ent.gender == "-" and gender in "fm":
+                    ent.gender = gender
+                return e
+        ents.append(Entity(words, text, etype, gender if gender in "fm" else "-"))
+        return len(ents) - 1
+
+    speaker_mentions = {a.mention for a in atts if a.mention is not None}
+    last_statement: int | None = None
+    for n, m in enumerate(ments):
+        if m.kind == "name":
+            m.entity = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
+            ents[m.entity].mentions.append(n)
+        elif m.kind == "nominal" and m.statement:
+            if m.role_org:
+                owner_words = [w.lower() for w in m.role_org.split()]
+                m.entity = find_or_add(owner_words, m.role_org, "organization", "-")
+                ents[m.entity].mentions.append(n)
+                last_statement = m.entity
+            elif toks[m.i].lower in ("the", "that", "this", "its") and last_statement is not None:
+                m.entity = last_statement
+                ents[m.entity].mentions.append(n)
+        elif m.kind == "nominal" and n in speaker_mentions and m.role is None or (m.kind == "nominal" and n in speaker_mentions):
+            head = toks[m.name_i].lower
+            definite = toks[m.i].lower in ("the", "that", "this")
+            if definite:
+                for e in range(len(ents) - 1, -1, -1):
+                    if ents[e].unnamed and ents[e].words == [head]:
+                        m.entity = e
+                        break
+            if m.entity < 0:
+                ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
+                                   "person" if head not in ("police",) else "organization", m.gender, unnamed=True))
+                m.entity = len(ents) - 1
+            ents[m.entity].mentions.append(n)
+    _resolve_pronouns(view, ments, atts, ents)
+    _context_orgs(view, ments, atts, ents)
+    return ents
+
+
+def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity]) -> None:
+    """Resolve he/she/they/it speaker mentions: a known gender picks the most recent person of
+    that gender; otherwise the most recent compatible speaker, then the most recent person."""
+    toks = view.toks
+    speakers_so_far: list[int] = []
+    att_by_mention: dict[int, list[Attribution]] = {}
+    for a in atts:
+        if a.mention is not None:
+            att_by_mention.setdefault(a.mention, []).append(a)
+    # Walk mentions in text order; remember the most recent mention of each entity.
+    recent: list[tuple[int, int]] = []  # (mention index, entity)
+    for n, m in enumerate(ments):
+        if m.kind != "pronoun":
+            if m.entity >= 0:
+                recent.append((n, m.entity))
+                if n in att_by_mention:
+                    speakers_so_far.append(m.entity)
+            continue
+        if n not in att_by_mention:
+            continue
+        low = toks[m.i].lower
+        para = toks[m.i].para
+        choice = -1
+        window = [(k, e) for k, e in reversed(recent) if toks[ments[k].i].para >= para - 4]
+        if low in ("he", "she"):
+            g = "m" if low == "he" else "f"
+            speakers = set(speakers_so_far)
+            # The most recent compatible speaker, then the most recent compatible person.
+            for need_speaker in (True, False):
+                for _, e in window:
+                    ent = ents[e]
+                    if ent.unnamed and not ent.words[0].startswith(("spokes", "official", "aide")):
+                        continue
+                    if ent.etype == "person" or (ent.etype == "unknown" and e in speakers):
+                        if ent.gender in ("-", g) and (e in speakers or not need_speaker):
+                            choice = e
+                            break
+                if choice >= 0:
+                    break
+            if choice >= 0 and ents[choice].gender == "-":
+                ents[choice].gender = g
+        elif low in ("they", "it", "we"):
+            for k, e in window:
+                if ents[e].etype == "organization" or (low == "they" and ments[k].number == "pl"):
+                    choice = e
+                    break
+        if choice >= 0:
+            m.entity = choice
+            ents[choice].mentions.append(n)
+            recent.append((n, choice))
+            speakers_so_far.append(choice)
+
+
+def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity]) -> None:
+    """Give an unnamed speaker ("a spokesman") the organization the text names with it, or the
+    organization that spoke or was named in the paragraph before."""
+    toks = view.toks
+    speakers = {a.mention for a in atts if a.mention is not None}
+    for n, m in enumerate(ments):
+        if m.entity < 0 or not ents[m.entity].unnamed:
+            continue
+        ent = ents[m.entity]
+        if m.role_org:
+            ent.context_org = ent.context_org or m.role_org
+            continue
+        if ent.context_org or not ent.words[0].startswith(_SPOKES):
+            continue
+        para = toks[m.i].para
+        for need_speaker in (True, False):
+            for k in range(n - 1, -1, -1):
+                o = ments[k]
+                if toks[o.i].para < para - 1:
+                    break
+                if (o.entity >= 0 and ents[o.entity].etype == "organization" and o.kind == "name"
+                        and (k in speakers or not need_speaker)):
+                    ent.context_org = ents[o.entity].name
+                    break
+            if ent.context_org:
+                break

@@ -1,0 +1,151 @@
+"""Lexicons: speech verbs, titles, organization words, names. Data files in ``quotekit/data``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ._errors import QuotekitError
+
+_FILES = (
+    "speech_verbs.tsv", "cue_phrases.txt", "first_names.tsv", "honorifics.tsv", "roles.txt",
+    "role_heads.txt", "role_modifiers.txt", "org_words.txt", "person_nouns.tsv",
+    "statement_nouns.txt", "title_cues.txt",
+)
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a verb: say-s, -ed, -ing (irregular ones are listed in data)."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    return [lemma, third, past, ing]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Word lists quotekit reads with. Load the shipped ones with :func:`default_lexicons`.
+
+    Attributes:
+        cue_words: Lowercase one-word cue form -> class (``"speech"`` or ``"belief"``).
+        cue_multi: Lowercase multi-word cue forms ("called on", "pointed out") -> class.
+        cue_phrases: Lowercase multi-word source phrases ("according to").
+        first_names: First name -> ``"f"`` or ``"m"``.
+        honorifics: Lowercase honorific (``"ms"``, ``"ms."``) -> ``"f"``, ``"m"`` or ``"-"``.
+        roles: Lowercase titles, as word tuples.
+        role_heads: Lowercase generic title heads ("director").
+        role_modifiers: Lowercase title modifiers ("deputy", "shadow").
+        org_words: Lowercase words that make a name an organization ("police", "party").
+        person_nouns: Lowercase noun -> (gender, number) for unnamed speakers ("spokesman").
+        statement_nouns: Lowercase nouns a body speaks through ("statement").
+        title_cues: Lowercase words that mark a quoted title or scare quote ("so-called").
+    """
+
+    cue_words: dict[str, str]
+    cue_multi: dict[tuple[str, ...], str]
+    cue_phrases: frozenset[tuple[str, ...]]
+    first_names: dict[str, str]
+    honorifics: dict[str, str]
+    roles: frozenset[tuple[str, ...]]
+    role_heads: frozenset[str]
+    role_modifiers: frozenset[str]
+    org_words: frozenset[str]
+    person_nouns: dict[str, tuple[str, str]]
+    statement_nouns: frozenset[str]
+    title_cues: frozenset[tuple[str, ...]]
+
+    @property
+    def max_role_len(self) -> int:
+        """Length in words of the longest title."""
+        return max((len(r) for r in self.roles), default=1)
+
+    @classmethod
+    def from_dir(cls, folder: str | Path) -> Lexicons:
+        """Load lexicons from a folder holding the same files as ``quotekit/data``.
+
+        Args:
+            folder: The folder.
+
+        Returns:
+            The lexicons.
+
+        Raises:
+            QuotekitError: A file is missing or a line is malformed.
+        """
+        folder = Path(folder)
+        texts = {}
+        for name in _FILES:
+            path = folder / name
+            if not path.is_file():
+                raise QuotekitError(f"lexicon folder {str(folder)!r} has no {name!r}; it needs {', '.join(_FILES)}")
+            texts[name] = path.read_text(encoding="utf-8")
+        return cls._parse(texts)
+
+    @classmethod
+    def _parse(cls, texts: dict[str, str]) -> Lexicons:
+        def rows(name: str, fields: int) -> Iterator[list[str]]:
+            for n, line in enumerate(texts[name].splitlines(), 1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                cols = [c.strip() for c in line.split("\t")]
+                if len(cols) < fields:
+                    raise QuotekitError(f"{name} line {n}: expected {fields} tab-separated fields, got {line!r}")
+                yield cols
+
+        cue_words: dict[str, str] = {}
+        cue_multi: dict[tuple[str, ...], str] = {}
+        for cols in rows("speech_verbs.tsv", 2):
+            lemma, klass = cols[0].lower(), cols[1]
+            forms = cols[2].split(",") if len(cols) > 2 and cols[2] else _inflect(lemma)
+            klass = "belief" if klass == "belief" else "speech"
+            for form in forms:
+                words = tuple(form.strip().lower().split())
+                if len(words) == 1:
+                    cue_words.setdefault(words[0], klass)
+                elif words:
+                    cue_multi.setdefault(words, klass)
+
+        def words_of(name: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(c[0].lower().split()) for c in rows(name, 1))
+
+        def lower_set(name: str) -> frozenset[str]:
+            return frozenset(c[0].lower() for c in rows(name, 1))
+
+        return cls(
+            cue_words=cue_words,
+            cue_multi=cue_multi,
+            cue_phrases=words_of("cue_phrases.txt"),
+            first_names={c[0]: c[1] for c in rows("first_names.tsv", 2)},
+            honorifics={c[0].lower(): c[1] for c in rows("honorifics.tsv", 2)},
+            roles=words_of("roles.txt"),
+            role_heads=lower_set("role_heads.txt"),
+            role_modifiers=lower_set("role_modifiers.txt"),
+            org_words=lower_set("org_words.txt"),
+            person_nouns={c[0].lower(): (c[1], c[2]) for c in rows("person_nouns.tsv", 3)},
+            statement_nouns=lower_set("statement_nouns.txt"),
+            title_cues=words_of("title_cues.txt"),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicons() -> Lexicons:
+    """The lexicons shipped in ``quotekit/data`` (loaded once).
+
+    Returns:
+        The lexicons.
+    """
+    data = resources.files("quotekit") / "data"
+    return Lexicons._parse({name: (data / name).read_text(encoding="utf-8") for name in _FILES})

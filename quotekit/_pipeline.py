@@ -1,0 +1,113 @@
+"""Glue: run the stages over one spaCy ``Doc``, and split long texts into chunks."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc
+
+from ._attribute import attribute
+from ._build import build_quotes
+from ._candidates import find_mentions
+from ._cues import find_cues
+from ._entities import resolve
+from ._lexicons import Lexicons
+from ._quotes import find_quotes
+from ._roles import assign_roles
+from ._text import Paragraphs, normalize
+from ._tokens import build_view
+from ._types import Quote, Span, Speaker
+
+
+def read_doc(doc: Doc, lex: Lexicons) -> list[Quote]:
+    """Run every stage over ``doc``: quotes, cues, candidates, attribution, entities, roles.
+
+    Args:
+        doc: A document from a blank or trained English pipeline.
+        lex: Lexicons.
+
+    Returns:
+        The quotations, offsets relative to ``doc.text``.
+    """
+    norm = normalize(doc.text)
+    paras = Paragraphs(norm)
+    raw = find_quotes(norm, paras)
+    view = build_view(doc, norm, paras, raw)
+    cues = find_cues(view, lex)
+    mentions = find_mentions(view, lex)
+    atts = attribute(view, cues, mentions)
+    ents = resolve(view, mentions, atts, lex)
+    assign_roles(view, mentions, ents, lex)
+    return build_quotes(view, atts, mentions, ents)
+
+
+def chunk_borders(text: str, size: int) -> list[int]:
+    """Offsets that cut ``text`` into chunks of at most ``size`` characters.
+
+    Cuts fall on line breaks outside quotations where possible (so a quotation is never cut),
+    else on a line break, else on a space, else at ``size``.
+
+    Args:
+        text: The whole text.
+        size: The largest chunk.
+
+    Returns:
+        ``[0, ..., len(text)]``.
+    """
+    n = len(text)
+    if n <= size:
+        return [0, n]
+    norm = normalize(text)
+    inside = sorted((q.open_mark, q.outer_end) for q in find_quotes(norm))
+    borders = [0]
+    qi = 0
+    while n - borders[-1] > size:
+        lo, hi = borders[-1], borders[-1] + size
+        cut = -1
+        k = norm.rfind("\n", lo + 1, hi)
+        while k > lo:
+            while qi < len(inside) and inside[qi][1] <= k:
+                qi += 1
+            j = qi
+            if not any(s <= k < e for s, e in inside[max(0, j - 2):j + 2]):
+                cut = k + 1
+                break
+            k = norm.rfind("\n", lo + 1, k)
+        if cut < 0:
+            k = norm.rfind("\n", lo + 1, hi)
+            if k < 0:
+                k = norm.rfind(" ", lo + 1, hi)
+            cut = k + 1 if k > lo else hi
+        qi = 0 if not inside else qi
+        borders.append(cut)
+    borders.append(n)
+    return borders
+
+
+def shift(q: Quote, offset: int, original: str) -> Quote:
+    """Move a chunk's quotation to offsets in the whole text.
+
+    Args:
+        q: A quotation with offsets relative to its chunk.
+        offset: The chunk's start in ``original``.
+        original: The whole text.
+
+    Returns:
+        The same quotation with offsets (and texts) into ``original``.
+    """
+    if offset == 0:
+        return q
+
+    def span(s: Span | None) -> Span | None:
+        return Span(s.start + offset, s.end + offset, s.text) if s else None
+
+    speaker = q.speaker
+    if speaker is not None:
+        speaker = dataclasses.replace(speaker, mentions=tuple((s + offset, e + offset) for s, e in speaker.mentions))
+    return Quote(
+        original[q.start + offset:q.end + offset], q.start + offset, q.end + offset,
+        tuple((s + offset, e + offset) for s, e in q.parts), q.kind, speaker, span(q.speaker_mention), span(q.cue),
+    )
+
+
+__all__ = ["Speaker", "chunk_borders", "read_doc", "shift"]

@@ -1,0 +1,241 @@
+"""Stage 1: find quotation marks in raw text and pair them into quoted stretches.
+
+Works on the normalised text alone (no spaCy), in one pass over the marks: linear time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ._text import Paragraphs, strip_span
+
+# A quotation mark of the double family (two-character forms first) or the single family.
+# e.g. “ ” „ " « » `` '' (double); ‘ ’ ' ‹ › (single)
+QUOTE_MARK = regex.compile(
+    r"""
+    (?P<double> `` | '' | [“”„‟"«»〝〞＂] )   # e.g. “Hello”, ``Hello'', «Bonjour»
+    | (?P<single> [‘’‚‛'‹›] )               # e.g. ‘Hello’ in British style
+    """,
+    regex.VERBOSE,
+)
+
+# ’n’ and 'n' as in rock ’n’ roll: both marks are apostrophes.
+N_CONTRACTION = regex.compile(
+    r"""
+    (?<=\s) [’'] n [’'] (?=\s)    # e.g. "rock ’n’ roll"
+    """,
+    regex.VERBOSE,
+)
+
+# Words that start with an elided letter: ’em, ’tis, ’cause, ’til, ’bout, ’twas, ’90s.
+LEADING_ELISION = regex.compile(
+    r"""
+    [’'] (?: em | tis | twas | cause | cos | til | till | bout | n | s | ere | [0-9]{2}s? ) \b   # e.g. ’90s
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝") | {"``"}
+_CLOSE_GLYPHS = frozenset("”»’›〞")
+_OPEN_BEFORE = frozenset(" \n([{—–-/:;") | _OPEN_GLYPHS | {'"', "'"}
+_CLOSE_AFTER = frozenset(" \n.,;:!?)]}—–-/…") | _CLOSE_GLYPHS | {'"', "'"}
+_STRONG_CLOSE_BEFORE = frozenset(".,!?…—-")
+
+#: Nesting deeper than this is read as text, so that hostile input cannot grow the stack.
+MAX_DEPTH = 64
+
+
+@dataclass(slots=True)
+class Mark:
+    """One quotation mark: where it is, its family, and whether it can open or close."""
+
+    start: int
+    end: int
+    family: str
+    can_open: bool
+    can_close: bool
+    glyph: str
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A quoted stretch: content parts (marks excluded) and the marks around them.
+
+    Attributes:
+        parts: ``(start, end)`` of the content in each paragraph.
+        open_mark: Offset of the opening mark.
+        close_mark: Offset of the closing mark, or ``None`` where the article left it unclosed.
+        family: ``"double"`` or ``"single"``.
+    """
+
+    parts: list[tuple[int, int]]
+    open_mark: int
+    close_mark: int | None
+    family: str
+    mark_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """Start of the first part."""
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the last part."""
+        return self.parts[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        """End of the closing mark, or of the content where there is none."""
+        return self.mark_spans[-1][1] if self.close_mark is not None else self.end
+
+
+def _marks(norm: str) -> list[Mark]:
+    elided = {m.start() for m in N_CONTRACTION.finditer(norm)}
+    elided |= {m.end() - 1 for m in N_CONTRACTION.finditer(norm)}
+    out: list[Mark] = []
+    n = len(norm)
+    for m in QUOTE_MARK.finditer(norm):
+        s, e = m.span()
+        glyph = m.group()
+        prev = norm[s - 1] if s > 0 else " "
+        nxt = norm[e] if e < n else " "
+        left = nxt not in " \n" and (prev in _OPEN_BEFORE)
+        right = prev not in " \n" and (nxt in _CLOSE_AFTER)
+        family = "double" if m.group("double") else "single"
+        if family == "single":
+            if s in elided or (prev.isalnum() and nxt.isalnum()):
+                continue  # don’t, Met’s, rock ’n’ roll
+            if glyph in "’'" and prev in " \n([" and LEADING_ELISION.match(norm, s):
+                continue  # ’90s, ’em
+            if glyph == "’" and left and not right and prev.isalnum():
+                continue
+        can_open, can_close = left, right
+        if left and right or not (left or right):
+            # Context does not decide: trust the glyph; a straight mark can do either.
+            can_open = glyph in _OPEN_GLYPHS or glyph in "\"'＂"
+            can_close = glyph in _CLOSE_GLYPHS or glyph in "\"'＂" or glyph == "''"
+            if not (left or right) and prev in " \n" and nxt in " \n":
+                continue  # a mark standing alone between spaces
+        elif glyph == "``":
+            can_open, can_close = True, False
+        out.append(Mark(s, e, family, can_open, can_close, glyph))
+    return out
+
+
+def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]]) -> list[RawQuote]:
+    """Pair one family's marks into quotations, paragraph-aware, in one pass."""
+    quotes: list[RawQuote] = []
+    block_i = 0
+    # For the single family: is there a strong closer later in the same paragraph, before the
+    # next mark that can only open? Then a weak closer ("officers’ conduct") is an apostrophe.
+    strong_later = [False] * len(marks)
+    seen_strong = False
+    last_para = -1
+    for i in range(len(marks) - 1, -1, -1):
+        mk = marks[i]
+        para = paras.index(mk.start)
+        if para != last_para:
+            seen_strong, last_para = False, para
+        strong_later[i] = seen_strong
+        prev = norm[mk.start - 1] if mk.start else " "
+        if mk.can_close and prev in _STRONG_CLOSE_BEFORE:
+            seen_strong = True
+        elif mk.can_open and not mk.can_close:
+            seen_strong = False
+
+    stack: list[Mark] = []
+    parts: list[tuple[int, int]] = []
+    mark_spans: list[tuple[int, int]] = []
+    open_para = -1
+    part_start = 0
+
+    def finish(close: Mark | None, end: int) -> None:
+        nonlocal parts, mark_spans
+        s, e = strip_span(norm, part_start, end)
+        if e > s:
+            parts.append((s, e))
+        if close is not None:
+            mark_spans.append((close.start, close.end))
+        if parts:
+            quotes.append(RawQuote(parts, stack[0].start, close.start if close else None,
+                                   stack[0].family, mark_spans))
+        parts, mark_spans = [], []
+        stack.clear()
+
+    for i, mk in enumerate(marks):
+        while block_i < len(blocked) and blocked[block_i][1] <= mk.start:
+            block_i += 1
+        if block_i < len(blocked) and blocked[block_i][0] <= mk.start < blocked[block_i][1]:
+            continue  # inside a quotation of the other family: nested, part of its content
+        para = paras.index(mk.start)
+        if stack and para != open_para:
+            # The quotation is still open when its paragraph ends. It goes on only where the
+            # very next paragraph opens with a mark of the same family (the multi-paragraph
+            # convention); otherwise recover at the end of its paragraph.
+            p_end = paras.spans[open_para][1]
+            follows = (para == open_para + 1 and mk.start == paras.spans[para][0] and mk.can_open)
+            if follows:
+                s, e = strip_span(norm, part_start, p_end)
+                if e > s:
+                    parts.append((s, e))
+                mark_spans.append((mk.start, mk.end))
+                part_start, open_para = mk.end, para
+                del stack[1:]
+                continue
+            finish(None, p_end)
+        if not stack:
+            weak = mk.family == "single" and mk.can_close and not mk.can_open
+            if mk.can_open and not weak:
+                stack.append(mk)
+                parts, mark_spans = [], [(mk.start, mk.end)]
+                part_start, open_para = mk.end, para
+            continue
+        prev = norm[mk.start - 1] if mk.start else " "
+        if mk.can_close and (mk.family == "double" or prev in _STRONG_CLOSE_BEFORE
+                             or not strong_later[i] or not mk.can_open and not prev.isalpha()):
+            if mk.can_open and not mk.can_close:
+                continue
+            if len(stack) > 1:
+                stack.pop()
+                continue
+            finish(mk, mk.start)
+        elif mk.can_open and not mk.can_close:
+            if len(stack) < MAX_DEPTH:
+                stack.append(mk)
+        elif mk.can_close:
+            continue  # a weak closer with a stronger one ahead: an apostrophe
+    if stack:
+        finish(None, paras.spans[open_para][1])
+    return quotes
+
+
+def find_quotes(norm: str, paras: Paragraphs | None = None) -> list[RawQuote]:
+    """Find every quoted stretch in a normalised text.
+
+    The family with more marks that can only open is the article's main one (double in American
+    style, single in British); the other family is read only outside the main one's quotations,
+    so that ‘nested’ quotations stay part of the outer one. Apostrophes are never marks.
+
+    Args:
+        norm: The text, normalised by :func:`quotekit._text.normalize`.
+        paras: Its paragraphs, where already computed.
+
+    Returns:
+        The quotations in text order, each with one part per paragraph.
+    """
+    paras = paras or Paragraphs(norm)
+    if not paras.spans:
+        return []
+    marks = _marks(norm)
+    by_family: dict[str, list[Mark]] = {"double": [], "single": []}
+    for mk in marks:
+        by_family[mk.family].append(mk)
+    openers = {f: sum(1 for m in ms if m.can_open and not m.can_close) for f, ms in by_family.items()}
+    main, other = ("single", "double") if openers["single"] > openers["double"] else ("double", "single")
+    first = _pair(norm, by_family[main], paras, [])
+    blocked = [(q.open_mark, q.outer_end) for q in first]
+    second = _pair(norm, by_family[other], paras, blocked)
+    return sorted(first + second, key=lambda q: q.start)

@@ -1,0 +1,174 @@
+"""Typed, immutable results: plain offsets into the original text, never spaCy objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["direct", "partial", "indirect"]
+SpeakerType = Literal["person", "organization", "unknown"]
+
+KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+SPEAKER_TYPES: tuple[str, ...] = ("person", "organization", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text: ``text == original[start:end]``.
+
+    Attributes:
+        start: Offset of the first character (Python ``str`` index).
+        end: Offset one past the last character.
+        text: The characters themselves.
+    """
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"start", "end", "text"}``."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        """Build a span from :meth:`to_dict` output."""
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One person or organization of the article, with every mention of it.
+
+    Attributes:
+        name: The fullest name the article gives it; for an unnamed speaker, the head noun
+            ("spokesman").
+        type: ``"person"``, ``"organization"`` or ``"unknown"``.
+        role: The title or position the article gives it ("Home Secretary"), or ``None``.
+        organization: The body the role belongs to ("Labour"), or ``None``.
+        mentions: ``(start, end)`` of every mention, pronouns included, in text order.
+    """
+
+    name: str
+    type: SpeakerType
+    role: str | None = None
+    organization: str | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``speaker`` object of the prediction format."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "role": self.role,
+            "organization": self.organization,
+            "mentions": [[s, e] for s, e in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        """Build a speaker from :meth:`to_dict` output."""
+        kind = data.get("type") or "unknown"
+        if kind not in SPEAKER_TYPES:
+            kind = "unknown"
+        return cls(
+            name=str(data["name"]),
+            type=kind,
+            role=data.get("role"),
+            organization=data.get("organization"),
+            mentions=tuple((int(s), int(e)) for s, e in data.get("mentions") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: its words, where they are, its kind, cue and speaker.
+
+    Attributes:
+        text: ``original[start:end]``: the words, quotation marks excluded. For a quotation in
+            several parts this runs from the first part's start to the last part's end.
+        start: Offset of the first character of the first part.
+        end: Offset one past the last character of the last part.
+        parts: ``(start, end)`` of each part: one for a plain quotation, several for one
+            interrupted by its attribution ("A," she said. "B.") or run over paragraphs.
+        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
+        speaker: Who said it, or ``None`` where the article does not say.
+        speaker_mention: The mention the attribution rests on (often a pronoun), or ``None``.
+        cue: The cue ("said", "according to", a colon), or ``None``.
+    """
+
+    text: str
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    kind: Kind
+    speaker: Speaker | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quotation in the prediction format (``../shared/corpora/README.md``)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parts": [[s, e] for s, e in self.parts],
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """Build a quotation from :meth:`to_dict` output (or a prediction-format record)."""
+        kind = data.get("kind") or "direct"
+        if kind not in KINDS:
+            kind = "direct"
+        parts = data.get("parts") or [[data["start"], data["end"]]]
+        speaker = data.get("speaker")
+        mention = data.get("speaker_mention")
+        cue = data.get("cue")
+        return cls(
+            text=str(data.get("text", "")),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            parts=tuple((int(s), int(e)) for s, e in parts),
+            kind=kind,
+            speaker=Speaker.from_dict(speaker) if speaker else None,
+            speaker_mention=Span.from_dict(mention) if mention else None,
+            cue=Span.from_dict(cue) if cue else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Result(Sequence[Quote]):
+    """Everything quotekit found in one article. It is a sequence of its quotations.
+
+    Attributes:
+        quotes: The quotations in text order.
+        speakers: Every speaker entity that has at least one quotation.
+        model: Which spaCy pipeline read the article (``"blank"`` for rules only).
+        id: The article's id where one was given.
+        text: The original text (not part of :meth:`to_dict`).
+    """
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...] = ()
+    model: str = "blank"
+    id: str | None = None
+    text: str = field(default="", repr=False)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def __iter__(self) -> Iterator[Quote]:
+        return iter(self.quotes)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.quotes[index]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return one line of the prediction format: ``{"id", "quotes"}``."""
+        return {"id": self.id, "quotes": [q.to_dict() for q in self.quotes]}

@@ -1,0 +1,347 @@
+"""Show an article's quotations as HTML, like spaCy's displaCy: who said what, highlighted.
+
+>>> import quotekit
+>>> from quotekit.render import render
+>>> html = render(quotekit.extract(text), jupyter=False)   # doctest: +SKIP
+
+Each quotation part is wrapped in ``<mark class="qk-quote">`` with a background colour per
+speaker, followed by a small label with the speaker's name and role; a legend lists the
+speakers. Nested or overlapping quotations (a partial quotation inside an indirect one) give
+well-formed HTML: the markup is built from sorted open and close events, closing and reopening
+marks where spans cross.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._types import Quote, Result, Speaker
+
+#: Background colours given to speakers in order of their first quotation (pastel, readable).
+PALETTE: tuple[str, ...] = (
+    "#a6cee3", "#fdbf6f", "#b2df8a", "#fb9a99", "#cab2d6",
+    "#ffff99", "#8dd3c7", "#fccde5", "#bebada", "#ccebc5",
+    "#ffd92f", "#80b1d3", "#e5c494", "#b3de69", "#fdb462",
+)
+
+#: Background colour of quotations without a speaker.
+UNATTRIBUTED_COLOR: str = "#d9d9d9"
+
+#: Separator between a speaker's name and role in labels.
+LABEL_SEPARATOR: str = " · "
+
+CSS: str = """
+.qk-render { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  line-height: 2.1; color: #222; max-width: 60em; }
+.qk-render h2.qk-id { font-size: 1.05em; margin: 1.2em 0 0.3em; color: #555; }
+.qk-text { margin: 0.5em 0 1em; }
+.qk-quote { padding: 0.15em 0.2em; border-radius: 0.3em; color: inherit;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.qk-quote.qk-indirect { border-bottom: 2px dashed rgba(0, 0, 0, 0.45); }
+.qk-quote.qk-partial { border-bottom: 2px solid rgba(0, 0, 0, 0.45); }
+.qk-quote .qk-quote { outline: 1px solid rgba(0, 0, 0, 0.45); }
+.qk-label { font-size: 0.7em; font-weight: 600; text-transform: none; line-height: 1;
+  padding: 0.2em 0.45em; margin: 0 0.25em; border-radius: 0.35em; vertical-align: middle;
+  white-space: nowrap; border: 1px solid rgba(0, 0, 0, 0.25); }
+.qk-legend { font-size: 0.9em; line-height: 1.6; border-top: 1px solid #ddd;
+  padding-top: 0.5em; margin-bottom: 2em; }
+.qk-legend ul { list-style: none; padding: 0; margin: 0.3em 0; }
+.qk-legend li { margin: 0.15em 0; }
+.qk-swatch { display: inline-block; width: 1em; height: 1em; border-radius: 0.2em;
+  vertical-align: -0.15em; margin-right: 0.4em; border: 1px solid rgba(0, 0, 0, 0.25); }
+.qk-type, .qk-count { color: #666; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A speaker of the legend (``speaker`` is ``None`` for unattributed quotations)."""
+
+    speaker: Speaker | None
+    color: str
+    count: int
+
+
+def render(
+    result_or_doc: Any, *, jupyter: bool | None = None, page: bool | None = None
+) -> str | None:
+    """Render quotations as HTML.
+
+    Args:
+        result_or_doc: A :class:`~quotekit.Result`, a list of them, or a spaCy ``Doc`` whose
+            ``doc._.quotes`` extension holds its quotations.
+        jupyter: ``True`` to display the HTML in a Jupyter notebook and return ``None``;
+            ``False`` to return it; ``None`` to detect whether code runs in a Jupyter kernel.
+        page: ``True`` for a full standalone HTML page, ``False`` for a fragment (with its own
+            ``<style>``); ``None`` for a page outside Jupyter and a fragment inside it.
+
+    Returns:
+        The HTML, or ``None`` when it was displayed in Jupyter.
+
+    Raises:
+        TypeError: The argument is neither a result, a list of results nor a ``Doc`` with
+            quotations.
+        ImportError: ``jupyter=True`` but IPython is not installed.
+    """
+    articles = _articles(result_or_doc)
+    if jupyter is None:
+        jupyter = is_in_jupyter()
+    if page is None:
+        page = not jupyter
+    body = "".join(_render_article(text, quotes, art_id) for text, quotes, art_id in articles)
+    fragment = f'<div class="qk-render">{body}</div>'
+    markup = _page(fragment) if page else f"<style>{CSS}</style>{fragment}"
+    if jupyter:
+        from IPython.display import HTML, display
+
+        display(HTML(markup))
+        return None
+    return markup
+
+
+def is_in_jupyter() -> bool:
+    """Tell whether code runs in a Jupyter (IPython kernel) session.
+
+    Returns:
+        ``True`` inside a notebook kernel, ``False`` elsewhere (a terminal IPython included).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    name: str = type(shell).__name__
+    return name == "ZMQInteractiveShell" or "IPKernelApp" in getattr(shell, "config", {})
+
+
+def speaker_colors(quotes: Iterable[Quote]) -> dict[tuple[str, tuple[tuple[int, int], ...]], str]:
+    """Give each speaker entity a colour, in order of its first quotation.
+
+    Args:
+        quotes: An article's quotations.
+
+    Returns:
+        A map from speaker key (name and mentions) to a ``#rrggbb`` colour; the palette
+        repeats after :data:`PALETTE` is used up.
+    """
+    colors: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if quote.speaker is not None:
+            key = _key(quote.speaker)
+            if key not in colors:
+                colors[key] = PALETTE[len(colors) % len(PALETTE)]
+    return colors
+
+
+def _key(speaker: Speaker) -> tuple[str, tuple[tuple[int, int], ...]]:
+    return speaker.name, speaker.mentions
+
+
+def _articles(obj: Any) -> list[tuple[str, Sequence[Quote], str | None]]:
+    if isinstance(obj, Result):
+        return [(obj.text, obj.quotes, obj.id)]
+    doc = _doc_quotes(obj)
+    if doc is not None:
+        return [doc]
+    if isinstance(obj, (list, tuple)):
+        found: list[tuple[str, Sequence[Quote], str | None]] = []
+        for item in obj:
+            if isinstance(item, Result):
+                found.append((item.text, item.quotes, item.id))
+                continue
+            doc = _doc_quotes(item)
+            if doc is None:
+                raise TypeError(
+                    f"render() takes Results or spaCy Docs, got a list holding "
+                    f"{type(item).__name__}"
+                )
+            found.append(doc)
+        return found
+    raise TypeError(
+        "render() takes a quotekit Result, a list of Results or a spaCy Doc with "
+        f"doc._.quotes, got {type(obj).__name__}"
+    )
+
+
+def _doc_quotes(obj: Any) -> tuple[str, Sequence[Quote], str | None] | None:
+    try:
+        from spacy.tokens import Doc
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        return None
+    if not isinstance(obj, Doc):
+        return None
+    if not Doc.has_extension("quotes"):
+        raise TypeError(
+            "this Doc has no doc._.quotes: add the quotekit component to the pipeline "
+            "(nlp.add_pipe('quotekit')) before rendering it"
+        )
+    quotes = list(obj._.quotes or ())
+    art_id = obj.user_data.get("id") if isinstance(obj.user_data, dict) else None
+    return obj.text, quotes, art_id if isinstance(art_id, str) else None
+
+
+def _parts(quote: Quote, length: int) -> list[tuple[int, int]]:
+    raw = quote.parts or ((quote.start, quote.end),)
+    parts = []
+    for start, end in raw:
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        if start < end:
+            parts.append((start, end))
+    return sorted(parts)
+
+
+def _label_text(speaker: Speaker | None) -> str:
+    if speaker is None:
+        return "unattributed"
+    return LABEL_SEPARATOR.join(x for x in (speaker.name, speaker.role) if x)
+
+
+def _title(speaker: Speaker | None) -> str:
+    if speaker is None:
+        return "unattributed"
+    return ", ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x)
+
+
+def _escape_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return html.escape(text).replace("\n", "<br>\n")
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+# A part to mark: (start, end, quote index, part index).
+_Part = tuple[int, int, int, int]
+
+
+def _render_text(
+    text: str, quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, int], ...]], str]
+) -> str:
+    """Mark up ``text``: marks never overlap; crossing spans are closed and reopened."""
+    length = len(text)
+    parts: list[_Part] = []
+    label_at: dict[int, list[int]] = {}
+    for qi, quote in enumerate(quotes):
+        quote_parts = _parts(quote, length)
+        for pi, (start, end) in enumerate(quote_parts):
+            parts.append((start, end, qi, pi))
+        if quote_parts:
+            label_at.setdefault(max(end for _, end in quote_parts), []).append(qi)
+
+    def color(qi: int) -> str:
+        speaker = quotes[qi].speaker
+        return colors.get(_key(speaker), UNATTRIBUTED_COLOR) if speaker else UNATTRIBUTED_COLOR
+
+    def open_tag(part: _Part, reopened: bool) -> str:
+        start, end, qi, pi = part
+        quote = quotes[qi]
+        speaker = quote.speaker
+        classes = f"qk-quote qk-{quote.kind}" + (" qk-cont" if reopened else "")
+        return (
+            f'<mark class="{classes}" data-quote="{qi}" data-part="{pi}" '
+            f'data-speaker="{_attr(speaker.name if speaker else "")}" '
+            f'data-kind="{_attr(quote.kind)}" title="{_attr(_title(speaker))}" '
+            f'style="background-color: {color(qi)}">'
+        )
+
+    def label(qi: int) -> str:
+        speaker = quotes[qi].speaker
+        return (
+            f'<span class="qk-label" data-quote="{qi}" style="background-color: {color(qi)}">'
+            f"{html.escape(_label_text(speaker))}</span>"
+        )
+
+    # Outer spans first: earlier start, then later end; the order is the same at every point,
+    # so the open marks at one point and the next share the longest possible prefix.
+    def order(part: _Part) -> tuple[int, int, int, int]:
+        return part[0], -part[1], part[2], part[3]
+
+    points = sorted({0, length, *label_at, *(p[0] for p in parts), *(p[1] for p in parts)})
+    out: list[str] = []
+    stack: list[_Part] = []
+    opened: set[_Part] = set()
+    for i, point in enumerate(points):
+        nxt = points[i + 1] if i + 1 < len(points) else length
+        wanted = sorted((p for p in parts if p[0] <= point < p[1]), key=order) if nxt > point \
+            else []
+        keep = 0
+        while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
+            keep += 1
+        out.extend("</mark>" for _ in stack[keep:])
+        for qi in label_at.get(point, ()):
+            out.append(label(qi))
+        for part in wanted[keep:]:
+            out.append(open_tag(part, part in opened))
+            opened.add(part)
+        stack = wanted
+        if nxt > point:
+            out.append(_escape_text(text[point:nxt]))
+    out.extend("</mark>" for _ in stack)
+    return "".join(out)
+
+
+def _legend(quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, int], ...]], str]
+            ) -> str:
+    entries: dict[tuple[str, tuple[tuple[int, int], ...]] | None, _Entry] = {}
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        speaker = quote.speaker
+        key = _key(speaker) if speaker else None
+        old = entries.get(key)
+        color = colors.get(key, UNATTRIBUTED_COLOR) if key else UNATTRIBUTED_COLOR
+        entries[key] = _Entry(speaker, color, (old.count if old else 0) + 1)
+    if not entries:
+        return '<div class="qk-legend"><em>No quotations found.</em></div>'
+    # Unattributed quotations come last.
+    ordered = [e for k, e in entries.items() if k is not None] + (
+        [entries[None]] if None in entries else []
+    )
+    items = []
+    for entry in ordered:
+        speaker = entry.speaker
+        n = f'{entry.count} quotation{"s" if entry.count != 1 else ""}'
+        if speaker is None:
+            details = f'<b>unattributed</b> · <span class="qk-count">{n}</span>'
+            name = ""
+        else:
+            extra = "".join(
+                f' · <span class="qk-{cls}">{html.escape(value)}</span>'
+                for cls, value in (("role", speaker.role), ("org", speaker.organization))
+                if value
+            )
+            details = (
+                f"<b>{html.escape(speaker.name)}</b> "
+                f'<span class="qk-type">({html.escape(speaker.type)})</span>{extra} · '
+                f'<span class="qk-count">{n}</span>'
+            )
+            name = speaker.name
+        items.append(
+            f'<li class="qk-legend-item" data-speaker="{_attr(name)}">'
+            f'<span class="qk-swatch" style="background-color: {entry.color}"></span>'
+            f"{details}</li>"
+        )
+    return f'<div class="qk-legend"><b>Speakers</b><ul>{"".join(items)}</ul></div>'
+
+
+def _render_article(text: str, quotes: Sequence[Quote], art_id: str | None) -> str:
+    colors = speaker_colors(quotes)
+    heading = f'<h2 class="qk-id">{html.escape(art_id)}</h2>' if art_id is not None else ""
+    id_attr = f' data-id="{_attr(art_id)}"' if art_id is not None else ""
+    return (
+        f'<article class="qk-article"{id_attr}>{heading}'
+        f'<div class="qk-text">{_render_text(text, quotes, colors)}</div>'
+        f"{_legend(quotes, colors)}</article>"
+    )
+
+
+def _page(fragment: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>quotekit</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
+    )
