@@ -209,7 +209,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
                 if c is None or c.klass != "speech":
                     continue
                 m = speaker_of(view, c, ments, idx, lo, open_t)
-                if m is None and c.kind == "verb" and not c.weak:
+                if m is None and c.kind == "verb" and not c.weak and not c.passive:
                     m = _sentence_subject(view, ments, idx, lo, c.i)
                 if m is not None:
                     cue, mention, how = c, m, "before"
@@ -266,7 +266,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
             last.quotes.append(qi)
             by_quote[qi] = last
             continue
-        if cue is not None:
+        if cue is not None and kind == "direct":
             used_cues.add(cue.i)
         out.append(att)
         by_quote[qi] = att
@@ -284,7 +284,7 @@ def _sentence_subject(view: View, ments: list[Mention], idx: _Index, lo: int, hi
         k += 1
     if k in idx.start_at:
         m = idx.start_at[k]
-        if ments[m].j < hi and not ments[m].statement:
+        if ments[m].j < hi and not ments[m].statement and view.toks[ments[m].i].lower not in ("it", "there"):
             return m
     return None
 

@@ -58,7 +58,7 @@ Each PATH is one of:
   a folder                                     every *.txt file below it, recursively,
                                                sorted; ids are paths relative to the
                                                folder, without the suffix
-  a .jsonl file                                one article a line: {"id": ..., "text": ...}
+  a .jsonl file                                one article a line: {{"id": ..., "text": ...}}
                                                (a line without an id gets "FILE:LINE")
   -                                            standard input: JSON Lines as above if it
                                                looks like them, else one article, id "-"
@@ -67,9 +67,9 @@ Files are read as UTF-8; offsets are Python str indices into the decoded text.
 
 Output formats (--format):
   table  a readable table per article (default when stdout is a terminal)
-  jsonl  one prediction-format line per article: {"id", "quotes"} (default otherwise)
+  jsonl  one prediction-format line per article: {{"id", "quotes"}} (default otherwise)
   json   one JSON array of those objects
-  csv    one row per quotation: %s
+  csv    one row per quotation: {columns}
   html   a standalone HTML page with the quotations highlighted
 
 With -o FILE and no --format, the format follows FILE's suffix (.jsonl, .json, .csv, .html).
@@ -85,7 +85,7 @@ examples:
   quotekit extract articles.jsonl --format csv > quotes.csv
   echo '"We will win," said Jane Smith, the party leader.' | quotekit extract - --format json
   quotekit extract article.txt --format html -o article.html
-""" % ",".join(CSV_COLUMNS)
+""".format(columns=",".join(CSV_COLUMNS))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,7 +189,8 @@ def _add_evaluate(subparsers: Any) -> None:
     sub = subparsers.add_parser(
         "evaluate",
         help="score predictions against a gold corpus",
-        description=(_ev.__doc__ or "Score predictions against a gold corpus.").strip(),
+        description=(_ev.__doc__ or "Score predictions against a gold corpus.").strip()
+        .split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _ev.add_arguments(sub)
@@ -400,7 +401,7 @@ def run_extract(args: argparse.Namespace) -> int:
     show_bar = (not args.quiet and sys.stderr.isatty() and (total is None or total > 1))
     bar: Any = None
     if show_bar:
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
         bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
 
@@ -456,7 +457,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _strip_prefix(message: str) -> str:
-    return message[len("quotekit: "):] if message.startswith("quotekit: ") else message
+    return message.removeprefix("quotekit: ")
 
 
 def _default_format(output: str | None) -> str:
@@ -492,8 +493,7 @@ def _silence_stdout() -> None:
 
 
 def _write_jsonl(results: Iterable[Result], out: TextIO) -> None:
-    for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    out.writelines(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results)
 
 
 def _write_json(results: Iterable[Result], out: TextIO) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ._types import Result
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped,unused-ignore]
 
 #: The columns of :func:`to_dataframe` and their dtypes (the same for an empty frame).
 COLUMNS: dict[str, str] = {

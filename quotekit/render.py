@@ -14,6 +14,7 @@ marks where spans cross.
 from __future__ import annotations
 
 import html
+import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -95,9 +96,8 @@ def render(
     fragment = f'<div class="qk-render">{body}</div>'
     markup = _page(fragment) if page else f"<style>{CSS}</style>{fragment}"
     if jupyter:
-        from IPython.display import HTML, display
-
-        display(HTML(markup))
+        display: Any = importlib.import_module("IPython.display")
+        display.display(display.HTML(markup))
         return None
     return markup
 
@@ -109,10 +109,10 @@ def is_in_jupyter() -> bool:
         ``True`` inside a notebook kernel, ``False`` elsewhere (a terminal IPython included).
     """
     try:
-        from IPython import get_ipython
+        ipython: Any = importlib.import_module("IPython")
     except ImportError:
         return False
-    shell = get_ipython()
+    shell = ipython.get_ipython()
     if shell is None:
         return False
     name: str = type(shell).__name__
@@ -239,7 +239,7 @@ def _render_text(
         return colors.get(_key(speaker), UNATTRIBUTED_COLOR) if speaker else UNATTRIBUTED_COLOR
 
     def open_tag(part: _Part, reopened: bool) -> str:
-        start, end, qi, pi = part
+        qi, pi = part[2], part[3]
         quote = quotes[qi]
         speaker = quote.speaker
         classes = f"qk-quote qk-{quote.kind}" + (" qk-cont" if reopened else "")
