@@ -72,12 +72,82 @@ class Attribution:
 
 class _Index:
     def __init__(self, view: View, mentions: list[Mention], cues: list[Cue]) -> None:
+        self.ments = mentions
         self.end_at: dict[int, int] = {}
         self.start_at: dict[int, int] = {}
         for n, m in enumerate(mentions):
             self.end_at[m.j] = n
             self.start_at[m.i] = n
         self.cue_at: dict[int, Cue] = {c.i: c for c in cues}
+        self.made: dict[tuple[int, int], int] = {}
+
+    def extend(self, base: int | None, i: int, j: int, view: View) -> int:
+        """A mention over tokens i..j-1 built on mention ``base`` (or a new unnamed one)."""
+        if base is not None:
+            b = self.ments[base]
+            if b.i == i and b.j == j:
+                return base
+        if (i, j) in self.made:
+            return self.made[(i, j)]
+        if base is not None:
+            m = Mention(i, j, b.kind, b.name_i, b.name_j, b.etype, b.gender, "pl" if b.number == "pl" else b.number,
+                        b.role, b.role_org, b.possessive, b.statement)
+        else:
+            head = j - 1
+            m = Mention(i, j, "nominal", head, j, "unknown", "-", "sg")
+        self.ments.append(m)
+        self.made[(i, j)] = len(self.ments) - 1
+        return len(self.ments) - 1
+
+
+# Tokens that end the clause a subject is looked for in.
+_CLAUSE_BOUNDARY = frozenset(
+    ", ; : ( ) — – that but while because if when as after before since although though and".split()
+)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PARTICIPLE_CUES_END = "ing"
+
+
+def _clause_subject(view: View, idx: _Index, lo: int, k: int) -> int | None:
+    """An NP that runs from the start of the clause to token ``k`` ("People briefed on the
+    talks say", "Forbes and a rival group say")."""
+    toks = view.toks
+    cs = k
+    while cs - 1 >= lo and k - (cs - 1) <= 10 and toks[cs - 1].quote < 0:
+        low = toks[cs - 1].lower
+        if low in _CLAUSE_BOUNDARY and not (low == "and" and cs - 2 >= lo and toks[cs - 2].is_cap and cs < k and toks[cs].is_cap):
+            break
+        cs -= 1
+    if cs - 1 >= lo and toks[cs - 1].lower not in _CLAUSE_BOUNDARY and toks[cs - 1].quote < 0:
+        return None  # the clause is longer than a subject can be
+    if cs >= k:
+        return None
+    if view.tagged and any(t.tag in _FINITE_TAGS for t in toks[cs:k]):
+        return None
+    if cs in idx.start_at:
+        base = idx.start_at[cs]
+        if idx.ments[base].kind == "pronoun" and idx.ments[base].j != k:
+            return None
+        return idx.extend(base, cs, k, view)
+    if toks[cs].lower in ("a", "an", "the", "some", "many", "most", "both", "several", "people", "others", "another", "one", "two", "three", "other"):
+        for x in range(cs, k):
+            if x in idx.start_at:
+                return idx.extend(idx.start_at[x], cs, k, view)
+        return idx.extend(None, cs, k, view)
+    return None
+
+
+def _first_subject(view: View, idx: _Index, lo: int, hi: int) -> int | None:
+    """The mention that opens the sentence (pronouns included), for "…, and said" and
+    "…, saying"."""
+    toks = view.toks
+    k = lo
+    while k < hi and (not toks[k].is_word or toks[k].lower in ("but", "and", "so", "yet", "still", "then", "now")):
+        k += 1
+    m = idx.start_at.get(k)
+    if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ("it", "there") and not idx.ments[m].statement:
+        return m
+    return None
 
 
 def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int, hi: int) -> int | None:
@@ -97,8 +167,11 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
     toks = view.toks
     if cue.kind == "according":
         k = cue.j
-        if k in idx.start_at and ments[idx.start_at[k]].j <= hi:
-            return idx.start_at[k]
+        e = k
+        while e < hi and toks[e].text not in (",", ";", ".", "!", "?", ")", "—", "–") and toks[e].quote < 0 and e - k < 15:
+            e += 1
+        if e > k:
+            return idx.extend(idx.start_at.get(k), k, e, view)
         return None
     if cue.passive:
         k = cue.j
@@ -115,6 +188,12 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         steps += 1
     if k in idx.end_at and ments[idx.end_at[k]].i >= lo:
         return idx.end_at[k]
+    # "…, saying (that) …" / "… and said …": the subject of the sentence.
+    if k - 1 >= lo and ((toks[cue.i].lower.endswith("ing") and toks[k - 1].text == ",")
+                        or toks[k - 1].lower in ("and", "but")):
+        m = _first_subject(view, idx, lo, k - 1)
+        if m is not None:
+            return m
     # "The party’s leader, Jane Smith, said": the name right before the comma.
     if k - 1 >= lo and toks[k - 1].text == "," and (k - 1) in idx.end_at:
         m = ments[idx.end_at[k - 1]]
@@ -129,6 +208,10 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
             m = ments[idx.end_at[x]]
             if m.kind != "pronoun":
                 return idx.end_at[x]
+    if cue.kind == "verb" and k - 1 >= lo and toks[k - 1].text != ",":
+        sub = _clause_subject(view, idx, lo, k)
+        if sub is not None:
+            return sub
     if cue.weak or cue.kind in ("copula", "colon") or toks[cue.i].lower in _NO_INVERSION:
         return None
     # Right: the inverted subject ("said Jane Smith").
@@ -337,6 +420,38 @@ def _intro_before(view: View, ments: list[Mention], idx: _Index, open_t: int) ->
     return None, None
 
 
+def _content_end(view: View, k: int, e: int) -> int:
+    toks = view.toks
+    while e > k and not toks[e - 1].is_word and toks[e - 1].quote < 0:
+        e -= 1
+    return e
+
+
+def _according(view: View, c: Cue, m: int, src_end: int, s_lo: int, s_hi: int) -> Attribution | None:
+    """Reported content around "according to X": before it, after it, or around it."""
+    toks = view.toks
+    before = [t for t in toks[s_lo:c.i] if t.is_word]
+    if not before:
+        k = src_end + 1 if src_end < s_hi and toks[src_end].text == "," else s_hi
+        e = _content_end(view, k, s_hi)
+        how = "according-first"
+    else:
+        k = s_lo
+        while k < c.i and not toks[k].is_word:
+            k += 1
+        if _content_end(view, src_end, s_hi) <= src_end:
+            e = c.i - 1 if toks[c.i - 1].text in (",", "—", "–", "(") else c.i
+            e = _content_end(view, k, e)
+            how = "according-last"
+        else:
+            e = _content_end(view, k, s_hi)
+            how = "according-middle"
+    words = [t for t in toks[k:e] if t.is_word]
+    if len(words) < 3 or sum(1 for t in words if t.quote >= 0) > len(words) / 2:
+        return None
+    return Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], how)
+
+
 def _has_clause(view: View, words: list[object]) -> bool:
     return len(words) > 4
 
@@ -353,15 +468,14 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
         if m is None:
             continue
         mt = ments[m]
-        # Forward: Jane Smith said (that) CLAUSE.  /  According to Smith, CLAUSE.
-        k = c.j
         if c.kind == "according":
-            k = mt.j
-            if k < s_hi and toks[k].text == ",":
-                k += 1
-            else:
-                k = s_hi
-        elif mt.i >= c.j:
+            att = _according(view, c, m, mt.j, s_lo, s_hi)
+            if att is not None:
+                out.append(att)
+            continue
+        # Forward: Jane Smith said (that) CLAUSE.
+        k = c.j
+        if mt.i >= c.j:
             k = mt.j
         if c.kind != "according" and k < s_hi and toks[c.i].lower in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked"):
             if k in idx.start_at:
@@ -389,7 +503,7 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
         last_tok = max(c.j, mt.j)
         if first - 1 > s_lo and toks[first - 1].text in (",", "—", "–"):
             tail = [t for t in toks[last_tok:s_hi] if t.is_word]
-            if len(tail) <= 6 and (not tail or tail[0].lower in _TAIL):
+            if len(tail) <= 6:
                 e = first - 1
                 k = s_lo
                 while k < e and not toks[k].is_word:

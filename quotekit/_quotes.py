@@ -118,7 +118,10 @@ def _marks(norm: str) -> list[Mark]:
             can_open = glyph in _OPEN_GLYPHS or glyph in "\"'＂"
             can_close = glyph in _CLOSE_GLYPHS or glyph in "\"'＂" or glyph == "''"
             if not (left or right) and prev in " \n" and nxt in " \n":
-                continue  # a mark standing alone between spaces
+                if family == "single" or glyph in _OPEN_GLYPHS:
+                    continue  # a mark standing alone between spaces
+                # ''A, '' said Jones: a spaced closing mark
+                can_open, can_close = False, True
         elif glyph == "``":
             can_open, can_close = True, False
         out.append(Mark(s, e, family, can_open, can_close, glyph))
