@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ CSS: str = """
   line-height: 2.1; color: #222; max-width: 60em; }
 .qk-render h2.qk-id { font-size: 1.05em; margin: 1.2em 0 0.3em; color: #555; }
 .qk-text { margin: 0.5em 0 1em; }
+.qk-text p { margin: 0 0 0.6em; }
 .qk-quote { padding: 0.15em 0.2em; border-radius: 0.3em; color: inherit;
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .qk-quote.qk-indirect { border-bottom: 2px dashed rgba(0, 0, 0, 0.45); }
@@ -198,13 +200,21 @@ def _parts(quote: Quote, length: int) -> list[tuple[int, int]]:
 def _label_text(speaker: Speaker | None) -> str:
     if speaker is None:
         return "unattributed"
-    return LABEL_SEPARATOR.join(x for x in (speaker.name, speaker.role) if x)
+    return LABEL_SEPARATOR.join(x for x in (speaker.name, _role(speaker)) if x)
 
 
 def _title(speaker: Speaker | None) -> str:
     if speaker is None:
         return "unattributed"
-    return ", ".join(x for x in (speaker.name, speaker.role, speaker.organization) if x)
+    return ", ".join(x for x in (speaker.name, _role(speaker), speaker.organization) if x)
+
+
+def _role(speaker: Speaker) -> str | None:
+    """The speaker's role, unless it only repeats the name (an unnamed "spokesman")."""
+    role = speaker.role
+    if role and role.casefold() == speaker.name.casefold():
+        return None
+    return role
 
 
 def _escape_text(text: str) -> str:
@@ -215,6 +225,10 @@ def _escape_text(text: str) -> str:
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
+
+_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+
+_CLOSING_MARKS = frozenset("\"”’»›")
 
 # A part to mark: (start, end, quote index, part index).
 _Part = tuple[int, int, int, int]
@@ -232,7 +246,11 @@ def _render_text(
         for pi, (start, end) in enumerate(quote_parts):
             parts.append((start, end, qi, pi))
         if quote_parts:
-            label_at.setdefault(max(end for _, end in quote_parts), []).append(qi)
+            # The label goes after the closing quotation mark(s), where there are any.
+            at = max(end for _, end in quote_parts)
+            while at < length and text[at] in _CLOSING_MARKS:
+                at += 1
+            label_at.setdefault(at, []).append(qi)
 
     def color(qi: int) -> str:
         speaker = quotes[qi].speaker
@@ -262,27 +280,35 @@ def _render_text(
     def order(part: _Part) -> tuple[int, int, int, int]:
         return part[0], -part[1], part[2], part[3]
 
-    points = sorted({0, length, *label_at, *(p[0] for p in parts), *(p[1] for p in parts)})
-    out: list[str] = []
+    # Paragraph breaks (a blank line or more) become </p><p>: every mark is closed before one
+    # and reopened after it, so that <mark> never straddles paragraphs.
+    breaks = {m.start(): m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
+    points = sorted({0, length, *label_at, *breaks, *breaks.values(),
+                     *(p[0] for p in parts), *(p[1] for p in parts)})
+    out: list[str] = ["<p>"]
     stack: list[_Part] = []
     opened: set[_Part] = set()
     for i, point in enumerate(points):
         nxt = points[i + 1] if i + 1 < len(points) else length
-        wanted = sorted((p for p in parts if p[0] <= point < p[1]), key=order) if nxt > point \
-            else []
+        in_break = any(b <= point < e for b, e in breaks.items())
+        wanted = [] if nxt <= point or in_break else sorted(
+            (p for p in parts if p[0] <= point < p[1]), key=order)
         keep = 0
         while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
             keep += 1
         out.extend("</mark>" for _ in stack[keep:])
         for qi in label_at.get(point, ()):
             out.append(label(qi))
+        if point in breaks:
+            out.append("</p>\n<p>")
         for part in wanted[keep:]:
             out.append(open_tag(part, part in opened))
             opened.add(part)
         stack = wanted
-        if nxt > point:
+        if nxt > point and not in_break:
             out.append(_escape_text(text[point:nxt]))
     out.extend("</mark>" for _ in stack)
+    out.append("</p>")
     return "".join(out)
 
 
@@ -311,7 +337,7 @@ def _legend(quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, in
         else:
             extra = "".join(
                 f' · <span class="qk-{cls}">{html.escape(value)}</span>'
-                for cls, value in (("role", speaker.role), ("org", speaker.organization))
+                for cls, value in (("role", _role(speaker)), ("org", speaker.organization))
                 if value
             )
             details = (
