@@ -36,6 +36,11 @@ _NO_INVERSION = frozenset(
     "told tells tell telling asked asks ask called calls call calling urged urges informed assured "
     "reminded accused accuses blasted branded labelled labeled deemed termed".split()
 )
+# A reported clause does not start with these ("said in a statement", "said recently").
+_NOT_CLAUSE_START = frozenset(
+    "in on at during to from with after before recently last earlier later yesterday today "
+    "tuesday monday wednesday thursday friday saturday sunday of about for by as so".split()
+)
 _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
 
 
@@ -208,7 +213,7 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
             m = ments[idx.end_at[x]]
             if m.kind != "pronoun":
                 return idx.end_at[x]
-    if cue.kind == "verb" and k - 1 >= lo and toks[k - 1].text != ",":
+    if cue.kind == "verb" and (not cue.weak or view.tagged or (cue.j < len(toks) and toks[cue.j].lower == "that")) and k - 1 >= lo and toks[k - 1].text != ",":
         sub = _clause_subject(view, idx, lo, k)
         if sub is not None:
             return sub
@@ -310,6 +315,8 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
                 kind = "partial"
         if rest_before and how != "before":
             kind = "partial"
+        if how == "after":
+            rest_after = []
         if rest_after and len(rest_after) > 3 and how != "after":
             ends_sentence = toks[b].text in _END_PUNCT or (b + 1 < n and toks[b + 1].text in _END_PUNCT)
             if not ends_sentence:
@@ -329,6 +336,9 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
                     mention, how = m, "subject"
         if kind == "partial" and _title_or_scare(view, open_t):
             continue
+        if (kind == "partial" and cue is None and mention is None and b - a < 4
+                and not _sentence_has_cue(view, idx, open_t)):
+            continue  # a scare quote: no one in the sentence says it
         # (c) introduced by the sentence before: Jane Smith said: / A statement noted.
         if cue is None and kind == "direct":
             c, m = _intro_before(view, ments, idx, open_t)
@@ -370,6 +380,12 @@ def _sentence_subject(view: View, ments: list[Mention], idx: _Index, lo: int, hi
         if ments[m].j < hi and not ments[m].statement and view.toks[ments[m].i].lower not in ("it", "there"):
             return m
     return None
+
+
+def _sentence_has_cue(view: View, idx: _Index, k: int) -> bool:
+    """The sentence of token ``k`` has a speech cue outside quotations."""
+    a, b = view.sents[view.toks[k].sent]
+    return any(x in idx.cue_at and idx.cue_at[x].klass == "speech" for x in range(a, b))
 
 
 def _title_or_scare(view: View, open_t: int) -> bool:
@@ -488,6 +504,12 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
             k += 2
         if k < s_hi and toks[k].lower == "that":
             k += 1
+        elif k < s_hi and toks[k].lower in _NOT_CLAUSE_START:
+            # "said in a statement on Tuesday that …": the clause starts after "that".
+            for x in range(k + 1, min(s_hi, k + 10)):
+                if toks[x].lower == "that":
+                    k = x + 1
+                    break
         e = s_hi
         while e > k and (not toks[e - 1].is_word and toks[e - 1].quote < 0):
             e -= 1
