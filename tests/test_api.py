@@ -1,0 +1,289 @@
+"""The public API: extract, load, Extractor.pipe, errors, models, long texts, typed results."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import warnings
+
+import pytest
+import spacy
+from conftest import TRAINED, check_offsets
+
+import quotekit
+import quotekit._model
+from quotekit import (
+    Extractor,
+    Failure,
+    ModelNotFoundError,
+    OptionError,
+    Quote,
+    QuotekitError,
+    QuotekitWarning,
+    Result,
+    Span,
+    Speaker,
+)
+
+ARTICLE = (
+    "Jane Doe opened the new pier on Monday.\n\n"
+    "“It took ten years,” she said. “Every family in town gave something.”\n\n"
+    "John Roe said the ferry would run again in May."
+)
+
+needs_trained = pytest.mark.skipif(importlib.util.find_spec(TRAINED) is None,
+                                   reason=f"trained pipeline {TRAINED!r} not installed")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \r\n"])
+def test_empty_text_gives_empty_result(extractor: Extractor, text: str) -> None:
+    r = extractor.extract(text)
+    assert isinstance(r, Result)
+    assert len(r) == 0 and list(r) == [] and r.speakers == ()
+    assert r.model == extractor.model
+
+
+def test_extract_function_on_empty_text() -> None:
+    r = quotekit.extract("", model="blank")
+    assert len(r) == 0 and r.model == "blank"
+
+
+def test_bytes_is_a_type_error_that_says_decode() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        quotekit.extract(b"\xe2\x80\x9cHi,\xe2\x80\x9d she said.", model="blank")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [None, 42, 3.5, ["text"]])
+def test_non_str_is_a_type_error(blank: Extractor, value: object) -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        quotekit.extract(value, model="blank")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        blank.extract(value)  # type: ignore[arg-type]
+
+
+def test_unknown_model_name() -> None:
+    with pytest.raises(ModelNotFoundError) as info:
+        quotekit.load("en_core_web_nonexistent_xyz")
+    err = info.value
+    assert isinstance(err, QuotekitError) and isinstance(err, ValueError)
+    message = str(err)
+    assert "en_core_web_nonexistent_xyz" in message
+    assert "'auto'" in message and "'blank'" in message
+
+
+def test_unknown_model_name_via_extract() -> None:
+    with pytest.raises(ValueError):
+        quotekit.extract("“Hi,” she said.", model="no_such_pipeline_xyz")
+
+
+def test_model_of_wrong_type() -> None:
+    with pytest.raises(TypeError):
+        quotekit.load(123)
+
+
+def test_blank_model_name() -> None:
+    r = quotekit.extract(ARTICLE, model="blank")
+    assert r.model == "blank"
+    assert len(r) >= 1
+
+
+@needs_trained
+def test_auto_picks_installed_trained_pipeline() -> None:
+    installed = quotekit.installed_pipelines()
+    assert TRAINED in installed
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", QuotekitWarning)
+        r = quotekit.extract(ARTICLE, model="auto")
+    assert r.model == installed[0]
+    assert r.model != "blank"
+
+
+def test_auto_without_trained_pipeline_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quotekit._model, "installed_pipelines", list)
+    with pytest.warns(QuotekitWarning, match="blank"):
+        ex = quotekit.load("auto")
+    assert ex.model == "blank"
+    assert ex.extract(ARTICLE).model == "blank"
+
+
+def test_spacy_language_object_works() -> None:
+    nlp = spacy.blank("en")
+    r = quotekit.extract(ARTICLE, model=nlp)
+    check_offsets(r)
+    assert r.model == "blank"
+    assert any(q.text.startswith("It took ten years") for q in r)
+
+
+@needs_trained
+def test_trained_language_object_works(trained: Extractor) -> None:
+    nlp = spacy.load(TRAINED)
+    ex = quotekit.load(nlp)
+    assert ex.model != "blank"
+    assert [q.to_dict() for q in ex.extract(ARTICLE)] == [q.to_dict() for q in trained.extract(ARTICLE)]
+
+
+def test_id_is_carried(blank: Extractor) -> None:
+    r = blank.extract(ARTICLE, id="a-1")
+    assert r.id == "a-1"
+    assert r.to_dict()["id"] == "a-1"
+    assert r.text == ARTICLE
+
+
+def test_pipe_keeps_order(extractor: Extractor) -> None:
+    texts = [f"“Number {i} is ready,” said Jane Doe." for i in range(7)] + ["", "No quotation."]
+    out = list(extractor.pipe(texts, batch_size=3))
+    assert len(out) == len(texts)
+    for i in range(7):
+        r = out[i]
+        assert isinstance(r, Result)
+        assert [q.text for q in r] == [f"Number {i} is ready,"]
+    assert isinstance(out[7], Result) and isinstance(out[8], Result)
+    assert len(out[7]) == 0 and len(out[8]) == 0
+
+
+def test_pipe_matches_extract(extractor: Extractor) -> None:
+    texts = [ARTICLE, "“Hello,” said Jane Doe.", ARTICLE.upper()]
+    piped = list(extractor.pipe(texts))
+    for text, r in zip(texts, piped):
+        assert isinstance(r, Result)
+        assert r.to_dict() == extractor.extract(text).to_dict()
+
+
+def test_pipe_id_pairs(blank: Extractor) -> None:
+    pairs = [("a", ARTICLE), ("b", "“Hello,” said Jane Doe."), ("c", "")]
+    out = list(blank.pipe(pairs))
+    assert [r.id for r in out] == ["a", "b", "c"]
+    assert isinstance(out[1], Result) and out[1][0].text == "Hello,"
+
+
+def test_pipe_on_error_return(blank: Extractor, capsys: pytest.CaptureFixture[str]) -> None:
+    items: list[object] = ["“One,” said Jane Doe.", 42, ("x", b"bytes"), "“Two,” said Jane Doe."]
+    out = list(blank.pipe(items, on_error="return"))  # type: ignore[arg-type]
+    assert len(out) == 4
+    assert isinstance(out[0], Result) and out[0][0].text == "One,"
+    assert isinstance(out[1], Failure) and out[1].id == "1" and "TypeError" in out[1].error
+    assert isinstance(out[2], Failure) and out[2].id == "x" and "decode" in out[2].error
+    assert isinstance(out[3], Result) and out[3][0].text == "Two,"
+    assert "quotekit" in capsys.readouterr().err
+
+
+def test_pipe_on_error_raise(blank: Extractor) -> None:
+    with pytest.raises(TypeError):
+        list(blank.pipe(["“One,” said Jane Doe.", None]))  # type: ignore[arg-type,list-item]
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"batch_size": 0}, {"batch_size": -2}, {"batch_size": 1.5}, {"n_process": 0}, {"n_process": -2},
+    {"on_error": "x"}, {"on_error": "ignore"},
+])
+def test_pipe_bad_options(blank: Extractor, kwargs: dict[str, object]) -> None:
+    with pytest.raises(OptionError):
+        blank.pipe(["text"], **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(QuotekitError):
+        blank.pipe(["text"], **kwargs)  # type: ignore[arg-type]
+
+
+def _long_article() -> str:
+    paras = []
+    for i in range(40):
+        paras.append(f"Item {i}: the harbour board met again on day {i} to discuss the pier and the tides.")
+        paras.append(f"“Section {i} of the pier is finished,” said Jane Doe. “It took {i} weeks.”")
+        if i % 10 == 3:
+            paras.append(f"“Part one of note {i},\n\n“part two of note {i},\n\n“and part three {i},” "
+                         "said John Roe.")
+    return "\n\n".join(paras)
+
+
+@pytest.mark.parametrize("mode", ["blank", "trained"])
+def test_long_text_in_chunks_same_as_whole(request: pytest.FixtureRequest, mode: str) -> None:
+    shared = request.getfixturevalue(mode)
+    text = _long_article()
+    assert len(text) > 6000
+    whole = shared.extract(text)
+    chunked_ex = quotekit.load(shared.nlp if mode == "trained" else "blank")
+    chunked_ex.chunk_size = 2000
+    chunked = chunked_ex.extract(text)
+    check_offsets(chunked)
+    assert len(chunked) == len(whole) >= 80
+    for a, b in zip(whole, chunked):
+        assert (a.text, a.start, a.end, a.parts, a.kind) == (b.text, b.start, b.end, b.parts, b.kind)
+        assert a.cue == b.cue
+        if len(a.parts) == 1:  # (multi-paragraph speakers: see test_three_paragraph_quotation_speaker)
+            assert (a.speaker.name if a.speaker else None) == (b.speaker.name if b.speaker else None)
+            assert a.speaker_mention == b.speaker_mention
+    multi = [q for q in chunked if "part one of note" in q.text.lower()]
+    assert len(multi) == 4
+    assert all(len(q.parts) == 3 for q in multi)
+
+
+def test_quotation_crossing_chunk_border_is_not_cut() -> None:
+    ex = quotekit.load("blank")
+    ex.chunk_size = 2000
+    long_quote = "\n\n“".join(f"Sentence {i} of the long statement goes on" for i in range(120))
+    text = "Jane Doe spoke.\n\n“" + long_quote + ",” she said.\n\nThe end."
+    assert len(text) > 2 * ex.chunk_size
+    r = ex.extract(text)
+    check_offsets(r)
+    parts = [text[s:e] for q in r for s, e in q.parts]
+    assert parts[0] == "Sentence 0 of the long statement goes on"
+    assert parts[-1] == "Sentence 119 of the long statement goes on,"
+    assert len(parts) == 120
+    assert all(p.startswith("Sentence") for p in parts)
+
+
+def test_pipe_long_text() -> None:
+    ex = quotekit.load("blank")
+    ex.chunk_size = 2000
+    text = _long_article()
+    out = list(ex.pipe([("long", text), ("short", "“Hi,” said Jane Doe.")]))
+    assert isinstance(out[0], Result) and out[0].to_dict() == ex.extract(text, id="long").to_dict()
+    assert isinstance(out[1], Result) and len(out[1]) == 1
+
+
+PRED_KEYS = {"text", "start", "end", "parts", "kind", "speaker", "speaker_mention", "cue"}
+SPEAKER_KEYS = {"name", "type", "role", "organization", "mentions"}
+
+
+def test_to_dict_keys_and_json_round_trip(extractor: Extractor) -> None:
+    r = extractor.extract(ARTICLE, id="doc")
+    assert len(r) >= 2
+    d = r.to_dict()
+    assert set(d) == {"id", "quotes"}
+    for q, qd in zip(r, d["quotes"]):
+        assert set(qd) == PRED_KEYS
+        if qd["speaker"] is not None:
+            assert set(qd["speaker"]) == SPEAKER_KEYS
+        if qd["speaker_mention"] is not None:
+            assert set(qd["speaker_mention"]) == {"start", "end", "text"}
+        if qd["cue"] is not None:
+            assert set(qd["cue"]) == {"start", "end", "text"}
+        again = json.loads(json.dumps(qd, ensure_ascii=False))
+        assert again == qd
+        assert Quote.from_dict(again) == q
+
+
+@pytest.mark.parametrize("obj", [
+    Span(0, 1, "a"),
+    Speaker("Jane Doe", "person"),
+    Quote("a", 0, 1, ((0, 1),), "direct"),
+    Result(quotes=()),
+    Failure("x", "TypeError: no"),
+])
+def test_dataclasses_frozen_and_slotted(obj: object) -> None:
+    field = dataclasses.fields(obj)[0].name  # type: ignore[arg-type]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(obj, field, None)
+    assert hasattr(type(obj), "__slots__")
+    assert not hasattr(obj, "__dict__")
+
+
+def test_result_is_a_sequence(blank: Extractor) -> None:
+    r = blank.extract(ARTICLE)
+    assert r[0] is r.quotes[0]
+    assert list(r[:1]) == [r.quotes[0]]
+    assert len(r) == len(r.quotes)
+
+
+def test_extractor_repr(blank: Extractor) -> None:
+    assert "blank" in repr(blank)

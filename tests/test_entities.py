@@ -1,0 +1,95 @@
+"""Entities: one Speaker per person or organization, every mention of it, pronouns included."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import check_offsets, find_quote, speaker_name
+
+from quotekit import Extractor
+
+ONE_PERSON = (
+    "Jane Doe opened the new pier on Monday.\n\n"
+    "“It took ten years,” Ms. Doe said.\n\n"
+    "Doe thanked the builders.\n\n"
+    "“Every family in town gave something,” she added."
+)
+
+
+def test_one_entity_per_person(extractor: Extractor) -> None:
+    r = extractor.extract(ONE_PERSON)
+    check_offsets(r)
+    assert len(r) == 2
+    assert r[0].speaker is not None and r[0].speaker == r[1].speaker
+    assert len(r.speakers) == 1
+    sp = r.speakers[0]
+    assert sp.name == "Jane Doe"
+    assert sp.type == "person"
+
+
+def test_mentions_cover_name_surname_and_pronoun(extractor: Extractor) -> None:
+    r = extractor.extract(ONE_PERSON)
+    sp = r.speakers[0]
+    texts = [ONE_PERSON[s:e] for s, e in sp.mentions]
+    assert "Jane Doe" in texts
+    assert "she" in texts
+    assert sum(1 for t in texts if t.endswith("Doe")) >= 3, texts
+    assert list(sp.mentions) == sorted(sp.mentions)
+
+
+@pytest.mark.xfail(reason="core: 'Ms Doe said' (honorific without a full stop) loses the cue and "
+                          "the speaker, so the quotation is unattributed", strict=False)
+def test_one_entity_with_honorific_without_stop(extractor: Extractor) -> None:
+    r = extractor.extract(ONE_PERSON.replace("Ms. Doe", "Ms Doe"))
+    assert len(r) == 2
+    assert r[0].speaker is not None and r[0].speaker == r[1].speaker
+    assert r[0].speaker.name == "Jane Doe"
+    texts = [r.text[s:e] for s, e in r[0].speaker.mentions]
+    assert "she" in texts and sum(1 for t in texts if t.endswith("Doe")) >= 3
+
+
+def test_speaker_mention_is_among_mentions(extractor: Extractor) -> None:
+    r = extractor.extract(ONE_PERSON)
+    for q in r:
+        assert q.speaker is not None and q.speaker_mention is not None
+        m = q.speaker_mention
+        assert any(s <= m.start and m.end <= e or (m.start <= s and e <= m.end)
+                   for s, e in q.speaker.mentions), (m, q.speaker.mentions)
+
+
+def test_two_people_two_entities(extractor: Extractor) -> None:
+    text = ("“The tide is turning,” said Jane Doe.\n\n"
+            "“The harbour is too shallow,” said John Roe.\n\n"
+            "“We will dredge it,” Doe said.")
+    r = extractor.extract(text)
+    check_offsets(r)
+    assert [speaker_name(q) for q in r] == ["Jane Doe", "John Roe", "Jane Doe"]
+    assert len(r.speakers) == 2
+    assert r[0].speaker == r[2].speaker
+
+
+def test_speakers_only_those_with_quotations(extractor: Extractor) -> None:
+    text = "Ann Bell and Jane Doe visited the pier.\n\n“It is beautiful,” said Jane Doe."
+    r = extractor.extract(text)
+    assert [s.name for s in r.speakers] == ["Jane Doe"]
+
+
+def test_organization_entity_type(extractor: Extractor) -> None:
+    text = "“Repairs will start in spring,” the Harbour Council said."
+    r = extractor.extract(text)
+    q = find_quote(r, "Repairs will start")
+    assert q.speaker is not None
+    assert q.speaker.type == "organization"
+    assert q.speaker.name == "Harbour Council"
+
+
+@pytest.mark.xfail(reason="core: a lowercase organization noun ('the council said') is typed 'person'",
+                   strict=False)
+def test_lowercase_organization_noun_type(extractor: Extractor) -> None:
+    r = extractor.extract("“The work is nearly done,” the council said in a statement.")
+    assert r[0].speaker is not None and r[0].speaker.type == "organization"
+
+
+def test_possessive_not_in_name(extractor: Extractor) -> None:
+    text = "Jane Doe’s office released a note.\n\n“We are ready,” said Jane Doe."
+    r = extractor.extract(text)
+    assert speaker_name(r[0]) == "Jane Doe"
