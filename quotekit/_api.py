@@ -13,8 +13,8 @@ from ._errors import OptionError, expect_text
 from ._lexicons import Lexicons
 from ._model import load_pipeline, unneeded_components
 from ._pipeline import chunk_borders, shift
-from .component import ensure_component, quotes_of
 from ._types import Quote, Result
+from .component import ensure_component, quotes_of
 
 
 @dataclass(frozen=True, slots=True)

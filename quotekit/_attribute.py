@@ -4,42 +4,56 @@ and find reported speech (indirect quotations) around speech cues.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._candidates import Mention
 from ._cues import Cue
+from ._lexicons import Lexicons
 from ._tokens import View
 
 # Words that may stand between a subject and its verb ("Smith also said", "she has said").
 _SKIP_BEFORE_CUE = frozenset(
-    "also has have had would will did does do later then again once previously recently "
-    "repeatedly publicly privately earlier further quickly first separately subsequently "
-    "initially immediately simply flatly similarly likewise reportedly ,".split()
+    (
+        "also has have had would will did does do later then again once previously recently repeatedly "
+        "publicly privately earlier further quickly first separately subsequently initially immediately "
+        "simply flatly similarly likewise reportedly ,"
+    ).split()
 )
 # Words that may stand between a cue and the quotation it introduces ("said in a statement:").
 _FILLER = frozenset(
-    ", : ; — – - that in a an the statement interview on at during last this week tuesday monday "
-    "wednesday thursday friday saturday sunday morning evening night yesterday today earlier later "
-    "to reporters journalists us me him her them told tweet tweeted post posted on twitter x "
-    "facebook radio television tv press conference briefing speech email emailed letter written "
-    "said was "
-    "interview with statement".split()
+    (
+        ", : ; — – - that in a an the statement interview on at during last this week tuesday monday "
+        "wednesday thursday friday saturday sunday morning evening night yesterday today earlier later to "
+        "reporters journalists us me him her them told tweet tweeted post posted on twitter x facebook "
+        "radio television tv press conference briefing speech email emailed letter written said was "
+        "interview with statement"
+    ).split()
 )
 _TAIL = frozenset(
-    "in on at during last this to told on friday tuesday monday wednesday thursday saturday sunday "
-    "yesterday today earlier later recently week month year morning night evening afternoon a an "
-    "the statement interview with of , and adding who".split()
+    (
+        "in on at during last this to told on friday tuesday monday wednesday thursday saturday sunday "
+        "yesterday today earlier later recently week month year morning night evening afternoon a an the "
+        "statement interview with of , and adding who"
+    ).split()
 )
 _OBJECTS = frozenset({"reporters", "journalists", "him", "her", "them", "me", "us", "you", "police", "investigators", "lawmakers", "supporters", "it"})
 # Verbs whose next noun is an object, never an inverted subject ("told Jane", "called it").
 _NO_INVERSION = frozenset(
-    "told tells tell telling asked asks ask called calls call calling urged urges informed assured "
-    "reminded accused accuses blasted branded labelled labeled deemed termed".split()
+    (
+        "told tells tell telling asked asks ask called calls call calling urged urges informed assured "
+        "reminded accused accuses blasted branded labelled labeled deemed termed"
+    ).split()
 )
+# Verbs whose object (the listener) stands between the cue and the reported clause.
+_TELL_VERBS = frozenset("told tells tell telling informed assured reminded warned urged asked".split())
+_WHEN_WHERE = frozenset("tuesday monday wednesday thursday friday saturday sunday twitter".split())
 # A reported clause does not start with these ("said in a statement", "said recently").
 _NOT_CLAUSE_START = frozenset(
-    "in on at during to from with after before recently last earlier later yesterday today "
-    "tuesday monday wednesday thursday friday saturday sunday of about for by as so".split()
+    (
+        "in on at during to from with after before recently last earlier later yesterday today tuesday "
+        "monday wednesday thursday friday saturday sunday of about for by as so"
+    ).split()
 )
 _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
 
@@ -63,6 +77,7 @@ class Attribution:
     mention: int | None
     quotes: list[int] = field(default_factory=list)
     how: str = ""
+    tail: int = -1
 
     @property
     def start(self) -> int:
@@ -107,7 +122,9 @@ class _Index:
 
 # Tokens that end the clause a subject is looked for in.
 _CLAUSE_BOUNDARY = frozenset(
-    ", ; : ( ) — – that but while because if when as after before since although though and".split()
+    (
+        ", ; : ( ) — – that but while because if when as after before since although though and"
+    ).split()
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PARTICIPLE_CUES_END = "ing"
@@ -201,8 +218,8 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
             return m
     # "The party’s leader, Jane Smith, said": the name right before the comma.
     if k - 1 >= lo and toks[k - 1].text == "," and (k - 1) in idx.end_at:
-        m = ments[idx.end_at[k - 1]]
-        if m.kind == "name" and m.i >= lo and m.i - 1 >= lo and toks[m.i - 1].text == ",":
+        named = ments[idx.end_at[k - 1]]
+        if named.kind == "name" and named.i >= lo and named.i - 1 >= lo and toks[named.i - 1].text == ",":
             return idx.end_at[k - 1]
     # Appositive: "Jane Smith, the party's leader, said".
     if k - 1 >= lo and toks[k - 1].text == ",":
@@ -210,8 +227,7 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         while x >= max(lo, k - 20) and toks[x].text != "," and toks[x].quote < 0:
             x -= 1
         if x >= lo and toks[x].text == "," and x in idx.end_at and ments[idx.end_at[x]].i >= lo:
-            m = ments[idx.end_at[x]]
-            if m.kind != "pronoun":
+            if ments[idx.end_at[x]].kind != "pronoun":
                 return idx.end_at[x]
     if cue.kind == "verb" and (not cue.weak or view.tagged or (cue.j < len(toks) and toks[cue.j].lower == "that")) and k - 1 >= lo and toks[k - 1].text != ",":
         sub = _clause_subject(view, idx, lo, k)
@@ -227,13 +243,14 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
     return None
 
 
-def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribution]:
+def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) -> list[Attribution]:
     """Attribute every quotation and find reported speech.
 
     Args:
         view: The document view.
         cues: Cues from stage 2.
         ments: Mentions from stage 3.
+        lex: Lexicons.
 
     Returns:
         Attributions in text order.
@@ -249,9 +266,8 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
         a = view.tok_at(q.start)
         if a >= n or toks[a].quote != qi:
             continue
-        b = a
-        while b + 1 < n and toks[b + 1].quote == qi:
-            b += 1
+        # Last token of the content (a quotation over paragraphs has marks between parts).
+        b = max(a, view.tok_at(q.end) - 1)
         # The quotation's marks and the tokens around it.
         open_t = a - 1 if a > 0 and toks[a - 1].quote < 0 and not toks[a - 1].is_word else a
         after = b + 1
@@ -307,7 +323,8 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
         rest_before = [t for t in before if t.is_word]
         rest_after = [t for t in toks[after:hi] if t.is_word]
         if cue is not None and how == "after":
-            rest_after = [t for t in toks[after:hi] if t.is_word and not (ments[mention].i <= t.i < ments[mention].j if mention is not None else False) and t.i not in range(cue.i, cue.j)]
+            in_mention = range(ments[mention].i, ments[mention].j) if mention is not None else range(0)
+            rest_after = [t for t in toks[after:hi] if t.is_word and t.i not in in_mention and t.i not in range(cue.i, cue.j)]
             rest_after = rest_after if _has_clause(view, rest_after) else []
         if cue is not None and how == "before":
             rest_before = [] if before_words == 0 else rest_before
@@ -317,7 +334,9 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
             kind = "partial"
         if how == "after":
             rest_after = []
-        if rest_after and len(rest_after) > 3 and how != "after":
+        if cue is not None and cue.kind == "copula":
+            kind = "partial"
+        if rest_after and len(rest_after) >= 2 and how != "after":
             ends_sentence = toks[b].text in _END_PUNCT or (b + 1 < n and toks[b + 1].text in _END_PUNCT)
             if not ends_sentence:
                 kind = "partial"
@@ -332,9 +351,9 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
                         break
             if cue is None:
                 m = _sentence_subject(view, ments, idx, view.sents[toks[open_t].sent][0], open_t)
-                if m is not None and ments[m].kind != "pronoun" and _title_or_scare(view, open_t) is False:
+                if m is not None and ments[m].kind != "pronoun" and not _title_or_scare(view, open_t, lex):
                     mention, how = m, "subject"
-        if kind == "partial" and _title_or_scare(view, open_t):
+        if _title_or_scare(view, open_t, lex) and how != "after":
             continue
         if (kind == "partial" and cue is None and mention is None and b - a < 4
                 and not _sentence_has_cue(view, idx, open_t)):
@@ -351,7 +370,17 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention]) -> list[Attribu
             if 0 <= lt < n and toks[lt].para in (para, para - 1) and last.mention is not None and last.kind != "indirect":
                 mention, how = last.mention, "inherit"
         att = Attribution(list(q.parts), kind, cue, mention, [qi], how)
+        if how == "after" and cue is not None and mention is not None:
+            att.tail = max(cue.j, ments[mention].j)
         # An interrupted quotation (“A,” she said. “B.”) is one quotation with two parts.
+        if (last is not None and last.how == "after" and last.tail >= 0 and how in ("", "intro", "inherit")
+                and kind == "direct" and last.kind == "direct" and last.tail <= open_t
+                and toks[last.tail - 1].para == toks[a].para
+                and not any(t.is_word for t in toks[last.tail:open_t])):
+            last.parts.extend(q.parts)
+            last.quotes.append(qi)
+            by_quote[qi] = last
+            continue
         if (last is not None and cue is not None and last.cue is cue and kind == "direct"
                 and last.kind == "direct" and toks[view.tok_at(last.end)].para == toks[a].para or (
                     last is not None and how == "intro" and last.cue is cue and last.kind == "direct")):
@@ -388,18 +417,26 @@ def _sentence_has_cue(view: View, idx: _Index, k: int) -> bool:
     return any(x in idx.cue_at and idx.cue_at[x].klass == "speech" for x in range(a, b))
 
 
-def _title_or_scare(view: View, open_t: int) -> bool:
+def _title_or_scare(view: View, open_t: int, lex: Lexicons) -> bool:
     """The quotation is a title or a scare quote: “so-called”, "a film called", "dubbed"."""
     toks = view.toks
     k = open_t - 1
-    if k < 0:
+    if k < 0 or toks[k].quote >= 0:
         return False
+    # The words right before the opening mark ("so-called", "the hashtag", "a film").
+    for width in (1, 2, 3):
+        first = k - width + 1
+        if first < 0 or toks[first].para != toks[open_t].para:
+            break
+        phrase = view.norm[toks[first].start:toks[k].end].lower()
+        if tuple(phrase.replace(" - ", "-").split()) in lex.title_cues:
+            return True
     low = toks[k].lower
+    if low in ("called", "named") and k >= 1 and (toks[k - 1].lower,) in lex.title_cues:
+        return True
     if low in ("so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "headlined", "word", "term", "phrase", "slogan", "hashtag", "as"):
         return True
     if low == "called" and k - 1 >= 0 and toks[k - 1].tag.startswith("NN"):
-        return True
-    if low == "called" and k - 1 >= 0 and toks[k - 1].lower in ("film", "book", "movie", "song", "album", "show", "series", "group", "campaign", "program", "programme", "play", "report", "company", "app", "website", "blog", "document", "podcast", "operation", "project", "initiative", "bill", "plan", "policy"):
         return True
     if low == "-" and k - 1 >= 0 and toks[k - 1].lower == "so":
         return True
@@ -468,7 +505,7 @@ def _according(view: View, c: Cue, m: int, src_end: int, s_lo: int, s_hi: int) -
     return Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], how)
 
 
-def _has_clause(view: View, words: list[object]) -> bool:
+def _has_clause(view: View, words: Sequence[object]) -> bool:
     return len(words) > 4
 
 
@@ -493,14 +530,14 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
         k = c.j
         if mt.i >= c.j:
             k = mt.j
-        if c.kind != "according" and k < s_hi and toks[c.i].lower in ("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "urged", "asked"):
+        if c.kind != "according" and k < s_hi and toks[c.i].lower in _TELL_VERBS:
             if k in idx.start_at:
                 k = ments[idx.start_at[k]].j
             elif k < s_hi and toks[k].lower in _OBJECTS:
                 k += 1
             elif k + 1 < s_hi and toks[k].lower == "the" and toks[k + 1].is_word:
                 k += 2
-        while k < s_hi and toks[k].lower in ("on", "in") and k + 1 < s_hi and toks[k + 1].lower in ("tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "twitter"):
+        while k < s_hi and toks[k].lower in ("on", "in") and k + 1 < s_hi and toks[k + 1].lower in _WHEN_WHERE:
             k += 2
         if k < s_hi and toks[k].lower == "that":
             k += 1

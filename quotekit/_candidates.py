@@ -13,23 +13,29 @@ PRONOUNS: dict[str, tuple[str, str]] = {
 }
 # Capitalised words that start sentences but never start a name.
 _NOT_NAMES = frozenset(
-    "the a an this that these those it he she they we i you his her their our its my your but and or "
-    "in on at for of to from with by as if when while after before since because although though "
-    "however meanwhile yet so then there here what who why how where which some many most all both "
-    "each every no not one two three four five six seven eight nine ten also instead still even just "
-    "only last next first now today yesterday tomorrow mr mrs ms monday tuesday wednesday thursday "
-    "friday saturday sunday january february march april may june july august september october "
-    "november december according asked said says image credit photo read more update updated "
-    "editor's note other another such any during under over again once".split()
+    (
+        "the a an this that these those it he she they we i you his her their our its my your but and or "
+        "in on at for of to from with by as if when while after before since because although though "
+        "however meanwhile yet so then there here what who why how where which some many most all both "
+        "each every no not one two three four five six seven eight nine ten also instead still even just "
+        "only last next first now today yesterday tomorrow mr mrs ms monday tuesday wednesday thursday "
+        "friday saturday sunday january february march april may june july august september october "
+        "november december according asked said says image credit photo read more update updated editor's "
+        "note other another such any during under over again once"
+    ).split()
 )
 _CONNECTORS = frozenset({"of", "for", "de", "del", "van", "von", "la", "le", "bin", "al", "al-", "&", "-", "da", "du", "der"})
 _DETERMINERS = frozenset(
-    "a an the another one two three four five several some many other those these this both "
-    "any each every its their his her our".split()
+    (
+        "a an the another one two three four five several some many other those these this both any each "
+        "every its their his her our"
+    ).split()
 )
 _STOP_LEFT = frozenset(
-    "said says told and or but that which who whom whose is was are were be been has have had will "
-    "would could should may might must to of in on at by for with from as than said, not no".split()
+    (
+        "said says told and or but that which who whom whose is was are were be been has have had will "
+        "would could should may might must to of in on at by for with from as than said, not no"
+    ).split()
 )
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
@@ -113,7 +119,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             while j < n and toks[j].quote < 0 and toks[j].para == t.para:
                 if _name_like(view, j, lex) and toks[j].lower not in ("i",):
                     j += 1
-                elif (toks[j].lower in _CONNECTORS and j + 1 < n and _name_like(view, j + 1, lex)
+                elif (toks[j].lower == "and" and j + 1 < n and _name_like(view, j + 1, lex)
+                      and any(x.lower in ("of", "for") for x in toks[k:j])) or (toks[j].lower in _CONNECTORS and j + 1 < n and _name_like(view, j + 1, lex)
                       and (toks[j].text != "-" or toks[j].start == toks[j - 1].end)):
                     j += 2
                 else:
@@ -154,7 +161,7 @@ def _role_match(words: list[str], lex: Lexicons) -> int:
 
 def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     toks = view.toks
-    words = [toks[x].lower.rstrip(".") if toks[x].lower not in lex.roles else toks[x].lower for x in range(i, j)]
+    words = [toks[x].lower.rstrip(".") if (toks[x].lower,) not in lex.roles else toks[x].lower for x in range(i, j)]
     raw = [toks[x].lower for x in range(i, j)]
     # Find the title that ends latest while leaving a name after it.
     role_s = role_e = -1
@@ -175,10 +182,10 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
         name_s += 1
     # Leading words that are not names ("The", "But") are dropped.
     start = i
-    while start < j and toks[start].lower in _NOT_NAMES and role_s != start - i:
+    while (start < j and toks[start].lower in _NOT_NAMES and role_s != start - i
+           and toks[start].lower.rstrip(".") not in lex.honorifics):
         start += 1
-        if start - i > name_s:
-            name_s = start - i
+        name_s = max(name_s, start - i)
     if start >= j:
         return None
     possessive = j < len(toks) and toks[j].lower in ("’s", "'s", "’", "'")
@@ -276,6 +283,6 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
             e += 1
         if e > z:
             org = view.span_text(z, e)
-    etype = "organization" if statement else "person"
+    etype = "organization" if statement or head.lower in lex.org_words else "person"
     return Mention(start, k + 1, "nominal", k, k + 1, etype, gender, number,
                    None if statement else head.text, org, False, statement)

@@ -12,14 +12,16 @@ from ._tokens import View
 # Forms that are as often nouns as verbs ("reports", "a claim"): they count as cues only with
 # a subject right before them (checked in attribution) and, with a tagger, a verb tag.
 _NOUN_LIKE = frozenset(
-    "report reports claim claims comment comments answer answers state states post posts plan plans "
-    "hope hopes fear fears show shows find finds rule rules charge charges promise promises tweet "
-    "tweets remark remarks reply replies call calls want wants signal signals reason reasons doubt "
-    "doubts estimate estimates counter counters protest protests object objects echo echoes note "
-    "notes demand demands pledge pledges vow vows quip quips joke jokes whisper whispers shout shouts "
-    "yell yells cry cries boast boasts blast blasts snap snaps stress caution cautions recall recalls "
-    "mention mentions lament laments venture ventures suspect suspects worry worries wonder read reads "
-    "comment ask asks respond concern concerns".split()
+    (
+        "report reports claim claims comment comments answer answers state states post posts plan plans "
+        "hope hopes fear fears show shows find finds rule rules charge charges promise promises tweet "
+        "tweets remark remarks reply replies call calls want wants signal signals reason reasons doubt "
+        "doubts estimate estimates counter counters protest protests object objects echo echoes note "
+        "notes demand demands pledge pledges vow vows quip quips joke jokes whisper whispers shout shouts "
+        "yell yells cry cries boast boasts blast blasts snap snaps stress caution cautions recall recalls "
+        "mention mentions lament laments venture ventures suspect suspects worry worries wonder read "
+        "reads comment ask asks respond concern concerns"
+    ).split()
 )
 _CALLS = frozenset({"called", "calls", "call", "calling", "branded", "labelled", "labeled", "deemed", "termed"})
 _COPULAS = frozenset({"is", "was", "are", "were", "been", "be"})

@@ -35,7 +35,7 @@ def read_doc(doc: Doc, lex: Lexicons) -> list[Quote]:
     view = build_view(doc, norm, paras, raw)
     cues = find_cues(view, lex)
     mentions = find_mentions(view, lex)
-    atts = attribute(view, cues, mentions)
+    atts = attribute(view, cues, mentions, lex)
     ents = resolve(view, mentions, atts, lex)
     assign_roles(view, mentions, ents, lex)
     return build_quotes(view, atts, mentions, ents)

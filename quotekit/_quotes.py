@@ -108,7 +108,7 @@ def _marks(norm: str) -> list[Mark]:
         if family == "single":
             if s in elided or (prev.isalnum() and nxt.isalnum()):
                 continue  # don’t, Met’s, rock ’n’ roll
-            if glyph in "’'" and prev in " \n([" and LEADING_ELISION.match(norm, s):
+            if glyph in "’'" and prev in " \n([-–" and LEADING_ELISION.match(norm, s):
                 continue  # ’90s, ’em
             if glyph == "’" and left and not right and prev.isalnum():
                 continue

@@ -90,11 +90,11 @@ def assign_roles(view: View, ments: list[Mention], ents: list[Entity], lex: Lexi
         if m.role:
             ent.role, ent.org = m.role, m.role_org
             if ent.org is None and m.i > 0 and toks[m.i - 1].lower in ("’s", "'s"):
-                o = m.i - 2
-                while o >= s_lo and toks[o].is_cap:
-                    o -= 1
-                if o + 1 < m.i - 1:
-                    ent.org = view.span_text(o + 1, m.i - 1)
+                x = m.i - 2
+                while x >= s_lo and toks[x].is_cap:
+                    x -= 1
+                if x + 1 < m.i - 1:
+                    ent.org = view.span_text(x + 1, m.i - 1)
             continue
         # Appositive after: "Jane Smith, the Shadow Home Secretary,"
         if m.j < s_hi and toks[m.j].text == ",":
@@ -105,15 +105,15 @@ def assign_roles(view: View, ments: list[Mention], ents: list[Entity], lex: Lexi
         # Title before: "Labour’s Shadow Home Secretary, Jane Smith," / "party leader Jane Smith"
         if m.i - 1 > s_lo and toks[m.i - 1].text == ",":
             for k in range(n - 1, -1, -1):
-                o = ments[k]
-                if o.j == m.i - 1 and o.kind == "nominal" and o.role:
-                    ent.role = o.role
-                    org = o.role_org
-                    if org is None and k > 0 and ments[k - 1].possessive and ments[k - 1].j + 1 == o.i:
+                prev = ments[k]
+                if prev.j == m.i - 1 and prev.kind == "nominal" and prev.role:
+                    ent.role = prev.role
+                    org = prev.role_org
+                    if org is None and k > 0 and ments[k - 1].possessive and ments[k - 1].j + 1 == prev.i:
                         org = view.span_text(ments[k - 1].name_i, ments[k - 1].name_j)
                     ent.org = org
                     break
-                if o.j < m.i - 1:
+                if prev.j < m.i - 1:
                     break
             if ent.role:
                 continue

@@ -19,7 +19,7 @@ _SPACE_LIKE = {
         "\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
     )
 }
-_SPACE_LIKE.update({c: " " for c in range(0x00, 0x20) if c != 0x0A})
+_SPACE_LIKE.update({c: " " for c in range(0x20) if c != 0x0A})
 _SPACE_LIKE.update({0x7F: " "})
 _LINE_BREAKS = {0x0D: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 Kind = Literal["direct", "partial", "indirect"]
 SpeakerType = Literal["person", "organization", "unknown"]
@@ -74,7 +74,7 @@ class Speaker:
             kind = "unknown"
         return cls(
             name=str(data["name"]),
-            type=kind,
+            type=cast(SpeakerType, kind),
             role=data.get("role"),
             organization=data.get("organization"),
             mentions=tuple((int(s), int(e)) for s, e in data.get("mentions") or ()),
@@ -135,7 +135,7 @@ class Quote:
             start=int(data["start"]),
             end=int(data["end"]),
             parts=tuple((int(s), int(e)) for s, e in parts),
-            kind=kind,
+            kind=cast(Kind, kind),
             speaker=Speaker.from_dict(speaker) if speaker else None,
             speaker_mention=Span.from_dict(mention) if mention else None,
             cue=Span.from_dict(cue) if cue else None,

@@ -36,8 +36,6 @@ def test_mentions_cover_name_surname_and_pronoun(extractor: Extractor) -> None:
     assert list(sp.mentions) == sorted(sp.mentions)
 
 
-@pytest.mark.xfail(reason="core: 'Ms Doe said' (honorific without a full stop) loses the cue and "
-                          "the speaker, so the quotation is unattributed", strict=False)
 def test_one_entity_with_honorific_without_stop(extractor: Extractor) -> None:
     r = extractor.extract(ONE_PERSON.replace("Ms. Doe", "Ms Doe"))
     assert len(r) == 2

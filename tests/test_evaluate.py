@@ -192,7 +192,7 @@ def test_many_units_in_one_long_article() -> None:
     sentences = [f'Speaker{i} said: "item number {i} is fine".' for i in range(3000)]
     text = " ".join(sentences)
     gold, preds, pos = [], [], 0
-    for i, sent in enumerate(sentences):
+    for i, _sent in enumerate(sentences):
         sub = f"item number {i} is fine"
         s = text.index(sub, pos)
         gold.append({"start": s, "end": s + len(sub), "kind": "direct"})

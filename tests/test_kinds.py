@@ -27,8 +27,6 @@ def test_partial_after_was(extractor: Extractor) -> None:
     assert speaker_name(q) == "Jane Doe"
 
 
-@pytest.mark.xfail(reason="core: 'X was “…” by the news' comes back 'direct', not 'partial'",
-                   strict=False)
 def test_partial_after_was_with_title(extractor: Extractor) -> None:
     text = "The pier closed last week.\n\nMayor John Roe was “deeply saddened” by the news."
     r = extractor.extract(text)
@@ -90,15 +88,10 @@ def test_indirect_holding_partial_gives_both(extractor: Extractor) -> None:
     assert {speaker_name(q) for q in r} == {"Jane Doe"}
 
 
-XFAIL_TITLE = pytest.mark.xfail(
-    reason="core: 'a film called “…”' (blank) and 'the so-called “…”' come back as quotations "
-           "(cue 'called', speaker 'film' / 'The so-')", strict=False)
-
 TITLES = [
     pytest.param("The council showed a film called “Harbour Lights” on Friday.", "Harbour Lights",
-                 id="film-called", marks=XFAIL_TITLE),
-    pytest.param("The so-called “reform” was dropped on Monday.", "reform", id="so-called",
-                 marks=XFAIL_TITLE),
+                 id="film-called"),
+    pytest.param("The so-called “reform” was dropped on Monday.", "reform", id="so-called"),
     pytest.param("She wrote a book titled “The Long Pier” last year.", "The Long Pier", id="book-titled"),
     pytest.param("The band played a song named “Blue Harbour” at the fair.", "Blue Harbour", id="song-named"),
 ]

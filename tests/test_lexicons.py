@@ -72,15 +72,7 @@ def test_file_has_no_exact_duplicates(name: str) -> None:
     assert dups == [], f"{name}: duplicate entries {dups[:10]}"
 
 
-XFAIL_CASE_DUPS = pytest.mark.xfail(
-    reason="data: entries that differ only in case, which the loader lowercases into one "
-           "(roles.txt 'Vice President'/'vice president' and 55 more; org_words.txt 'plc'/'PLC')",
-    strict=False)
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=XFAIL_CASE_DUPS) if n in ("roles.txt", "org_words.txt") else n for n in _FILES
-])
+@pytest.mark.parametrize("name", _FILES)
 def test_file_has_no_duplicates_once_lowercased(name: str) -> None:
     # Names are case-sensitive ("Will" as a name, not a verb); everything else is read lowercase.
     keys = [cols[0] if name == "first_names.tsv" else cols[0].lower() for _, cols in entries(name)]

@@ -39,12 +39,8 @@ def test_inversion(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize("honorific", [
     pytest.param("Mr.", id="Mr."),
-    pytest.param("Ms", id="Ms", marks=pytest.mark.xfail(
-        reason="core: an honorific without a full stop ('Ms Doe said') loses the cue and the speaker",
-        strict=False)),
-    pytest.param("Mr", id="Mr", marks=pytest.mark.xfail(
-        reason="core: an honorific without a full stop ('Mr Roe said') loses the cue and the speaker",
-        strict=False)),
+    pytest.param("Ms", id="Ms"),
+    pytest.param("Mr", id="Mr"),
 ])
 def test_honorific_and_surname_after_quotation(extractor: Extractor, honorific: str) -> None:
     text = f"Jo Roe opened the new pier on Monday.\n\n“It took ten years,” {honorific} Roe said."
