@@ -172,7 +172,8 @@ def _first_subject(view: View, idx: _Index, lo: int, hi: int) -> int | None:
     return None
 
 
-def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int, hi: int) -> int | None:
+def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int, hi: int,
+               after_quote: bool = False) -> int | None:
     """The mention that is the subject (or inverted subject) of ``cue``, within tokens lo..hi.
 
     Args:
@@ -182,6 +183,8 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         idx: Look-up tables.
         lo: First token the mention may use.
         hi: One past the last token it may use.
+        after_quote: The cue follows a quotation ("“…?” asked the boy"): the noun after the
+            verb is its inverted subject, never its object.
 
     Returns:
         The mention index, or ``None``.
@@ -233,10 +236,16 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         sub = _clause_subject(view, idx, lo, k)
         if sub is not None:
             return sub
-    if cue.weak or cue.kind in ("copula", "colon") or toks[cue.i].lower in _NO_INVERSION:
+    if cue.kind in ("copula", "colon") or (not after_quote and (cue.weak or toks[cue.i].lower in _NO_INVERSION)):
         return None
-    # Right: the inverted subject ("said Jane Smith").
+    # Right: the inverted subject ("said Jane Smith", "asked the boy, who …").
     k = cue.j
+    if after_quote and k < hi and k not in idx.start_at and toks[k].lower in ("the", "a", "an", "one", "another"):
+        e = k + 1
+        while e < hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:
+            e += 1
+        if e - k >= 2:
+            return idx.extend(None, k, e, view)
     if k < hi and k in idx.start_at and ments[idx.start_at[k]].kind != "pronoun" or (
             k < hi and k in idx.start_at and toks[k].lower in ("he", "she", "they")):
         return idx.start_at[k]
@@ -292,48 +301,45 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
         cue = None
         mention = None
         how = ""
-        # (a) the attribution right after: “…,” she said. / “…,” said Jane Smith.
-        k = after
-        while k < hi and toks[k].text in (",", "—", "–", "-"):
-            k += 1
-        for c in (idx.cue_at.get(x) for x in range(k, min(hi, k + 12))):
-            if c is None or c.kind in ("copula",):
-                continue
-            if c.klass != "speech":
-                continue
-            m = speaker_of(view, c, ments, idx, k, hi)
-            if m is not None and (ments[m].i == k or c.i == k):
-                cue, mention, how = c, m, "after"
-            break
         # (b) a cue before it in the same sentence: Jane Smith said, “…” / said it was “…”
-        before_words = 0
-        if cue is None:
-            for x in range(open_t - 1, lo - 1, -1):
-                c = idx.cue_at.get(x)
-                if c is None or c.klass != "speech":
+        b_cue, b_mention, before_words = None, None, 0
+        for x in range(open_t - 1, lo - 1, -1):
+            c = idx.cue_at.get(x)
+            if c is None or c.klass != "speech":
+                continue
+            m = speaker_of(view, c, ments, idx, lo, open_t)
+            if m is None and c.kind == "verb" and not c.weak and not c.passive:
+                m = _sentence_subject(view, ments, idx, lo, c.i)
+            if m is not None:
+                b_cue, b_mention = c, m
+                before_words = sum(1 for t in toks[c.j:open_t] if t.is_word and t.lower not in _FILLER)
+                break
+        if b_cue is not None and before_words == 0:
+            # The cue introduces the quotation ("he warned, “…”"): it wins over a later one.
+            cue, mention, how = b_cue, b_mention, "before"
+        else:
+            # (a) the attribution right after: “…,” she said. / “…,” said Jane Smith.
+            k = after
+            while k < hi and toks[k].text in (",", "—", "–", "-"):
+                k += 1
+            for c in (idx.cue_at.get(x) for x in range(k, min(hi, k + 12))):
+                if c is None or c.kind in ("copula",) or c.klass != "speech":
                     continue
-                m = speaker_of(view, c, ments, idx, lo, open_t)
-                if m is None and c.kind == "verb" and not c.weak and not c.passive:
-                    m = _sentence_subject(view, ments, idx, lo, c.i)
-                if m is not None:
-                    cue, mention, how = c, m, "before"
-                    before_words = sum(1 for t in toks[c.j:open_t] if t.is_word and t.lower not in _FILLER)
-                    break
+                m = speaker_of(view, c, ments, idx, k, hi, after_quote=True)
+                if m is not None and (ments[m].i == k or c.i == k) and not _introduces_next(view, c, ments[m]):
+                    cue, mention, how = c, m, "after"
+                break
+            if cue is None and b_cue is not None:
+                cue, mention, how = b_cue, b_mention, "before"
         kind = "direct"
         rest_before = [t for t in before if t.is_word]
-        rest_after = [t for t in toks[after:hi] if t.is_word]
-        if cue is not None and how == "after":
-            in_mention = range(ments[mention].i, ments[mention].j) if mention is not None else range(0)
-            rest_after = [t for t in toks[after:hi] if t.is_word and t.i not in in_mention and t.i not in range(cue.i, cue.j)]
-            rest_after = rest_after if _has_clause(view, rest_after) else []
-        if cue is not None and how == "before":
+        if how == "before":
             rest_before = [] if before_words == 0 else rest_before
             if before_words:
                 kind = "partial"
-        if rest_before and how != "before":
+        elif rest_before:
             kind = "partial"
-        if how == "after":
-            rest_after = []
+        rest_after = [] if how == "after" else [t for t in toks[after:hi] if t.is_word]
         if cue is not None and cue.kind == "copula":
             kind = "partial"
         if rest_after and len(rest_after) >= 2 and how != "after":
@@ -388,7 +394,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             last.quotes.append(qi)
             by_quote[qi] = last
             continue
-        if cue is not None and kind == "direct":
+        if cue is not None and kind == "direct" and how != "intro":
             used_cues.add(cue.i)
         out.append(att)
         by_quote[qi] = att
@@ -396,6 +402,12 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
     out.extend(_indirect(view, cues, ments, idx, used_cues, out))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _introduces_next(view: View, cue: Cue, m: Mention) -> bool:
+    """The cue and speaker end in a colon: they introduce the next quotation, not this one."""
+    k = max(cue.j, m.j)
+    return k < len(view.toks) and view.toks[k].text == ":"
 
 
 def _sentence_subject(view: View, ments: list[Mention], idx: _Index, lo: int, hi: int) -> int | None:

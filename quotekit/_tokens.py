@@ -16,7 +16,7 @@ from ._text import Paragraphs
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({"”", "’", '"', "'", "»", ")", "]", "''", "›"})
-_OPENERS = frozenset({"“", "‘", '"', "'", "«", "(", "[", "``", "„", "‹"})
+_OPENERS = frozenset({"“", "‘", '"', "'", "«", "(", "[", "``", "''", "„", "‹"})
 
 
 @dataclass(slots=True)
@@ -148,7 +148,9 @@ def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
         elif t.text in _SENT_END or (t.text.endswith(".") and len(t.text) > 1 and t.text[-2:-1].islower()
                                      and t.text[:1].islower()):
             j = i + 1
-            while j < n and toks[j].text in _CLOSERS and toks[j].para == t.para:
+            # Closing marks and brackets stay with the sentence; an opening mark does not.
+            while (j < n and toks[j].text in _CLOSERS and toks[j].para == t.para
+                   and not (toks[j].quote < 0 and j + 1 < n and toks[j + 1].quote >= 0 and toks[j - 1].quote < 0)):
                 j += 1
             if j < n and toks[j].para == t.para:
                 nxt = toks[j]
