@@ -485,6 +485,13 @@ def _intro_before(view: View, ments: list[Mention], idx: _Index, open_t: int) ->
     return None, None
 
 
+def _first_word(view: View, lo: int, hi: int) -> int:
+    k = lo
+    while k < hi and not view.toks[k].is_word:
+        k += 1
+    return k
+
+
 def _content_end(view: View, k: int, e: int) -> int:
     toks = view.toks
     while e > k and not toks[e - 1].is_word and toks[e - 1].quote < 0:
@@ -529,6 +536,26 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
         if c.i in used or c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
             continue
         s_lo, s_hi = view.sents[toks[c.i].sent]
+        if c.klass == "evidential":
+            # "The plan seems to work" / "X is expected to win": content with no source named.
+            if toks[c.i].lower == "expected" and not c.passive:
+                continue
+            k = s_lo
+            while k < s_hi and not toks[k].is_word:
+                k += 1
+            e = _content_end(view, k, s_hi)
+            words = [t for t in toks[k:e] if t.is_word]
+            if len(words) >= 4 and not any(t.quote >= 0 for t in words):
+                out.append(Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, None, [], "evidential"))
+            continue
+        if toks[c.i].lower == "asked" and c.i == _first_word(view, s_lo, s_hi) and c.j < s_hi:
+            # "Asked whether …, she said …": the question is reported, its asker unnamed.
+            e = c.j
+            while e < s_hi and toks[e].text not in (",", ";", "—") and toks[e].quote < 0:
+                e += 1
+            if e - c.j >= 2 and e < s_hi:
+                out.append(Attribution([(toks[c.j].start, toks[e - 1].end)], "indirect", c, None, [], "asked"))
+            continue
         m = speaker_of(view, c, ments, idx, s_lo, s_hi)
         if m is None:
             continue
@@ -560,16 +587,24 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
                     k = x + 1
                     break
         e = s_hi
+        # "… said X and criticized Y for Z": the content stops where a stance verb's starts.
+        for x in range(k + 1, s_hi - 1):
+            if (toks[x].lower in ("and", "but") and (x + 1) in idx.cue_at and toks[x + 1].quote < 0
+                    and idx.cue_at[x + 1].klass == "stance"):
+                e = x
+                break
         while e > k and (not toks[e - 1].is_word and toks[e - 1].quote < 0):
             e -= 1
         content_words = [t for t in toks[k:e] if t.is_word]
         quoted = [t for t in content_words if t.quote >= 0]
         if (len(content_words) >= 3 and toks[k].is_word and toks[k].quote < 0 and len(quoted) < len(content_words)
                 and not (k < n and toks[k].text == ",")):
-            if c.kind == "according" or mt.i < c.i or c.klass == "speech":
+            if mt.i < c.i or (c.klass == "speech" and c.kind != "according"):
                 out.append(Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], "forward"))
                 continue
-        # Backward: CLAUSE, Jane Smith said.  /  CLAUSE, said Smith.  /  CLAUSE, according to Smith.
+        # Backward: CLAUSE, Jane Smith said.  /  CLAUSE, said Smith.
+        if c.klass == "stance":
+            continue
         first = min(c.i, mt.i)
         last_tok = max(c.j, mt.j)
         if first - 1 > s_lo and toks[first - 1].text in (",", "—", "–"):

@@ -39,7 +39,8 @@ class Lexicons:
     """Word lists quotekit reads with. Load the shipped ones with :func:`default_lexicons`.
 
     Attributes:
-        cue_words: Lowercase one-word cue form -> class (``"speech"`` or ``"belief"``).
+        cue_words: Lowercase one-word cue form -> class (``"speech"``, ``"belief"``, ``"stance"``
+            or ``"evidential"``).
         cue_multi: Lowercase multi-word cue forms ("called on", "pointed out") -> class.
         cue_phrases: Lowercase multi-word source phrases ("according to").
         first_names: First name -> ``"f"`` or ``"m"``.
@@ -110,7 +111,7 @@ class Lexicons:
         for cols in rows("speech_verbs.tsv", 2):
             lemma, klass = cols[0].lower(), cols[1]
             forms = cols[2].split(",") if len(cols) > 2 and cols[2] else _inflect(lemma)
-            klass = "belief" if klass == "belief" else "speech"
+            klass = klass if klass in ("belief", "stance", "evidential") else "speech"
             for form in forms:
                 words = tuple(form.strip().lower().split())
                 if len(words) == 1:
