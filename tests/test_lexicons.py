@@ -19,7 +19,7 @@ FIELDS = {"speech_verbs.tsv": 2, "first_names.tsv": 2, "honorifics.tsv": 2, "per
 
 #: Allowed values of the second (and third) column.
 VALUES = {
-    "speech_verbs.tsv": ({"speech", "belief", "phrasal"}, None),
+    "speech_verbs.tsv": ({"speech", "belief", "phrasal", "stance", "evidential"}, None),
     "first_names.tsv": ({"f", "m"}, None),
     "honorifics.tsv": ({"f", "m", "-"}, None),
     "person_nouns.tsv": ({"f", "m", "-"}, {"sg", "pl"}),
