@@ -78,6 +78,7 @@ class Attribution:
     quotes: list[int] = field(default_factory=list)
     how: str = ""
     tail: int = -1
+    after_cue: Cue | None = None
 
     @property
     def start(self) -> int:
@@ -248,6 +249,15 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
             return idx.extend(None, k, e, view)
     if k < hi and k in idx.start_at and ments[idx.start_at[k]].kind != "pronoun" or (
             k < hi and k in idx.start_at and toks[k].lower in ("he", "she", "they")):
+        first = ments[idx.start_at[k]]
+        if first.etype == "organization" and first.kind == "name":
+            # "said Acme chief executive Jane Doe": the person after the organization's title.
+            for x in range(first.j, min(hi, first.j + 4)):
+                other = idx.start_at.get(x)
+                if other is not None and ments[other].etype == "person" and ments[other].kind == "name":
+                    return other
+                if toks[x].is_cap or not toks[x].is_word:
+                    break
         return idx.start_at[k]
     return None
 
@@ -310,27 +320,35 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             m = speaker_of(view, c, ments, idx, lo, open_t)
             if m is None and c.kind == "verb" and not c.weak and not c.passive:
                 m = _sentence_subject(view, ments, idx, lo, c.i)
+            if m is None and c.kind == "colon":
+                # "Jane Doe fired back: “…”": the subject of the clause before the colon.
+                start = lo
+                for x in range(c.i - 1, lo - 1, -1):
+                    if toks[x].text == ",":
+                        start = x + 1
+                        break
+                m = _first_subject(view, idx, start, c.i)
             if m is not None:
                 b_cue, b_mention = c, m
                 before_words = sum(1 for t in toks[c.j:open_t] if t.is_word and t.lower not in _FILLER)
                 break
-        if b_cue is not None and before_words == 0:
-            # The cue introduces the quotation ("he warned, “…”"): it wins over a later one.
+        # (a) the attribution right after: “…,” she said. / “…,” said Jane Smith.
+        a_cue, a_mention = None, None
+        k = after
+        while k < hi and toks[k].text in (",", "—", "–", "-"):
+            k += 1
+        for c in (idx.cue_at.get(x) for x in range(k, min(hi, k + 12))):
+            if c is None or c.kind in ("copula",) or c.klass != "speech":
+                continue
+            m = speaker_of(view, c, ments, idx, k, hi, after_quote=True)
+            if m is not None and (ments[m].i == k or c.i == k) and not _introduces_next(view, c, ments[m]):
+                a_cue, a_mention = c, m
+            break
+        if b_cue is not None and (before_words == 0 or a_cue is None):
+            # A cue that introduces the quotation ("he warned, “…”") wins over a later one.
             cue, mention, how = b_cue, b_mention, "before"
-        else:
-            # (a) the attribution right after: “…,” she said. / “…,” said Jane Smith.
-            k = after
-            while k < hi and toks[k].text in (",", "—", "–", "-"):
-                k += 1
-            for c in (idx.cue_at.get(x) for x in range(k, min(hi, k + 12))):
-                if c is None or c.kind in ("copula",) or c.klass != "speech":
-                    continue
-                m = speaker_of(view, c, ments, idx, k, hi, after_quote=True)
-                if m is not None and (ments[m].i == k or c.i == k) and not _introduces_next(view, c, ments[m]):
-                    cue, mention, how = c, m, "after"
-                break
-            if cue is None and b_cue is not None:
-                cue, mention, how = b_cue, b_mention, "before"
+        elif a_cue is not None:
+            cue, mention, how = a_cue, a_mention, "after"
         kind = "direct"
         rest_before = [t for t in before if t.is_word]
         if how == "before":
@@ -339,7 +357,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
                 kind = "partial"
         elif rest_before:
             kind = "partial"
-        rest_after = [] if how == "after" else [t for t in toks[after:hi] if t.is_word]
+        rest_after = [] if a_cue is not None else [t for t in toks[after:hi] if t.is_word]
         if cue is not None and cue.kind == "copula":
             kind = "partial"
         if rest_after and len(rest_after) >= 2 and how != "after":
@@ -375,7 +393,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             lt = view.tok_at(last.end) - 1
             if 0 <= lt < n and toks[lt].para in (para, para - 1) and last.mention is not None and last.kind != "indirect":
                 mention, how = last.mention, "inherit"
-        att = Attribution(list(q.parts), kind, cue, mention, [qi], how)
+        att = Attribution(list(q.parts), kind, cue, mention, [qi], how, after_cue=a_cue)
         if how == "after" and cue is not None and mention is not None:
             att.tail = max(cue.j, ments[mention].j)
         # An interrupted quotation (“A,” she said. “B.”) is one quotation with two parts.
@@ -387,7 +405,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             last.quotes.append(qi)
             by_quote[qi] = last
             continue
-        if (last is not None and cue is not None and last.cue is cue and kind == "direct"
+        if (last is not None and cue is not None and (last.cue is cue or last.after_cue is cue) and kind == "direct"
                 and last.kind == "direct" and toks[view.tok_at(last.end)].para == toks[a].para or (
                     last is not None and how == "intro" and last.cue is cue and last.kind == "direct")):
             last.parts.extend(q.parts)
@@ -495,6 +513,8 @@ def _first_word(view: View, lo: int, hi: int) -> int:
 def _content_end(view: View, k: int, e: int) -> int:
     toks = view.toks
     while e > k and not toks[e - 1].is_word and toks[e - 1].quote < 0:
+        if e - 2 >= k and toks[e - 2].quote >= 0:
+            return e  # a closing mark of a quotation inside the content stays
         e -= 1
     return e
 
@@ -535,6 +555,8 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
     for c in cues:
         if c.i in used or c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
             continue
+        if toks[c.i].lower.startswith("continu"):
+            continue  # "The statement continued, “…”" introduces quotations only
         s_lo, s_hi = view.sents[toks[c.i].sent]
         if c.klass == "evidential":
             # "The plan seems to work" / "X is expected to win": content with no source named.
@@ -593,8 +615,7 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
                     and idx.cue_at[x + 1].klass == "stance"):
                 e = x
                 break
-        while e > k and (not toks[e - 1].is_word and toks[e - 1].quote < 0):
-            e -= 1
+        e = _content_end(view, k, e)
         content_words = [t for t in toks[k:e] if t.is_word]
         quoted = [t for t in content_words if t.quote >= 0]
         if (len(content_words) >= 3 and toks[k].is_word and toks[k].quote < 0 and len(quoted) < len(content_words)

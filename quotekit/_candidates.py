@@ -133,7 +133,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
         low = t.lower
         if low in lex.person_nouns or low in lex.statement_nouns:
             out.append(_nominal(view, k, lex, out))
-            k += 1
+            k = max(k + 1, out[-1].j)
             continue
         k += 1
     return out
@@ -273,6 +273,7 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
     if mods:
         org = view.span_text(mods[0].i, mods[-1].i + 1)
     # "a spokesman for the Home Office": the organization after the head.
+    end = k + 1
     y = k + 1
     if org is None and y + 1 < len(toks) and toks[y].lower in ("for", "of", "at", "with", "from") and toks[y].quote < 0:
         z = y + 1
@@ -283,6 +284,7 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
             e += 1
         if e > z:
             org = view.span_text(z, e)
+            end = e  # "a spokesman for the Harbour Authority" is one mention
     etype = "organization" if statement or head.lower in lex.org_words else "person"
-    return Mention(start, k + 1, "nominal", k, k + 1, etype, gender, number,
+    return Mention(start, end, "nominal", k, k + 1, etype, gender, number,
                    None if statement else head.text, org, False, statement)
