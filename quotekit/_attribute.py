@@ -315,8 +315,8 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
         b_cue, b_mention, before_words = None, None, 0
         for x in range(open_t - 1, lo - 1, -1):
             c = idx.cue_at.get(x)
-            if c is None or c.klass != "speech":
-                continue
+            if c is None or c.klass != "speech" or (c.kind == "colon" and (x - 1) in idx.cue_at):
+                continue  # "said:" — the verb is the cue, not its colon
             m = speaker_of(view, c, ments, idx, lo, open_t)
             if m is None and c.kind == "verb" and not c.weak and not c.passive:
                 m = _sentence_subject(view, ments, idx, lo, c.i)
