@@ -127,7 +127,6 @@ _CLAUSE_BOUNDARY = frozenset(
         ", ; : ( ) — – that but while because if when as after before since although though and"
     ).split()
 )
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PARTICIPLE_CUES_END = "ing"
 
 
@@ -144,8 +143,6 @@ def _clause_subject(view: View, idx: _Index, lo: int, k: int) -> int | None:
     if cs - 1 >= lo and toks[cs - 1].lower not in _CLAUSE_BOUNDARY and toks[cs - 1].quote < 0:
         return None  # the clause is longer than a subject can be
     if cs >= k:
-        return None
-    if view.tagged and any(t.tag in _FINITE_TAGS for t in toks[cs:k]):
         return None
     if cs in idx.start_at:
         base = idx.start_at[cs]

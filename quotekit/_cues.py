@@ -77,7 +77,7 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
             continue
         # Phrasal cues: "called on", "pointed out", "has learned".
         matched = False
-        for length in (3, 2):
+        for length in (3, 2) if low in lex.cue_multi_first else ():
             key = tuple(x.lower for x in toks[i:i + length])
             if len(key) == length and key in lex.cue_multi:
                 cues.append(Cue(i, i + length, lex.cue_multi[key], "verb"))

@@ -93,8 +93,52 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     def words_of(i: int, j: int) -> list[str]:
         return [t.lower.rstrip(".") if t.text != "." else t.lower for t in toks[i:j] if t.text not in ("’s", "'s")]
 
+    exact: dict[tuple[str, ...], int] = {}
+
     def find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:
-        for e in range(len(ents) - 1, -1, -1):
+        hit = exact.get(tuple(words))
+        if hit is not None and ents[hit].words == words:
+            ent = ents[hit]
+            if ent.etype == "unknown" and etype != "unknown":
+                ent.etype = etype
+            if ent.gender == "-" and gender in "fm":
+                ent.gender = gender
+            return hit
+        e = _find_or_add(words, text, etype, gender)
+        exact[tuple(words)] = e
+        return e
+
+    # Every name an entity has had, by last word, first word and initials: the only entities
+    # _same() can accept, so a long article does not compare each name with every entity.
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    org_firsts: dict[str, list[int]] = {}
+
+    def index(e: int) -> None:
+        ws = ents[e].words
+        if not ws:
+            return
+        by_last.setdefault(ws[-1], []).append(e)
+        by_first.setdefault(ws[0], []).append(e)
+        by_first.setdefault("#" + _initials(ws), []).append(e)
+        if ents[e].etype == "organization" or etype_hint.get(e) == "organization":
+            org_firsts.setdefault(ws[0], []).append(e)
+
+    etype_hint: dict[int, str] = {}
+
+    def candidates(words: list[str]) -> list[int]:
+        found = set(by_last.get(words[-1], ())) | set(by_first.get(words[0], ()))
+        found |= set(by_last.get(_initials(words), ()))
+        if len(words) == 1:
+            found |= set(by_first.get("#" + words[0], ()))
+            if len(words[0]) >= 3:
+                for first, es in org_firsts.items():
+                    if first.startswith(words[0]):
+                        found.update(es)
+        return sorted(found, reverse=True)
+
+    def _find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:
+        for e in candidates(words):
             if _same(ents[e], words, etype):
                 ent = ents[e]
                 if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
@@ -103,8 +147,11 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                     ent.etype = etype
                 if ent.gender == "-" and gender in "fm":
                     ent.gender = gender
+                index(e)
                 return e
         ents.append(Entity(words, text, etype, gender if gender in "fm" else "-"))
+        etype_hint[len(ents) - 1] = etype
+        index(len(ents) - 1)
         return len(ents) - 1
 
     speaker_mentions = {a.mention for a in atts if a.mention is not None}
@@ -163,7 +210,11 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
         low = toks[m.i].lower
         para = toks[m.i].para
         choice = -1
-        window = [(k, e) for k, e in reversed(recent) if toks[ments[k].i].para >= para - 4]
+        window = []
+        for k, e in reversed(recent):  # newest first, back to four paragraphs before
+            if toks[ments[k].i].para < para - 4:
+                break
+            window.append((k, e))
         if low in ("he", "she"):
             g = "m" if low == "he" else "f"
             speakers = set(speakers_so_far)

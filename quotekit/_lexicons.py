@@ -67,10 +67,20 @@ class Lexicons:
     statement_nouns: frozenset[str]
     title_cues: frozenset[tuple[str, ...]]
 
-    @property
+    @functools.cached_property
     def max_role_len(self) -> int:
         """Length in words of the longest title."""
         return max((len(r) for r in self.roles), default=1)
+
+    @functools.cached_property
+    def one_word_roles(self) -> frozenset[str]:
+        """Titles of one word ("spokesman", "mayor")."""
+        return frozenset(r[0] for r in self.roles if len(r) == 1)
+
+    @functools.cached_property
+    def cue_multi_first(self) -> frozenset[str]:
+        """First words of the multi-word cues ("called" of "called on")."""
+        return frozenset(k[0] for k in self.cue_multi)
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> Lexicons:

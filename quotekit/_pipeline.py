@@ -15,24 +15,26 @@ from ._lexicons import Lexicons
 from ._quotes import find_quotes
 from ._roles import assign_roles
 from ._text import Paragraphs, normalize
-from ._tokens import build_view
+from ._tokens import build_view, doc_text
 from ._types import Quote, Span, Speaker
 
 
-def read_doc(doc: Doc, lex: Lexicons) -> list[Quote]:
+def read_doc(doc: Doc, lex: Lexicons, text: str | None = None) -> list[Quote]:
     """Run every stage over ``doc``: quotes, cues, candidates, attribution, entities, roles.
 
     Args:
         doc: A document from a blank or trained English pipeline.
         lex: Lexicons.
+        text: ``doc.text`` where the caller has it already.
 
     Returns:
         The quotations, offsets relative to ``doc.text``.
     """
-    norm = normalize(doc.text)
+    text = doc_text(doc) if text is None else text
+    norm = normalize(text)
     paras = Paragraphs(norm)
     raw = find_quotes(norm, paras)
-    view = build_view(doc, norm, paras, raw)
+    view = build_view(doc, text, norm, paras, raw)
     cues = find_cues(view, lex)
     mentions = find_mentions(view, lex)
     atts = attribute(view, cues, mentions, lex)

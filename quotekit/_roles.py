@@ -81,7 +81,7 @@ def assign_roles(view: View, ments: list[Mention], ents: list[Entity], lex: Lexi
         s_lo, s_hi = view.sents[toks[m.i].sent]
         if ent.unnamed:
             head = toks[m.name_i].lower
-            if head.rstrip("s") in {r[0] for r in lex.roles if len(r) == 1} or head.startswith("spokes"):
+            if head.rstrip("s") in lex.one_word_roles or head.startswith("spokes"):
                 ent.role = toks[m.name_i].text.lower()
             ent.org = m.role_org or ent.context_org
             continue

@@ -24,6 +24,17 @@ _SPACE_LIKE.update({0x7F: " "})
 _LINE_BREAKS = {0x0D: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
 
+_TABLE = {**_SPACE_LIKE, **_LINE_BREAKS}
+
+# Any character normalize() changes, e.g. the no-break space in "Mr\u00a0Smith".
+NEEDS_NORMALIZING = regex.compile(
+    r"""
+    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]
+    """,
+    regex.VERBOSE,
+)
+
+
 def normalize(text: str) -> str:
     """Return a copy of ``text`` of the same length that the rules can read simply.
 
@@ -36,7 +47,9 @@ def normalize(text: str) -> str:
     Returns:
         The normalised text, ``len(result) == len(text)``.
     """
-    return text.replace("\r\n", " \n").translate(_LINE_BREAKS).translate(_SPACE_LIKE)
+    if NEEDS_NORMALIZING.search(text) is None:
+        return text
+    return text.replace("\r\n", " \n").translate(_TABLE)
 
 
 # A paragraph: a run of characters between line breaks, e.g. the second line of "A\nB said."

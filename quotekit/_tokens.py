@@ -94,11 +94,30 @@ class View:
         return self.text[self.toks[i].start:self.toks[j - 1].end]
 
 
-def build_view(doc: Doc, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -> View:
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, rebuilt from arrays (spaCy's own property makes a Token per token).
+
+    Args:
+        doc: A document.
+
+    Returns:
+        The text the document was made from.
+    """
+    strings = doc.vocab.strings
+    parts = []
+    for orth, space in doc.to_array(["ORTH", "SPACY"]).tolist():
+        parts.append(strings[orth])
+        if space:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -> View:
     """Build the shared view of ``doc``.
 
     Args:
         doc: The parsed document (blank or trained pipeline).
+        text: ``doc.text`` (spaCy rebuilds it on every access).
         norm: Its normalised text.
         paras: Paragraphs of ``norm``.
         quotes: Quoted stretches from :func:`quotekit._quotes.find_quotes`.
@@ -111,13 +130,17 @@ def build_view(doc: Doc, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -
     toks: list[Tok] = []
     para_starts = [s for s, _ in paras.spans]
     p = 0
-    for t in doc:
-        if t.is_space or not norm[t.idx:t.idx + len(t)].strip():
+    strings = doc.vocab.strings
+    # One array read instead of a spaCy Token object per token: the hot loop of the view.
+    for idx, length, tag, ent in doc.to_array(["IDX", "LENGTH", "TAG", "ENT_TYPE"]).tolist():
+        end = idx + length
+        if not norm[idx:end].strip():
             continue
-        while p + 1 < len(para_starts) and para_starts[p + 1] <= t.idx:
+        while p + 1 < len(para_starts) and para_starts[p + 1] <= idx:
             p += 1
-        toks.append(Tok(len(toks), t.text, t.lower_, t.idx, t.idx + len(t), p,
-                        tag=t.tag_ if tagged else "", ent=t.ent_type_ if has_ents else ""))
+        word = text[idx:end]
+        toks.append(Tok(len(toks), word, word.lower(), idx, end, p, 0,
+                        strings[tag] if tagged and tag else "", strings[ent] if has_ents and ent else ""))
     # Which quotation part holds each token (parts of different quotations never overlap).
     parts = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.parts)
     k = 0
@@ -130,7 +153,7 @@ def build_view(doc: Doc, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -
     for n, (a, b) in enumerate(sents):
         for tok in toks[a:b]:
             tok.sent = n
-    return View(doc.text, norm, toks, paras, sents, quotes, tagged, has_ents, [t.start for t in toks])
+    return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, [t.start for t in toks])
 
 
 def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:

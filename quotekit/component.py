@@ -14,6 +14,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from ._lexicons import Lexicons, default_lexicons
 from ._pipeline import read_doc
+from ._tokens import doc_text
 from ._types import Quote
 
 SPANS_KEY = "quotekit"
@@ -51,7 +52,8 @@ class QuotekitComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotations of ``doc`` and store them in ``doc.spans["quotekit"]``."""
-        quotes = read_doc(doc, self.lexicons) if doc.text.strip() else []
+        text = doc_text(doc)
+        quotes = read_doc(doc, self.lexicons, text) if text.strip() else []
         spans = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
