@@ -204,7 +204,7 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
     # Left: the subject right before the cue, past adverbs and auxiliaries.
     k = cue.i
     steps = 0
-    while k - 1 >= lo and (toks[k - 1].lower in _SKIP_BEFORE_CUE or toks[k - 1].lower.endswith("ly")) and steps < 3:
+    while k - 1 >= lo and (toks[k - 1].lower in _SKIP_BEFORE_CUE or (toks[k - 1].text.endswith("ly") and toks[k - 1].text.islower())) and steps < 3:
         if toks[k - 1].text == ",":
             break
         k -= 1
@@ -238,6 +238,18 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         return None
     # Right: the inverted subject ("said Jane Smith", "asked the boy, who …").
     k = cue.j
+    if after_quote and k < hi and k not in idx.start_at and toks[k].is_word and not toks[k].is_cap:
+        # "said former party adviser Jane Doe": lower-case title words before the name.
+        last_name = None
+        x = k
+        while x < hi and x - k < 8 and toks[x].is_word and toks[x].quote < 0:
+            if x in idx.start_at and ments[idx.start_at[x]].kind == "name":
+                last_name = idx.start_at[x]
+                x = ments[last_name].j
+                continue
+            x += 1
+        if last_name is not None and ments[last_name].etype != "organization":
+            return idx.extend(last_name, k, ments[last_name].j, view)
     if after_quote and k < hi and k not in idx.start_at and toks[k].lower in ("the", "a", "an", "one", "another"):
         e = k + 1
         while e < hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:

@@ -9,7 +9,7 @@ from ._lexicons import Lexicons
 from ._tokens import View
 
 PRONOUNS: dict[str, tuple[str, str]] = {
-    "he": ("m", "sg"), "she": ("f", "sg"), "they": ("-", "pl"), "it": ("n", "sg"), "we": ("-", "pl"),
+    "he": ("m", "sg"), "she": ("f", "sg"), "they": ("-", "pl"), "it": ("n", "sg"), "we": ("-", "pl"), "i": ("-", "sg"),
 }
 # Capitalised words that start sentences but never start a name.
 _NOT_NAMES = frozenset(

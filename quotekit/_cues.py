@@ -122,7 +122,7 @@ def _is_verb(view: View, i: int) -> bool:
 def _prev_word(view: View, i: int) -> int | None:
     j = i - 1
     while j >= 0 and (view.toks[j].lower in ("also", "not", "widely", "previously", "first") or
-                      view.toks[j].lower.endswith("ly") and view.toks[j].lower not in ("only", "early")):
+                      view.toks[j].text.endswith("ly") and view.toks[j].text.islower() and view.toks[j].lower not in ("only", "early")):
         j -= 1
     return j if j >= 0 else None
 
