@@ -24,6 +24,10 @@ _NOT_NAMES = frozenset(
         "note other another such any during under over again once"
     ).split()
 )
+# Capitalised words before a title that describe the holder, not an organization.
+_NOT_ORG_WORDS = frozenset(
+    "local former veteran then new top longtime longstanding outgoing incoming acting retired late".split()
+)
 _CONNECTORS = frozenset({"of", "for", "de", "del", "van", "von", "la", "le", "bin", "al", "al-", "&", "-", "da", "du", "der"})
 _DETERMINERS = frozenset(
     (
@@ -193,7 +197,10 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     if role_s >= 0:
         role = view.span_text(i + role_s, i + role_e)
         if role_s > 0 and i + role_s > start:
-            org = view.span_text(start, i + role_s)
+            o = start
+            while o < i + role_s and toks[o].lower in _NOT_ORG_WORDS:
+                o += 1  # "Local MP Jane Doe": "Local" says where, not which body
+            org = view.span_text(o, i + role_s) if o < i + role_s else None
     ni, nj = i + name_s, j
     if ni >= nj:
         # A title with no name after it ("the Shadow Home Secretary"): a role mention.

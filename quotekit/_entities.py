@@ -169,12 +169,18 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
             elif toks[m.i].lower in ("the", "that", "this", "its") and last_statement is not None:
                 m.entity = last_statement
                 ents[m.entity].mentions.append(n)
-        elif m.kind == "nominal" and n in speaker_mentions and m.role is None or (m.kind == "nominal" and n in speaker_mentions):
+        elif m.kind == "nominal" and n in speaker_mentions:
+            if m.role_org:
+                # "a spokeswoman for the Harbour Authority" names the authority too.
+                find_or_add([w.lower() for w in m.role_org.split()], m.role_org, "organization", "-")
             head = toks[m.name_i].lower
             definite = toks[m.i].lower in ("the", "that", "this")
             if definite:
                 for e in range(len(ents) - 1, -1, -1):
-                    if ents[e].unnamed and ents[e].words == [head]:
+                    ent = ents[e]
+                    # "the spokesman" again, or "the authority" for the Harbour Authority named before.
+                    if (ent.unnamed and ent.words == [head]) or (
+                            not ent.unnamed and ent.etype == "organization" and ent.words[-1:] == [head]):
                         m.entity = e
                         break
             if m.entity < 0:
