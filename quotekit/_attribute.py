@@ -121,6 +121,11 @@ class _Index:
         return len(self.ments) - 1
 
 
+# Words that open a sentence with a phrase before its subject ("In Washington, …").
+_LEADING_ADVERBIAL = frozenset(
+    "in at on during after before here there when while as since with for by from last this "
+    "yesterday earlier later meanwhile still however instead speaking asked".split()
+)
 # Tokens that end the clause a subject is looked for in.
 _CLAUSE_BOUNDARY = frozenset(
     (
@@ -164,6 +169,12 @@ def _first_subject(view: View, idx: _Index, lo: int, hi: int) -> int | None:
     k = lo
     while k < hi and (not toks[k].is_word or toks[k].lower in ("but", "and", "so", "yet", "still", "then", "now")):
         k += 1
+    if k < hi and toks[k].lower in _LEADING_ADVERBIAL:
+        # "At Sunday's debate, Jane Doe …": the subject comes after the opening phrase.
+        for x in range(k + 1, min(hi, k + 12)):
+            if toks[x].text == ",":
+                k = x + 1
+                break
     m = idx.start_at.get(k)
     if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ("it", "there") and not idx.ments[m].statement:
         return m
@@ -209,6 +220,11 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
             break
         k -= 1
         steps += 1
+    if toks[cue.i].lower.endswith("ing") and cue.i > lo and toks[cue.i - 1].lower not in ("was", "is", "were", "are", "been", "be"):
+        # "Jane Doe emailed supporters saying …": the participle's subject opens the sentence.
+        m = _first_subject(view, idx, lo, cue.i)
+        if m is not None and ments[m].i < cue.i:
+            return m
     if k in idx.end_at and ments[idx.end_at[k]].i >= lo:
         return idx.end_at[k]
     # "…, saying (that) …" / "… and said …": the subject of the sentence.
@@ -326,7 +342,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             c = idx.cue_at.get(x)
             if c is None or c.klass != "speech" or (c.kind == "colon" and (x - 1) in idx.cue_at):
                 continue  # "said:" — the verb is the cue, not its colon
-            m = speaker_of(view, c, ments, idx, lo, open_t)
+            m = None if c.kind == "colon" else speaker_of(view, c, ments, idx, lo, open_t)
             if m is None and c.kind == "verb" and not c.weak and not c.passive:
                 m = _sentence_subject(view, ments, idx, lo, c.i)
             if m is None and c.kind == "colon":
@@ -337,6 +353,8 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
                         start = x + 1
                         break
                 m = _first_subject(view, idx, start, c.i)
+                if m is None:
+                    m = speaker_of(view, c, ments, idx, lo, open_t)
             if m is not None:
                 b_cue, b_mention = c, m
                 before_words = sum(1 for t in toks[c.j:open_t] if t.is_word and t.lower not in _FILLER)
