@@ -48,6 +48,11 @@ _NO_INVERSION = frozenset(
 # Verbs whose object (the listener) stands between the cue and the reported clause.
 _TELL_VERBS = frozenset("told tells tell telling informed assured reminded warned urged asked".split())
 _WHEN_WHERE = frozenset("tuesday monday wednesday thursday friday saturday sunday twitter".split())
+# Words that may follow "she said" before the quotation goes on ("…,” she said Tuesday. “…”).
+_GAP_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight earlier later "
+    "in a an the statement interview recently then".split()
+)
 # A reported clause does not start with these ("said in a statement", "said recently").
 _NOT_CLAUSE_START = frozenset(
     (
@@ -214,6 +219,12 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         return None
     # Left: the subject right before the cue, past adverbs and auxiliaries.
     k = cue.i
+    if k - 1 > lo and toks[k - 1].text == ")":
+        # "Sen. Jane Doe (D-N.Y.) said": past the parenthesis.
+        for x in range(k - 2, max(lo, k - 10) - 1, -1):
+            if toks[x].text == "(":
+                k = x
+                break
     steps = 0
     while k - 1 >= lo and (toks[k - 1].lower in _SKIP_BEFORE_CUE or (toks[k - 1].text.endswith("ly") and toks[k - 1].text.islower())) and steps < 3:
         if toks[k - 1].text == ",":
@@ -414,6 +425,11 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
             c, m = _intro_before(view, ments, idx, open_t)
             if c is not None:
                 cue, mention, how = c, m, "intro"
+        # "“…”\n\n— Jane Doe": an attribution line under the quotation.
+        if cue is None and mention is None:
+            m = _dash_line(view, idx, b)
+            if m is not None:
+                mention, how, kind = m, "dash", "direct"
         # (d) a quotation paragraph that follows quotations of one speaker goes on with them.
         if cue is None and mention is None and kind == "direct" and last is not None:
             para = toks[open_t].para
@@ -427,7 +443,7 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
         if (last is not None and last.how == "after" and last.tail >= 0 and how in ("", "intro", "inherit")
                 and kind == "direct" and last.kind == "direct" and last.tail <= open_t
                 and toks[last.tail - 1].para == toks[a].para
-                and not any(t.is_word for t in toks[last.tail:open_t])):
+                and not any(t.is_word and t.lower not in _GAP_WORDS for t in toks[last.tail:open_t])):
             last.parts.extend(q.parts)
             last.quotes.append(qi)
             by_quote[qi] = last
@@ -447,6 +463,23 @@ def attribute(view: View, cues: list[Cue], ments: list[Mention], lex: Lexicons) 
     out.extend(_indirect(view, cues, ments, idx, used_cues, out))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _dash_line(view: View, idx: _Index, b: int) -> int | None:
+    """A paragraph right after the quotation that is only "— Jane Doe"."""
+    toks = view.toks
+    k = b + 1
+    while k < len(toks) and toks[k].para == toks[b].para:
+        k += 1
+    if k >= len(toks) or toks[k].para != toks[b].para + 1 or toks[k].text not in ("-", "—", "–", "--"):
+        return None
+    m = idx.start_at.get(k + 1)
+    if m is None or idx.ments[m].kind != "name":
+        return None
+    e = idx.ments[m].j
+    if e < len(toks) and toks[e].para == toks[k].para and toks[e].is_word:
+        return None
+    return m
 
 
 def _introduces_next(view: View, cue: Cue, m: Mention) -> bool:
