@@ -48,6 +48,8 @@ _NO_INVERSION = frozenset(
 # Verbs whose object (the listener) stands between the cue and the reported clause.
 _TELL_VERBS = frozenset("told tells tell telling informed assured reminded warned urged asked".split())
 _WHEN_WHERE = frozenset("tuesday monday wednesday thursday friday saturday sunday twitter".split())
+# "… and said …" starts a new report; "… and called for …" goes on with the same one.
+_SAY_FORMS = frozenset("said says say told tells added adds".split())
 # Words that may follow "she said" before the quotation goes on ("…,” she said Tuesday. “…”).
 _GAP_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday on yesterday today tonight earlier later "
@@ -672,7 +674,7 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
         # "… said X and criticized Y for Z": the content stops where a stance verb's starts.
         for x in range(k + 1, s_hi - 1):
             if (toks[x].lower in ("and", "but") and (x + 1) in idx.cue_at and toks[x + 1].quote < 0
-                    and idx.cue_at[x + 1].klass == "stance"):
+                    and (idx.cue_at[x + 1].klass == "stance" or toks[x + 1].lower in _SAY_FORMS)):
                 e = x
                 break
         e = _content_end(view, k, e)
@@ -699,11 +701,34 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
                 quoted = [t for t in words if t.quote >= 0]
                 if len(words) >= 3 and len(quoted) < len(words) * 0.5:
                     out.append(Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], "backward"))
-    # Reported speech never overlaps a direct quotation (a partial one may sit inside it).
+    # Reported speech never overlaps a direct quotation (a partial one may sit inside it), nor
+    # other reported speech: a report nested in another is left to the outer one, and of two
+    # that cross, the first ends where the second starts.
     spans = [(x.start, x.end) for x in direct if x.kind == "direct"]
-    keep = []
-    for att in out:
+    partials = [(x.start, x.end) for x in direct if x.kind == "partial"]
+    keep: list[Attribution] = []
+    for att in sorted(out, key=lambda x: (x.start, -x.end)):
         if any(s < att.end and att.start < e for s, e in spans):
             continue
+        for s, e in partials:
+            if s < att.end and att.start < e and not (att.start <= s and e <= att.end):
+                # A quoted fragment the report only half covers: the report stops before it.
+                end = _content_end(view, view.tok_at(att.start), view.tok_at(s)) if s > att.start else 0
+                if end <= view.tok_at(att.start):
+                    att.parts = []
+                    break
+                att.parts = [(att.start, min(att.end, toks[end - 1].end))]
+        if not att.parts:
+            continue
+        if keep and att.start < keep[-1].end:
+            prev = keep[-1]
+            if att.end <= prev.end:
+                continue
+            cut = view.tok_at(att.start)
+            e = _content_end(view, view.tok_at(prev.start), cut)
+            if e <= view.tok_at(prev.start):
+                keep.pop()
+            else:
+                prev.parts = [(prev.start, min(prev.end, toks[e - 1].end))]
         keep.append(att)
     return keep

@@ -185,7 +185,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                         break
             if m.entity < 0:
                 ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
-                                   "person" if head not in ("police",) else "organization", m.gender, unnamed=True))
+                                   "organization" if m.etype == "organization" or head in lex.org_words else "person",
+                                   m.gender, unnamed=True))
                 m.entity = len(ents) - 1
             ents[m.entity].mentions.append(n)
     _resolve_pronouns(view, ments, atts, ents)

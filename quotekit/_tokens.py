@@ -6,6 +6,7 @@ inside a quotation. Built once per document in linear time.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -177,7 +178,8 @@ def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
                 j += 1
             if j < n and toks[j].para == t.para:
                 nxt = toks[j]
-                if nxt.is_cap or nxt.text[:1].isdigit() or nxt.text in _OPENERS:
+                if (nxt.is_cap or nxt.text[:1].isdigit() or nxt.text in _OPENERS
+                        or unicodedata.category(nxt.text[:1]).startswith("S")):  # an emoji
                     sents.append((start, j))
                     start = j
                     i = j

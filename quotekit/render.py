@@ -226,7 +226,14 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+# A blank line between paragraphs, e.g. "\n\n" or "\r\n \r\n".
+_PARAGRAPH_BREAK = re.compile(
+    r"""
+    \r?\n                 # the end of one line
+    (?:[ \t]*\r?\n)+      # then one or more empty lines
+    """,
+    re.VERBOSE,
+)
 
 _CLOSING_MARKS = frozenset("\"”’»›")
 

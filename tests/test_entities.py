@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import check_offsets, find_quote, speaker_name
 
 from quotekit import Extractor
@@ -80,8 +79,6 @@ def test_organization_entity_type(extractor: Extractor) -> None:
     assert q.speaker.name == "Harbour Council"
 
 
-@pytest.mark.xfail(reason="core: a lowercase organization noun ('the council said') is typed 'person'",
-                   strict=False)
 def test_lowercase_organization_noun_type(extractor: Extractor) -> None:
     r = extractor.extract("“The work is nearly done,” the council said in a statement.")
     assert r[0].speaker is not None and r[0].speaker.type == "organization"

@@ -208,8 +208,6 @@ def test_interrupted_by_inverted_named_cue_is_one_quotation(extractor: Extractor
     assert part_texts(r, r[0]) == ["We are ready,", "Truly ready."]
 
 
-@pytest.mark.xfail(reason="core: an emoji sentence before the quotation in the same paragraph makes a "
-                          "plain quotation 'partial' instead of 'direct'", strict=False)
 def test_non_bmp_same_paragraph_kind(extractor: Extractor) -> None:
     text = "🎉🎉 Party time. 😀 “We are ready,” said Jane Doe."
     r = extractor.extract(text)
