@@ -242,9 +242,9 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         return idx.end_at[k]
     if k - 1 >= lo and toks[k - 1].lower in ("who", "which") and k - 2 >= lo and toks[k - 2].text == ",":
         # "Jane Doe, who said …": the relative pronoun stands for the name before it.
-        named = idx.end_at.get(k - 2)
-        if named is not None and ments[named].kind == "name" and ments[named].i >= lo:
-            return idx.extend(named, ments[named].i, k, view)
+        rel = idx.end_at.get(k - 2)
+        if rel is not None and ments[rel].kind == "name" and ments[rel].i >= lo:
+            return idx.extend(rel, ments[rel].i, k, view)
     # "…, saying (that) …" / "… and said …": the subject of the sentence.
     if k - 1 >= lo and ((toks[cue.i].lower.endswith("ing") and toks[k - 1].text == ",")
                         or toks[k - 1].lower in ("and", "but")):
