@@ -12,7 +12,7 @@ from spacy.language import Language
 from ._errors import OptionError, expect_text
 from ._lexicons import Lexicons
 from ._model import load_pipeline, unneeded_components
-from ._pipeline import chunk_borders, shift
+from ._pipeline import chunk_borders, shift, tokenizable
 from ._types import Quote, Result
 from .component import ensure_component, quotes_of
 
@@ -68,11 +68,12 @@ class Extractor:
         if not text.strip():
             return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
         if len(text) <= self.chunk_size:
-            return _result(quotes_of(self.nlp(text, disable=self._disable)), self.model, id, text)
+            doc = self.nlp(tokenizable(text), disable=self._disable)
+            return _result([shift(q, 0, text) for q in quotes_of(doc)], self.model, id, text)
         quotes: list[Quote] = []
         borders = chunk_borders(text, self.chunk_size)
         for start, end in zip(borders, borders[1:]):
-            doc = self.nlp(text[start:end], disable=self._disable)
+            doc = self.nlp(tokenizable(text[start:end]), disable=self._disable)
             quotes.extend(shift(q, start, text) for q in quotes_of(doc))
         return _result(quotes, self.model, id, text)
 
@@ -125,7 +126,7 @@ class Extractor:
                 elif not payload.strip():
                     yield Result(quotes=(), model=self.model, id=art_id, text=payload)
                 else:
-                    yield _result(quotes_of(doc), self.model, art_id, payload)
+                    yield _result([shift(q, 0, payload) for q in quotes_of(doc)], self.model, art_id, payload)
             except Exception as exc:  # one bad article must not stop a batch
                 if on_error == "raise":
                     raise
@@ -147,7 +148,7 @@ def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tupl
         elif len(text) > chunk_size:
             yield "", (i, art_id, "long", text)
         else:
-            yield text, (i, art_id, "doc", text)
+            yield tokenizable(text), (i, art_id, "doc", text)
 
 
 def _result(quotes: list[Quote], model: str, id: str | None, text: str) -> Result:

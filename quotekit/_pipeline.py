@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import regex
 from spacy.tokens import Doc
 
 from ._attribute import attribute
@@ -86,8 +87,41 @@ def chunk_borders(text: str, size: int) -> list[int]:
     return borders
 
 
+# A run of punctuation with no space in it, e.g. 64 quotation marks in a row: spaCy's tokenizer
+# splits such a run one mark at a time, rescanning the rest each time (quadratic time).
+PUNCTUATION_RUN = regex.compile(
+    r"""
+    [^\w\s]{64,}     # e.g. "“““““““…" (64 or more)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _break_run(m: regex.Match[str]) -> str:
+    chars = list(m.group())
+    chars[31::32] = " " * len(chars[31::32])
+    return "".join(chars)
+
+
+def tokenizable(text: str) -> str:
+    """The text spaCy reads: ``text`` with a space every 32 characters of a long punctuation run.
+
+    The result has the same length, so offsets still point into ``text``; quotekit takes every
+    string it returns from the original (see :func:`shift`).
+
+    Args:
+        text: The original text.
+
+    Returns:
+        ``text`` itself where it has no such run, else a copy of the same length.
+    """
+    if PUNCTUATION_RUN.search(text) is None:
+        return text
+    return PUNCTUATION_RUN.sub(_break_run, text)
+
+
 def shift(q: Quote, offset: int, original: str) -> Quote:
-    """Move a chunk's quotation to offsets in the whole text.
+    """Move a chunk's quotation to offsets in the whole text, its strings taken from it.
 
     Args:
         q: A quotation with offsets relative to its chunk.
@@ -97,11 +131,8 @@ def shift(q: Quote, offset: int, original: str) -> Quote:
     Returns:
         The same quotation with offsets (and texts) into ``original``.
     """
-    if offset == 0:
-        return q
-
     def span(s: Span | None) -> Span | None:
-        return Span(s.start + offset, s.end + offset, s.text) if s else None
+        return Span(s.start + offset, s.end + offset, original[s.start + offset:s.end + offset]) if s else None
 
     speaker = q.speaker
     if speaker is not None:
