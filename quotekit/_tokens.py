@@ -135,8 +135,8 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     # One array read instead of a spaCy Token object per token: the hot loop of the view.
     for idx, length, tag, ent in doc.to_array(["IDX", "LENGTH", "TAG", "ENT_TYPE"]).tolist():
         end = idx + length
-        if not norm[idx:end].strip():
-            continue
+        if norm[idx] in " \n" and not norm[idx:end].strip():
+            continue  # whitespace, no-break and zero-width spaces included
         while p + 1 < len(para_starts) and para_starts[p + 1] <= idx:
             p += 1
         word = text[idx:end]
