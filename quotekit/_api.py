@@ -10,11 +10,11 @@ from typing import Any
 from spacy.language import Language
 
 from ._errors import OptionError, expect_text
-from ._lexicons import Lexicons
+from ._lexicons import Lexicons, default_lexicons
 from ._model import load_pipeline, unneeded_components
-from ._pipeline import chunk_borders, shift, tokenizable
+from ._pipeline import chunk_borders, read_doc, shift, tokenizable
 from ._types import Quote, Result
-from .component import ensure_component, quotes_of
+from .component import QuotekitComponent, ensure_component, quotes_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,11 @@ class Extractor:
         self.model = model_name
         ensure_component(nlp, lexicons)
         self._disable = unneeded_components(nlp)
+        component = nlp.get_pipe("quotekit")
+        self._lexicons = component.lexicons if isinstance(component, QuotekitComponent) else default_lexicons()
+        # In this process the stages run straight on the Doc; the component (which stores
+        # plain values on the Doc) is only needed to bring results back from worker processes.
+        self._disable_in_process = [*self._disable, "quotekit"]
         # Chunks stay well below spaCy's limit so that a trained pipeline's memory stays bounded.
         self.chunk_size = min(nlp.max_length, 100_000)
 
@@ -68,14 +73,20 @@ class Extractor:
         if not text.strip():
             return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
         if len(text) <= self.chunk_size:
-            doc = self.nlp(tokenizable(text), disable=self._disable)
-            return _result([shift(q, 0, text) for q in quotes_of(doc)], self.model, id, text)
+            return _result(self._read(text, 0, text), self.model, id, text)
         quotes: list[Quote] = []
         borders = chunk_borders(text, self.chunk_size)
         for start, end in zip(borders, borders[1:]):
-            doc = self.nlp(tokenizable(text[start:end]), disable=self._disable)
-            quotes.extend(shift(q, start, text) for q in quotes_of(doc))
+            quotes.extend(self._read(text[start:end], start, text))
         return _result(quotes, self.model, id, text)
+
+    def _read(self, chunk: str, offset: int, original: str) -> list[Quote]:
+        safe = tokenizable(chunk)
+        doc = self.nlp(safe, disable=self._disable_in_process)
+        quotes = read_doc(doc, self._lexicons, safe)
+        if offset or safe is not chunk:
+            quotes = [shift(q, offset, original) for q in quotes]
+        return quotes
 
     def pipe(
         self,
@@ -113,9 +124,10 @@ class Extractor:
     def _pipe(
         self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str
     ) -> Iterator[Result | Failure]:
+        in_process = n_process == 1
         stream = self.nlp.pipe(
             _prepared(texts, self.chunk_size), as_tuples=True, batch_size=batch_size,
-            n_process=n_process, disable=self._disable,
+            n_process=n_process, disable=self._disable_in_process if in_process else self._disable,
         )
         for doc, (i, art_id, kind, payload) in stream:
             try:
@@ -126,7 +138,8 @@ class Extractor:
                 elif not payload.strip():
                     yield Result(quotes=(), model=self.model, id=art_id, text=payload)
                 else:
-                    yield _result([shift(q, 0, payload) for q in quotes_of(doc)], self.model, art_id, payload)
+                    quotes = read_doc(doc, self._lexicons) if in_process else quotes_of(doc)
+                    yield _result([shift(q, 0, payload) for q in quotes], self.model, art_id, payload)
             except Exception as exc:  # one bad article must not stop a batch
                 if on_error == "raise":
                     raise
