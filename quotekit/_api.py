@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from spacy.language import Language
@@ -119,7 +124,34 @@ class Extractor:
             raise OptionError(f"n_process must be an int >= 1 or -1, got {n_process!r}")
         if on_error not in ("raise", "return"):
             raise OptionError(f"on_error must be 'raise' or 'return', got {on_error!r}")
-        return self._pipe(texts, batch_size, n_process, on_error)
+        workers = (os.cpu_count() or 1) if n_process == -1 else n_process
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            return self._pipe_forked(texts, batch_size, workers, on_error)
+        return self._pipe(texts, batch_size, workers, on_error)
+
+    def _pipe_forked(
+        self, texts: Iterable[Any], batch_size: int, workers: int, on_error: str
+    ) -> Iterator[Result | Failure]:
+        # Forked workers inherit the loaded pipeline and send back small Result objects, not
+        # Docs: spaCy's own n_process would pickle every Doc back to this process.
+        global _FORKED
+        _FORKED = self
+        pending: deque[AsyncResult[list[Result | Failure]]] = deque()
+        items = iter(texts)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            while True:
+                while len(pending) < 2 * workers:
+                    batch = list(itertools.islice(items, batch_size))
+                    if not batch:
+                        break
+                    pending.append(pool.apply_async(_work_batch, (batch, batch_size)))
+                if not pending:
+                    return
+                for item in pending.popleft().get():
+                    if isinstance(item, Failure) and on_error == "raise":
+                        kind, _, message = item.error.partition(": ")
+                        raise (TypeError if kind == "TypeError" else ValueError)(message)
+                    yield item
 
     def _pipe(
         self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str
@@ -146,6 +178,15 @@ class Extractor:
                 name = art_id if art_id is not None else str(i)
                 print(f"quotekit: article {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 yield Failure(name, f"{type(exc).__name__}: {exc}")
+
+
+_FORKED: Extractor | None = None
+
+
+def _work_batch(batch: list[Any], batch_size: int) -> list[Result | Failure]:
+    """Read one batch in a forked worker, with the extractor the parent process had."""
+    assert _FORKED is not None
+    return list(_FORKED._pipe(batch, batch_size, 1, "return"))
 
 
 def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any]]]:
