@@ -97,6 +97,15 @@ PUNCTUATION_RUN = regex.compile(
 )
 
 
+# A lone surrogate code point, which a Python str can hold (e.g. from json.loads('"\\ud800"')).
+LONE_SURROGATE = regex.compile(
+    r"""
+    [\ud800-\udfff]     # e.g. "\ud800"
+    """,
+    regex.VERBOSE,
+)
+
+
 def _break_run(m: regex.Match[str]) -> str:
     chars = list(m.group())
     chars[31::32] = " " * len(chars[31::32])
@@ -115,6 +124,9 @@ def tokenizable(text: str) -> str:
     Returns:
         ``text`` itself where it has no such run, else a copy of the same length.
     """
+    if LONE_SURROGATE.search(text) is not None:
+        # spaCy cannot hash them (UnicodeEncodeError); U+FFFD keeps the length.
+        text = LONE_SURROGATE.sub("\ufffd", text)
     if PUNCTUATION_RUN.search(text) is None:
         return text
     return PUNCTUATION_RUN.sub(_break_run, text)

@@ -246,6 +246,26 @@ def test_100k_contiguous_quote_marks(blank: quotekit.Extractor) -> None:
     assert_well_formed(blank, "".join(rnd.choice("“”\"‘’'«»") for _ in range(100_000)))
 
 
+SURROGATE_BUG = (
+    "core bug: a lone surrogate (a valid Python str, e.g. from json.loads('\"\\\\ud800\"')) "
+    "raises UnicodeEncodeError from spaCy's tokenizer (strings.hash_string) instead of a result "
+    "or a quotekit error; found by bench/fuzz.py"
+)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "“Hi \ud83d,” said Ann Lee.", "a \udc00 b"])
+def test_lone_surrogates(blank: quotekit.Extractor, text: str) -> None:
+    """Lone surrogates: a well-formed result (offsets are str indices)."""
+    assert_well_formed(blank, text)
+
+
+def test_pipe_survives_a_lone_surrogate(blank: quotekit.Extractor) -> None:
+    """With on_error="return", an article spaCy cannot read is a Failure; the others go on."""
+    out = list(blank.pipe(["“A,” she said.", "x \ud800 y", "“B,” he said."], on_error="return"))
+    assert [type(r).__name__ for r in out][0::2] == ["Result", "Result"] and len(out) == 3
+    assert [q.text for q in out[2]] == ["B,"]  # type: ignore[union-attr]
+
+
 @pytest.mark.trained
 @pytest.mark.parametrize("name", ["emoji_and_astral", "crlf", "html_left_in", "nul", "mojibake",
                                   "every_quote_and_apostrophe", "zero_width_and_controls"])
