@@ -8,7 +8,8 @@ size, so that the child's peak resident memory (``VmHWM``) belongs to that size 
 Three kinds of text (``--modes``):
 
 * ``article``: the synthetic article;
-* ``unclosed``: the same with an unclosed quotation mark at its very start;
+* ``unclosed``: the same with an unclosed quotation mark at its very start (``“Never closed, ``
+  written over its first characters);
 * ``marks``: the same with ``min(100_000, size // 4)`` quotation marks (mixed “ ” " ‘ ’ ' « »)
   inserted at random positions.
 
@@ -83,13 +84,18 @@ def hostile(mode: str, size: int, seed: int = 0) -> str:
     """The text of one kind (``article``, ``unclosed`` or ``marks``) and ``size`` characters."""
     text = article(size, seed)
     if mode == "unclosed":
-        return "“" + text[1:]
+        prefix = "“Never closed, "  # runs on into the first paragraph of the article
+        return prefix + text[len(prefix):]
     if mode == "marks":
         rnd = random.Random(seed + 1)
-        chars = list(text)
-        for _ in range(min(100_000, size // 4)):
-            chars.insert(rnd.randrange(len(chars) + 1), rnd.choice(MARKS))
-        return "".join(chars)[:size]
+        cuts = sorted(rnd.randrange(len(text) + 1) for _ in range(min(100_000, size // 4)))
+        pieces, last = [], 0
+        for cut in cuts:  # insert one mark at each cut, in one linear pass
+            pieces.append(text[last:cut])
+            pieces.append(rnd.choice(MARKS))
+            last = cut
+        pieces.append(text[last:])
+        return "".join(pieces)[:size]
     return text
 
 
