@@ -717,12 +717,15 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
             continue
         for s, e in partials:
             if s < att.end and att.start < e and not (att.start <= s and e <= att.end):
-                # A quoted fragment the report only half covers: the report stops before it.
-                end = _content_end(view, view.tok_at(att.start), view.tok_at(s)) if s > att.start else 0
-                if end <= view.tok_at(att.start):
-                    att.parts = []
+                # A quoted fragment the report only half covers: the report stops before it
+                # (by characters: the fragment may start inside a token, e.g. after ":'“").
+                end = s
+                while end > att.start and not view.norm[end - 1].isalnum():
+                    end -= 1
+                if len(view.norm[att.start:end].split()) < 3:
+                    att.parts = []  # too little left to be a report
                     break
-                att.parts = [(att.start, min(att.end, toks[end - 1].end))]
+                att.parts = [(att.start, min(att.end, end))]
         if not att.parts:
             continue
         if keep and att.start < keep[-1].end:
