@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ._candidates import Mention
 from ._cues import Cue
 from ._lexicons import Lexicons
+from ._text import HasParts
 from ._tokens import View
 
 # Words that may stand between a subject and its verb ("Smith also said", "she has said").
@@ -66,7 +67,7 @@ _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
 
 
 @dataclass(slots=True)
-class Attribution:
+class Attribution(HasParts):
     """A quotation (direct, partial or indirect) with its cue and speaker mention.
 
     Attributes:
@@ -86,16 +87,6 @@ class Attribution:
     how: str = ""
     tail: int = -1
     after_cue: Cue | None = None
-
-    @property
-    def start(self) -> int:
-        """Start of the first part."""
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        """End of the last part."""
-        return self.parts[-1][1]
 
 
 class _Index:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ._text import Paragraphs, strip_span
+from ._text import HasParts, Paragraphs, strip_span
 
 # A quotation mark of the double family (two-character forms first) or the single family.
 # e.g. “ ” „ " « » `` '' (double); ‘ ’ ' ‹ › (single)
@@ -60,7 +60,7 @@ class Mark:
 
 
 @dataclass(slots=True)
-class RawQuote:
+class RawQuote(HasParts):
     """A quoted stretch: content parts (marks excluded) and the marks around them.
 
     Attributes:
@@ -75,16 +75,6 @@ class RawQuote:
     close_mark: int | None
     family: str
     mark_spans: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        """Start of the first part."""
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        """End of the last part."""
-        return self.parts[-1][1]
 
     @property
     def outer_end(self) -> int:

@@ -106,3 +106,20 @@ def strip_span(norm: str, start: int, end: int, chars: str = " \n") -> tuple[int
     while end > start and norm[end - 1] in chars:
         end -= 1
     return start, end
+
+
+class HasParts:
+    """Mixin for records made of ``parts``: ``(start, end)`` spans in text order."""
+
+    __slots__ = ()
+    parts: list[tuple[int, int]]
+
+    @property
+    def start(self) -> int:
+        """Start of the first part."""
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the last part."""
+        return self.parts[-1][1]
