@@ -78,7 +78,7 @@ def _java_ok() -> bool:
     if java is None:
         return False
     try:
-        return subprocess.run([java, "-version"], capture_output=True, timeout=60).returncode == 0
+        return subprocess.run([java, "-version"], capture_output=True, timeout=300, check=False).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 
