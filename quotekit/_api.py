@@ -170,8 +170,11 @@ class Extractor:
                 elif not payload.strip():
                     yield Result(quotes=(), model=self.model, id=art_id, text=payload)
                 else:
-                    quotes = read_doc(doc, self._lexicons) if in_process else quotes_of(doc)
-                    yield _result([shift(q, 0, payload) for q in quotes], self.model, art_id, payload)
+                    safe = tokenizable(payload)  # the text the Doc was made from
+                    quotes = read_doc(doc, self._lexicons, safe) if in_process else quotes_of(doc)
+                    if safe is not payload:
+                        quotes = [shift(q, 0, payload) for q in quotes]
+                    yield _result(quotes, self.model, art_id, payload)
             except Exception as exc:  # one bad article must not stop a batch
                 if on_error == "raise":
                     raise

@@ -4,7 +4,6 @@ and find reported speech (indirect quotations) around speech cues.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._candidates import Mention
@@ -29,13 +28,6 @@ _FILLER = frozenset(
         "reporters journalists us me him her them told tweet tweeted post posted on twitter x facebook "
         "radio television tv press conference briefing speech email emailed letter written said was "
         "interview with statement"
-    ).split()
-)
-_TAIL = frozenset(
-    (
-        "in on at during last this to told on friday tuesday monday wednesday thursday saturday sunday "
-        "yesterday today earlier later recently week month year morning night evening afternoon a an the "
-        "statement interview with of , and adding who"
     ).split()
 )
 _OBJECTS = frozenset({"reporters", "journalists", "him", "her", "them", "me", "us", "you", "police", "investigators", "lawmakers", "supporters", "it"})
@@ -130,7 +122,6 @@ _CLAUSE_BOUNDARY = frozenset(
         ", ; : ( ) — – that but while because if when as after before since although though and"
     ).split()
 )
-_PARTICIPLE_CUES_END = "ing"
 
 
 def _clause_subject(view: View, idx: _Index, lo: int, k: int) -> int | None:
@@ -600,10 +591,6 @@ def _according(view: View, c: Cue, m: int, src_end: int, s_lo: int, s_hi: int) -
     if len(words) < 3 or sum(1 for t in words if t.quote >= 0) > len(words) / 2:
         return None
     return Attribution([(toks[k].start, toks[e - 1].end)], "indirect", c, m, [], how)
-
-
-def _has_clause(view: View, words: Sequence[object]) -> bool:
-    return len(words) > 4
 
 
 def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, used: set[int], direct: list[Attribution]) -> list[Attribution]:

@@ -113,7 +113,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
         if t.quote >= 0:
             k += 1
             continue
-        if t.lower in PRONOUNS and (t.lower != "it" or True):
+        if t.lower in PRONOUNS:
             g, num = PRONOUNS[t.lower]
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
             k += 1

@@ -17,7 +17,7 @@ from ._quotes import find_quotes
 from ._roles import assign_roles
 from ._text import Paragraphs, normalize
 from ._tokens import build_view, doc_text
-from ._types import Quote, Span, Speaker
+from ._types import Quote, Span
 
 
 def read_doc(doc: Doc, lex: Lexicons, text: str | None = None) -> list[Quote]:
@@ -155,4 +155,4 @@ def shift(q: Quote, offset: int, original: str) -> Quote:
     )
 
 
-__all__ = ["Speaker", "chunk_borders", "read_doc", "shift"]
+__all__ = ["chunk_borders", "read_doc", "shift", "tokenizable"]
