@@ -225,7 +225,7 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
     if titled or honorific in "fm":
         return "person"
     if ents:
-        top = max(set(ents), key=ents.count)
+        top = max(ents, key=ents.count)  # ties: the first label written (a set's order varies by run)
         if top == "PERSON":
             return "person"
         if top in ("ORG", "NORP", "GPE", "FAC"):
