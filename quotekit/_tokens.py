@@ -6,23 +6,31 @@ inside a quotation. Built once per document in linear time.
 
 from __future__ import annotations
 
+import functools
+import operator
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
+from typing import NamedTuple, cast
 
+import numpy as np
+import numpy.typing as npt
 from spacy.tokens import Doc
 
 from ._quotes import RawQuote
 from ._text import Paragraphs
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_SENT_END_LAST = (".", "!", "?", "…")
+_SPACE_FIRST = frozenset(" \n")
 _CLOSERS = frozenset({"”", "’", '"', "'", "»", ")", "]", "''", "›"})
 _OPENERS = frozenset({"“", "‘", '"', "'", "«", "(", "[", "``", "''", "„", "‹"})
 
 
-@dataclass(slots=True)
-class Tok:
-    """One non-space token.
+class Tok(NamedTuple):
+    """One non-space token (an immutable tuple: the view makes tens of thousands of them).
 
     Attributes:
         i: Position in the view.
@@ -35,6 +43,8 @@ class Tok:
         tag: Fine-grained tag from a trained tagger ("NNP"), or "" in blank mode.
         ent: Entity label from a trained recognizer ("PERSON"), or "".
         quote: Index of the quotation whose content holds it, or -1.
+        is_cap: Starts with an upper-case letter.
+        is_word: Starts with a letter or digit.
     """
 
     i: int
@@ -47,16 +57,12 @@ class Tok:
     tag: str = ""
     ent: str = ""
     quote: int = -1
+    is_cap: bool = False
+    is_word: bool = False
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with an upper-case letter."""
-        return self.text[:1].isupper()
 
-    @property
-    def is_word(self) -> bool:
-        """Starts with a letter or digit."""
-        return self.text[:1].isalnum()
+# Builds a Tok from a row of columns in C, without a Python-level __new__ per token.
+_make_tok = cast("Callable[[Iterable[object]], Tok]", functools.partial(tuple.__new__, Tok))
 
 
 @dataclass(slots=True)
@@ -72,6 +78,9 @@ class View:
         quotes: The quoted stretches found in stage 1.
         tagged: The tokens carry tags from a trained tagger.
         has_ents: The tokens carry entity labels from a trained recognizer.
+        lowers: ``toks[k].lower`` for every token, as one list (for scans that skip most tokens).
+        caps: ``toks[k].is_cap`` for every token.
+        inside: ``toks[k].quote >= 0`` for every token.
     """
 
     text: str
@@ -83,6 +92,9 @@ class View:
     tagged: bool
     has_ents: bool
     _starts: list[int]
+    lowers: list[str]
+    caps: list[bool]
+    inside: list[bool]
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(toks) if none)."""
@@ -93,6 +105,22 @@ class View:
         if j <= i:
             return ""
         return self.text[self.toks[i].start:self.toks[j - 1].end]
+
+    def scan(self, words: frozenset[str] | set[str] | dict[str, object], caps: bool = False) -> list[int]:
+        """Tokens outside quotations whose lower-cased text is in ``words`` (or, with ``caps``,
+        that start with a capital), in order: the few places a stage needs to look at.
+
+        Args:
+            words: Lower-cased forms.
+            caps: Also every capitalised token.
+
+        Returns:
+            Token indices.
+        """
+        hit = map(words.__contains__, self.lowers)
+        if caps:
+            hit = map(operator.or_, hit, self.caps)
+        return [k for k in compress(range(len(self.lowers)), hit) if not self.inside[k]]
 
 
 def doc_text(doc: Doc) -> str:
@@ -116,6 +144,9 @@ def doc_text(doc: Doc) -> str:
 def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -> View:
     """Build the shared view of ``doc``.
 
+    Every column is computed for all tokens at once (numpy, ``map`` over builtins): this runs
+    on every token of every article, so it must not run Python code per token.
+
     Args:
         doc: The parsed document (blank or trained pipeline).
         text: ``doc.text`` (spaCy rebuilds it on every access).
@@ -128,63 +159,85 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     """
     tagged = doc.has_annotation("TAG")
     has_ents = doc.has_annotation("ENT_IOB")
-    toks: list[Tok] = []
-    para_starts = [s for s, _ in paras.spans]
-    p = 0
+    names: list[int | str] = ["IDX", "LENGTH", *(["TAG"] if tagged else []), *(["ENT_TYPE"] if has_ents else [])]
+    # uint64: the TAG and ENT_TYPE columns are string hashes.
+    arr = doc.to_array(names).reshape(len(doc), len(names))
+    # Whitespace tokens (no-break and zero-width spaces included, which norm maps to " ") go.
+    starts0: list[int] = arr[:, 0].tolist()
+    lens0: list[int] = arr[:, 1].tolist()
+    maybe_space = compress(range(len(starts0)), map(_SPACE_FIRST.__contains__, map(norm.__getitem__, starts0)))
+    drop = [k for k in maybe_space if not norm[starts0[k]:starts0[k] + lens0[k]].strip()]
+    if drop:
+        arr = np.delete(arr, drop, axis=0)
+    n = len(arr)
+    start_a = arr[:, 0].astype(np.int64)
+    end_a = start_a + arr[:, 1].astype(np.int64)
+    starts: list[int] = start_a.tolist()
+    ends: list[int] = end_a.tolist()
+    texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    lowers = list(map(str.lower, texts))
+    firsts = list(map(text.__getitem__, starts))
+    caps = list(map(str.isupper, firsts))
+    words = list(map(str.isalnum, firsts))
     strings = doc.vocab.strings
-    # One array read instead of a spaCy Token object per token: the hot loop of the view.
-    for idx, length, tag, ent in doc.to_array(["IDX", "LENGTH", "TAG", "ENT_TYPE"]).tolist():
-        end = idx + length
-        if norm[idx] in " \n" and not norm[idx:end].strip():
-            continue  # whitespace, no-break and zero-width spaces included
-        while p + 1 < len(para_starts) and para_starts[p + 1] <= idx:
-            p += 1
-        word = text[idx:end]
-        toks.append(Tok(len(toks), word, word.lower(), idx, end, p, 0,
-                        strings[tag] if tagged and tag else "", strings[ent] if has_ents and ent else ""))
-    # Which quotation part holds each token (parts of different quotations never overlap).
+    col = 2
+    tags: list[str] = [""] * n
+    ents: list[str] = [""] * n
+    if tagged:
+        tags = list(map(strings.__getitem__, arr[:, col].tolist()))  # hash 0 -> ""
+        col += 1
+    if has_ents:
+        ents = list(map(strings.__getitem__, arr[:, col].tolist()))
+    # Paragraph of each token: the last paragraph that starts at or before it.
+    para_starts = np.array([s for s, _ in paras.spans], dtype=np.int64)
+    para_a = np.maximum(np.searchsorted(para_starts, start_a, side="right") - 1, 0)
+    paras_l: list[int] = para_a.tolist()
+    # Which quotation part holds each token: the first part (by start) that ends after it, if
+    # it has begun (a quotation nested in a wrongly opened one counts for the outer one).
     parts = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.parts)
-    k = 0
-    for tok in toks:
-        while k < len(parts) and parts[k][1] <= tok.start:
-            k += 1
-        if k < len(parts) and parts[k][0] <= tok.start < parts[k][1]:
-            tok.quote = parts[k][2]
-    sents = _sentences(toks)
-    for n, (a, b) in enumerate(sents):
-        for tok in toks[a:b]:
-            tok.sent = n
-    return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, [t.start for t in toks])
+    if parts:
+        p_start = np.array([p[0] for p in parts], dtype=np.int64)
+        p_end_max = np.maximum.accumulate(np.array([p[1] for p in parts], dtype=np.int64))
+        p_quote = np.array([p[2] for p in parts], dtype=np.int64)
+        k = np.searchsorted(p_end_max, start_a, side="right")
+        kk = np.minimum(k, len(parts) - 1)
+        held = (k < len(parts)) & (p_start[kk] <= start_a)
+        quote_l: list[int] = np.where(held, p_quote[kk], -1).tolist()
+    else:
+        quote_l = [-1] * n
+    inside = [q >= 0 for q in quote_l]
+    sents = _sentences(texts, paras_l, quote_l, caps, para_a)
+    sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
+    toks = list(map(_make_tok, zip(range(n), texts, lowers, starts, ends, paras_l, sent_l, tags, ents, quote_l, caps, words)))
+    return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside)
 
 
-def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
+def _sentences(texts: list[str], paras: list[int], quote: list[int], caps: list[bool],
+               para_a: npt.NDArray[np.int64]) -> list[tuple[int, int]]:
     """Split tokens into sentences: at paragraph breaks and after end punctuation followed by
-    a capital, a digit or an opening mark. “Hello.” she said stays one sentence."""
-    sents: list[tuple[int, int]] = []
-    start = 0
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if i + 1 < n and toks[i + 1].para != t.para:
-            sents.append((start, i + 1))
-            start = i + 1
-        elif t.text in _SENT_END or (t.text.endswith(".") and len(t.text) > 1 and t.text[-2:-1].islower()
-                                     and t.text[:1].islower()):
-            j = i + 1
-            # Closing marks and brackets stay with the sentence; an opening mark does not.
-            while (j < n and toks[j].text in _CLOSERS and toks[j].para == t.para
-                   and not (toks[j].quote < 0 and j + 1 < n and toks[j + 1].quote >= 0 and toks[j - 1].quote < 0)):
-                j += 1
-            if j < n and toks[j].para == t.para:
-                nxt = toks[j]
-                if (nxt.is_cap or nxt.text[:1].isdigit() or nxt.text in _OPENERS
-                        or unicodedata.category(nxt.text[:1]).startswith("S")):  # an emoji
-                    sents.append((start, j))
-                    start = j
-                    i = j
-                    continue
-        i += 1
-    if start < n:
-        sents.append((start, n))
-    return sents
+    a capital, a digit or an opening mark. “Hello.” she said stays one sentence.
+
+    Only the paragraph breaks and the tokens that end in end punctuation are looked at.
+    """
+    n = len(texts)
+    cuts: set[int] = set((np.flatnonzero(np.diff(para_a)) + 1).tolist())
+    ends_like = compress(range(n), map(operator.methodcaller("endswith", _SENT_END_LAST), texts))
+    for i in ends_like:
+        t = texts[i]
+        if i + 1 < n and paras[i + 1] != paras[i]:
+            continue  # a paragraph break cuts here anyway
+        if not (t in _SENT_END or (t.endswith(".") and len(t) > 1 and t[-2:-1].islower() and t[:1].islower())):
+            continue
+        p = paras[i]
+        j = i + 1
+        # Closing marks and brackets stay with the sentence; an opening mark does not.
+        while (j < n and texts[j] in _CLOSERS and paras[j] == p
+               and not (quote[j] < 0 and j + 1 < n and quote[j + 1] >= 0 and quote[j - 1] < 0)):
+            j += 1
+        if j < n and paras[j] == p:
+            nxt = texts[j]
+            if (caps[j] or nxt[:1].isdigit() or nxt in _OPENERS
+                    or unicodedata.category(nxt[:1]).startswith("S")):  # an emoji
+                cuts.add(j)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < n), n] if n else []
+    return list(zip(bounds, bounds[1:]))
