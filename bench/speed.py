@@ -13,8 +13,8 @@ Configurations (each over the same texts):
   (results built).
 - ``qk_parse_trained``: the pipeline quotekit runs (the Extractor's ``nlp`` with its disabled
   components and the ``quotekit`` pipe off): tok2vec, tagger, ner. Its docs feed ``own_trained``.
-- ``own_blank`` / ``own_trained``: quotekit's own work alone, ``read_doc(doc, lex)`` over docs
-  parsed beforehand (blank: the Extractor's tokenizer; trained: ``qk_parse_trained``'s docs).
+- ``own_blank`` / ``own_trained``: quotekit's own work alone, ``read_doc(doc, lex, text)`` (as
+  ``Extractor.extract`` and ``pipe`` call it, with the text in hand) over docs parsed beforehand (blank: the Extractor's tokenizer; trained: ``qk_parse_trained``'s docs).
 - ``component_trained``: the spaCy component on those docs plus reading the results back
   (``read_doc`` + serialising into ``doc.spans`` + ``quotes_of``): quotekit's whole share
   of ``qk_trained``.
@@ -291,7 +291,8 @@ class Bench:
     def _own(self, docs: Iterable[Doc]) -> int:
         lex = self.lex
         read_doc = _pipeline.read_doc
-        return sum(len(read_doc(doc, lex)) for doc in docs)
+        # With the text, as Extractor.extract and pipe call it (they hold the text the Doc was made from).
+        return sum(len(read_doc(doc, lex, text)) for doc, text in zip(docs, self.texts, strict=True))
 
     def _component(self) -> int:
         comp = self.qk_trained.nlp.get_pipe("quotekit")
@@ -432,7 +433,7 @@ def ratio_table(rs: list[dict[str, Any]]) -> str:
 
 # --------------------------------------------------------------------------- profile
 
-def stage_times(docs: list[Doc], lex: Lexicons) -> dict[str, float]:
+def stage_times(docs: list[Doc], texts: list[str], lex: Lexicons) -> dict[str, float]:
     """Seconds spent in each stage, with the stages called exactly as ``read_doc`` calls them.
 
     Every stage ``read_doc`` looks up in ``quotekit._pipeline`` (``normalize``, ``Paragraphs``,
@@ -442,6 +443,7 @@ def stage_times(docs: list[Doc], lex: Lexicons) -> dict[str, float]:
 
     Args:
         docs: Parsed docs.
+        texts: Their texts.
         lex: Lexicons.
 
     Returns:
@@ -473,8 +475,8 @@ def stage_times(docs: list[Doc], lex: Lexicons) -> dict[str, float]:
     try:
         for name, obj in saved.items():
             setattr(p, name, timed(name, obj))
-        for doc in docs:
-            p.read_doc(doc, lex)
+        for doc, text in zip(docs, texts, strict=True):
+            p.read_doc(doc, lex, text)
     finally:
         for name, obj in saved.items():
             setattr(p, name, obj)
@@ -498,14 +500,14 @@ def profile(n: int, top: int = 25) -> dict[str, Any]:
     for mode in ("blank", MODEL):
         ex = quotekit.load(mode)
         docs = list(ex.nlp.pipe(texts, batch_size=BATCH, disable=[*ex._disable, "quotekit"]))
-        for doc in docs[:5]:
-            _pipeline.read_doc(doc, lex)  # warm-up
-        direct, _ = _clock(lambda: [_pipeline.read_doc(d, lex) for d in docs])  # noqa: B023
-        stages = stage_times(docs, lex)
+        for doc, text in zip(docs[:5], texts, strict=False):
+            _pipeline.read_doc(doc, lex, text)  # warm-up
+        direct, _ = _clock(lambda: [_pipeline.read_doc(d, lex, t) for d, t in zip(docs, texts, strict=True)])  # noqa: B023
+        stages = stage_times(docs, texts, lex)
         prof = cProfile.Profile()
         prof.enable()
-        for doc in docs:
-            _pipeline.read_doc(doc, lex)
+        for doc, text in zip(docs, texts, strict=True):
+            _pipeline.read_doc(doc, lex, text)
         prof.disable()
         listings = {}
         for sort in ("cumulative", "tottime"):

@@ -11,6 +11,7 @@ from ._tokens import View
 PRONOUNS: dict[str, tuple[str, str]] = {
     "he": ("m", "sg"), "she": ("f", "sg"), "they": ("-", "pl"), "it": ("n", "sg"), "we": ("-", "pl"), "i": ("-", "sg"),
 }
+_PRONOUN_WORDS = frozenset(PRONOUNS)
 # Capitalised words that start sentences but never start a name.
 _NOT_NAMES = frozenset(
     (
@@ -108,11 +109,12 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     n = len(toks)
     out: list[Mention] = []
     k = 0
-    while k < n:
+    # Only pronouns, capitalised words and nominal heads can start a mention.
+    for c in view.scan(_PRONOUN_WORDS | lex.nominal_heads, caps=True):
+        if c < k:
+            continue  # taken by the mention before
+        k = c
         t = toks[k]
-        if t.quote >= 0:
-            k += 1
-            continue
         if t.lower in PRONOUNS:
             g, num = PRONOUNS[t.lower]
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
@@ -135,11 +137,9 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             k = j
             continue
         low = t.lower
-        if low in lex.person_nouns or low in lex.statement_nouns:
+        if low in lex.nominal_heads:
             out.append(_nominal(view, k, lex, out))
             k = max(k + 1, out[-1].j)
-            continue
-        k += 1
     return out
 
 
@@ -149,6 +149,8 @@ def _starts_title(view: View, k: int, lex: Lexicons) -> bool:
 
 def _role_match(words: list[str], lex: Lexicons) -> int:
     """Length of the longest title at the start of ``words`` (0 if none)."""
+    if not words or words[0] not in lex.role_starts:
+        return 0
     best = 0
     for length in range(min(len(words), lex.max_role_len), 0, -1):
         if tuple(words[:length]) in lex.roles:
@@ -165,11 +167,15 @@ def _role_match(words: list[str], lex: Lexicons) -> int:
 
 def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     toks = view.toks
-    words = [toks[x].lower.rstrip(".") if (toks[x].lower,) not in lex.roles else toks[x].lower for x in range(i, j)]
-    raw = [toks[x].lower for x in range(i, j)]
+    raw = view.lowers[i:j]
+    one_word_roles = lex.one_word_roles
+    words = [w if w in one_word_roles else w.rstrip(".") for w in raw]
     # Find the title that ends latest while leaving a name after it.
     role_s = role_e = -1
+    role_starts = lex.role_starts
     for q in range(len(words)):
+        if raw[q] not in role_starts and words[q] not in role_starts:
+            continue  # no title starts here
         length = max(_role_match(raw[q:], lex), _role_match(words[q:], lex))
         if length and (role_s < 0 or q + length < len(words)):
             role_s, role_e = q, q + length

@@ -26,6 +26,8 @@ _NOUN_LIKE = frozenset(
 _CALLS = frozenset({"called", "calls", "call", "calling", "branded", "labelled", "labeled", "deemed", "termed"})
 _COPULAS = frozenset({"is", "was", "are", "were", "been", "be"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "get", "got"})
+# Words that can start a cue besides the lexicon's (only these tokens are looked at).
+_TRIGGERS = frozenset({"according", ":"}) | _CALLS | _COPULAS
 
 
 @dataclass(slots=True)
@@ -63,11 +65,11 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
     n = len(toks)
     cues: list[Cue] = []
     i = 0
-    while i < n:
+    for c in view.scan(_TRIGGERS | lex.cue_starts):
+        if c < i:
+            continue  # inside the cue before
+        i = c
         t = toks[i]
-        if t.quote >= 0:
-            i += 1
-            continue
         low = t.lower
         nxt = toks[i + 1] if i + 1 < n else None
         # "according to"
@@ -97,7 +99,6 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
             cues.append(Cue(i, i + 1, "speech", "copula"))
         elif t.text == ":" and _opens_quote(view, i + 1):
             cues.append(Cue(i, i + 1, "speech", "colon"))
-        i += 1
     return cues
 
 

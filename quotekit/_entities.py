@@ -110,31 +110,35 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
 
     # Every name an entity has had, by last word, first word and initials: the only entities
     # _same() can accept, so a long article does not compare each name with every entity.
-    by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
-    org_firsts: dict[str, list[int]] = {}
+    by_last: dict[str, set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    org_firsts: dict[str, set[int]] = {}
+    indexed: set[tuple[int, tuple[str, ...], bool]] = set()
 
     def index(e: int) -> None:
         ws = ents[e].words
-        if not ws:
-            return
-        by_last.setdefault(ws[-1], []).append(e)
-        by_first.setdefault(ws[0], []).append(e)
-        by_first.setdefault("#" + _initials(ws), []).append(e)
-        if ents[e].etype == "organization" or etype_hint.get(e) == "organization":
-            org_firsts.setdefault(ws[0], []).append(e)
+        is_org = ents[e].etype == "organization" or etype_hint.get(e) == "organization"
+        key = (e, tuple(ws), is_org)
+        if not ws or key in indexed:
+            return  # indexed under these words already
+        indexed.add(key)
+        by_last.setdefault(ws[-1], set()).add(e)
+        by_first.setdefault(ws[0], set()).add(e)
+        by_first.setdefault("#" + _initials(ws), set()).add(e)
+        if is_org:
+            org_firsts.setdefault(ws[0], set()).add(e)
 
     etype_hint: dict[int, str] = {}
+    empty: set[int] = set()
 
     def candidates(words: list[str]) -> list[int]:
-        found = set(by_last.get(words[-1], ())) | set(by_first.get(words[0], ()))
-        found |= set(by_last.get(_initials(words), ()))
+        found = by_last.get(words[-1], empty) | by_first.get(words[0], empty) | by_last.get(_initials(words), empty)
         if len(words) == 1:
-            found |= set(by_first.get("#" + words[0], ()))
+            found |= by_first.get("#" + words[0], empty)
             if len(words[0]) >= 3:
                 for first, es in org_firsts.items():
                     if first.startswith(words[0]):
-                        found.update(es)
+                        found |= es
         return sorted(found, reverse=True)
 
     def _find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:

@@ -82,6 +82,21 @@ class Lexicons:
         """First words of the multi-word cues ("called" of "called on")."""
         return frozenset(k[0] for k in self.cue_multi)
 
+    @functools.cached_property
+    def cue_starts(self) -> frozenset[str]:
+        """Words a lexicon cue can start with ("said", "called" of "called on")."""
+        return frozenset(self.cue_words) | self.cue_multi_first
+
+    @functools.cached_property
+    def role_starts(self) -> frozenset[str]:
+        """Words a title can start with: first words of titles, modifiers and heads."""
+        return frozenset(r[0] for r in self.roles if r) | self.role_modifiers | self.role_heads
+
+    @functools.cached_property
+    def nominal_heads(self) -> frozenset[str]:
+        """Heads of unnamed speakers: person nouns ("spokesman") and statement nouns."""
+        return frozenset(self.person_nouns) | self.statement_nouns
+
     @classmethod
     def from_dir(cls, folder: str | Path) -> Lexicons:
         """Load lexicons from a folder holding the same files as ``quotekit/data``.

@@ -6,14 +6,12 @@ inside a quotation. Built once per document in linear time.
 
 from __future__ import annotations
 
-import functools
 import operator
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import compress
-from typing import NamedTuple, cast
+from itertools import compress, repeat
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -59,10 +57,6 @@ class Tok(NamedTuple):
     quote: int = -1
     is_cap: bool = False
     is_word: bool = False
-
-
-# Builds a Tok from a row of columns in C, without a Python-level __new__ per token.
-_make_tok = cast("Callable[[Iterable[object]], Tok]", functools.partial(tuple.__new__, Tok))
 
 
 @dataclass(slots=True)
@@ -157,16 +151,18 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     Returns:
         The view.
     """
-    tagged = doc.has_annotation("TAG")
-    has_ents = doc.has_annotation("ENT_IOB")
-    names: list[int | str] = ["IDX", "LENGTH", *(["TAG"] if tagged else []), *(["ENT_TYPE"] if has_ents else [])]
-    # uint64: the TAG and ENT_TYPE columns are string hashes.
-    arr = doc.to_array(names).reshape(len(doc), len(names))
-    # Whitespace tokens (no-break and zero-width spaces included, which norm maps to " ") go.
-    starts0: list[int] = arr[:, 0].tolist()
-    lens0: list[int] = arr[:, 1].tolist()
-    maybe_space = compress(range(len(starts0)), map(_SPACE_FIRST.__contains__, map(norm.__getitem__, starts0)))
-    drop = [k for k in maybe_space if not norm[starts0[k]:starts0[k] + lens0[k]].strip()]
+    # Doc.has_annotation runs a generator over every token of an untagged doc: the arrays say it at once.
+    arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE", "TAG", "ENT_TYPE", "ENT_IOB"]).reshape(len(doc), 6)
+    tagged = bool(arr[:, 3].any())
+    has_ents = bool(arr[:, 5].any())
+    # Whitespace tokens go, no-break and zero-width spaces included (norm maps them to " ").
+    if norm is text:
+        drop: list[int] = np.flatnonzero(arr[:, 2]).tolist()  # nothing to map: spaCy's flag says it
+    else:
+        starts0: list[int] = arr[:, 0].tolist()
+        lens0: list[int] = arr[:, 1].tolist()
+        maybe_space = compress(range(len(starts0)), map(_SPACE_FIRST.__contains__, map(norm.__getitem__, starts0)))
+        drop = [k for k in maybe_space if not norm[starts0[k]:starts0[k] + lens0[k]].strip()]
     if drop:
         arr = np.delete(arr, drop, axis=0)
     n = len(arr)
@@ -180,14 +176,9 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     caps = list(map(str.isupper, firsts))
     words = list(map(str.isalnum, firsts))
     strings = doc.vocab.strings
-    col = 2
-    tags: list[str] = [""] * n
-    ents: list[str] = [""] * n
-    if tagged:
-        tags = list(map(strings.__getitem__, arr[:, col].tolist()))  # hash 0 -> ""
-        col += 1
-    if has_ents:
-        ents = list(map(strings.__getitem__, arr[:, col].tolist()))
+    # uint64 hashes; 0 (no tag, no entity) is "" in the string store.
+    tags: list[str] = list(map(strings.__getitem__, arr[:, 3].tolist())) if tagged else [""] * n
+    ents: list[str] = list(map(strings.__getitem__, arr[:, 4].tolist())) if has_ents else [""] * n
     # Paragraph of each token: the last paragraph that starts at or before it.
     para_starts = np.array([s for s, _ in paras.spans], dtype=np.int64)
     para_a = np.maximum(np.searchsorted(para_starts, start_a, side="right") - 1, 0)
@@ -208,7 +199,7 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     inside = [q >= 0 for q in quote_l]
     sents = _sentences(texts, paras_l, quote_l, caps, para_a)
     sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
-    toks = list(map(_make_tok, zip(range(n), texts, lowers, starts, ends, paras_l, sent_l, tags, ents, quote_l, caps, words)))
+    toks = list(map(tuple.__new__, repeat(Tok), zip(range(n), texts, lowers, starts, ends, paras_l, sent_l, tags, ents, quote_l, caps, words)))
     return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside)
 
 
