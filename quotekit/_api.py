@@ -18,12 +18,12 @@ from ._errors import OptionError, expect_text
 from ._lexicons import Lexicons, default_lexicons
 from ._model import load_pipeline, unneeded_components
 from ._pipeline import chunk_borders, read_doc, shift, tokenizable
-from ._types import Quote, Result
+from ._types import ByFields, Quote, Result
 from .component import QuotekitComponent, ensure_component, quotes_of
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(ByFields):
     """An article that could not be read in :meth:`Extractor.pipe` with ``on_error="return"``.
 
     Attributes:

@@ -13,8 +13,22 @@ KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organization", "unknown")
 
 
+class ByFields:
+    """Mixin: pickle as ``cls(*fields)``.
+
+    The ``__setstate__`` that ``dataclass(slots=True)`` writes sets one field at a time in
+    Python; rebuilding through the constructor is several times faster, which matters where
+    ``pipe(n_process=2)`` sends every result from a worker back to the parent process.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (type(self), tuple(map(self.__getattribute__, type(self).__dataclass_fields__)))  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(ByFields):
     """A stretch of the original text: ``text == original[start:end]``.
 
     Attributes:
@@ -38,7 +52,7 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(ByFields):
     """One person or organization of the article, with every mention of it.
 
     Attributes:
@@ -82,7 +96,7 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(ByFields):
     """One quotation: its words, where they are, its kind, cue and speaker.
 
     Attributes:
@@ -143,7 +157,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class Result(Sequence[Quote]):
+class Result(ByFields, Sequence[Quote]):
     """Everything quotekit found in one article. It is a sequence of its quotations.
 
     Attributes:

@@ -288,3 +288,19 @@ def test_result_is_a_sequence(blank: Extractor) -> None:
 
 def test_extractor_repr(blank: Extractor) -> None:
     assert "blank" in repr(blank)
+
+
+def test_results_pickle_and_come_back_equal(blank: Extractor) -> None:
+    # pipe(n_process>1) sends Results from workers through pickle.
+    import pickle
+
+    result = blank.extract(ARTICLE, id="a1")
+    assert result.quotes and any(q.speaker for q in result.quotes)
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert back.text == ARTICLE and back.id == "a1"
+    assert [q.to_dict() for q in back] == [q.to_dict() for q in result]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.quotes[0].kind = "direct"  # type: ignore[misc]
+    failure = Failure("a2", "TypeError: expected str")
+    assert pickle.loads(pickle.dumps(failure)) == failure
