@@ -14,7 +14,8 @@ Configurations (each over the same texts):
 - ``qk_parse_trained``: the pipeline quotekit runs (the Extractor's ``nlp`` with its disabled
   components and the ``quotekit`` pipe off): tok2vec, tagger, ner. Its docs feed ``own_trained``.
 - ``own_blank`` / ``own_trained``: quotekit's own work alone, ``read_doc(doc, lex, text)`` (as
-  ``Extractor.extract`` and ``pipe`` call it, with the text in hand) over docs parsed beforehand (blank: the Extractor's tokenizer; trained: ``qk_parse_trained``'s docs).
+  ``Extractor.extract`` and ``pipe`` call it, with the text in hand) over docs parsed
+  beforehand (blank: the Extractor's tokenizer; trained: ``qk_parse_trained``'s docs).
 - ``component_trained``: the spaCy component on those docs plus reading the results back
   (``read_doc`` + serialising into ``doc.spans`` + ``quotes_of``): quotekit's whole share
   of ``qk_trained``.
@@ -450,7 +451,7 @@ def stage_times(docs: list[Doc], texts: list[str], lex: Lexicons) -> dict[str, f
         Stage name -> total seconds over ``docs``, in first-call order.
     """
     p = _pipeline
-    skip = {"read_doc", "chunk_borders", "shift"}
+    skip = {"read_doc", "_stages", "chunk_borders", "shift"}
     tot: dict[str, float] = {}
     saved: dict[str, Any] = {}
     clock = time.perf_counter

@@ -358,3 +358,59 @@ def test_spacy_component_agrees_with_extract(blank: quotekit.Extractor) -> None:
         text = HOSTILE[name]()
         doc = nlp(text)
         assert [q.to_dict() for q in doc._.quotes] == [q.to_dict() for q in blank.extract(text)]
+
+
+GC_ARTICLE = (
+    "“We will rebuild the pier,” said Mayor Ann Lee of Portwell. She added that the council "
+    "“has the money”.\n\nA spokesman for the Harbour Trust said it welcomed the plan. "
+    "“It is overdue,” he said."
+)
+
+
+@pytest.mark.parametrize("mode", ["blank", "trained"])
+def test_reading_makes_no_reference_cycles(request: pytest.FixtureRequest, mode: str) -> None:
+    # read_doc pauses the cyclic collector, which is only safe while the stages leave no
+    # cyclic garbage behind: everything they allocate must be freed by reference counting.
+    import gc
+
+    from quotekit._lexicons import default_lexicons
+    from quotekit._pipeline import read_doc
+
+    ex = request.getfixturevalue(mode)
+    doc = ex.nlp(GC_ARTICLE, disable=["quotekit"])
+    lex = default_lexicons()
+    read_doc(doc, lex, GC_ARTICLE)  # warm caches (lexicon properties) first
+    gc.collect()
+    gc.disable()
+    try:
+        quotes = read_doc(doc, lex, GC_ARTICLE)
+        assert len(quotes) >= 3
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_collector_as_it_was(blank: quotekit.Extractor, enabled: bool,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from quotekit import _pipeline
+    from quotekit._lexicons import default_lexicons
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert blank.extract(GC_ARTICLE).quotes
+        assert gc.isenabled() is enabled
+
+        def broken(*args: Any) -> Any:
+            raise RuntimeError("a stage failed")
+
+        monkeypatch.setattr(_pipeline, "find_cues", broken)
+        doc = blank.nlp.make_doc(GC_ARTICLE)
+        with pytest.raises(RuntimeError, match="a stage failed"):
+            _pipeline.read_doc(doc, default_lexicons(), GC_ARTICLE)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
