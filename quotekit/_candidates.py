@@ -4,6 +4,7 @@ unnamed speakers ("a spokesman", "officials", "A ... statement")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from ._lexicons import Lexicons
 from ._tokens import View
@@ -109,6 +110,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     n = len(toks)
     out: list[Mention] = []
     k = 0
+    # Tokens that can be part of a name, worked out once (names are read a token at a time).
+    namey = {x for x in compress(range(n), view.caps) if _name_like(view, x, lex)}
     # Only pronouns, capitalised words and nominal heads can start a mention.
     for c in view.scan(_PRONOUN_WORDS | lex.nominal_heads, caps=True):
         if c < k:
@@ -120,14 +123,14 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
             k += 1
             continue
-        if _name_like(view, k, lex) and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
+        if k in namey and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
             j = k + 1
             while j < n and toks[j].quote < 0 and toks[j].para == t.para:
-                if _name_like(view, j, lex) and toks[j].lower not in ("i",):
+                low = toks[j].lower
+                if j in namey and low != "i":
                     j += 1
-                elif (toks[j].lower == "and" and j + 1 < n and _name_like(view, j + 1, lex)
-                      and any(x.lower in ("of", "for") for x in toks[k:j])) or (toks[j].lower in _CONNECTORS and j + 1 < n and _name_like(view, j + 1, lex)
-                      and (toks[j].text != "-" or toks[j].start == toks[j - 1].end)):
+                elif (low == "and" and (j + 1) in namey and any(x.lower in ("of", "for") for x in toks[k:j])) or (
+                        low in _CONNECTORS and (j + 1) in namey and (low != "-" or toks[j].start == toks[j - 1].end)):
                     j += 2
                 else:
                     break
