@@ -337,6 +337,50 @@ class Bench:
             self.textacy.close()
         return measures
 
+    def paired(self, a: str, b: str, rounds: int, chunk: int) -> dict[str, Any]:
+        """Time two configurations alternately, ``chunk`` articles at a time, nothing else between.
+
+        On a shared machine the speed drifts by 2x within a minute, which a whole-data-set round
+        cannot pair out; here A and B run on the same articles a fraction of a second apart, and
+        only they run, so neither finds the CPU caches full of a third configuration's data.
+
+        Args:
+            a: Numerator configuration key.
+            b: Denominator configuration key.
+            rounds: Passes over the data set.
+            chunk: Articles per turn.
+
+        Returns:
+            ``{"a", "b", "rounds", "chunk", "a_seconds", "b_seconds", "ratio"}``: summed seconds
+            per round and the ratio of their totals (garbage collection included).
+        """
+        fns = dict(self.configs)
+        full_texts, all_blank, all_trained = self.texts, self.docs_blank, self.docs_trained
+        a_sec: list[float] = []
+        b_sec: list[float] = []
+        try:
+            for _ in range(rounds):
+                ta = tb = 0.0
+                for lo in range(0, len(full_texts), chunk):
+                    self.texts = full_texts[lo:lo + chunk]
+                    self.docs_blank, self.docs_trained = all_blank[lo:lo + chunk], all_trained[lo:lo + chunk]
+                    fa, fb = fns[a], fns[b]
+                    assert fa is not None and fb is not None
+                    ta += _clock(fa)[0]
+                    tb += _clock(fb)[0]
+                a_sec.append(ta)
+                b_sec.append(tb)
+        finally:
+            self.texts, self.docs_blank, self.docs_trained = full_texts, all_blank, all_trained
+        return {"a": a, "b": b, "rounds": rounds, "chunk": chunk, "a_seconds": a_sec, "b_seconds": b_sec,
+                "ratio": sum(a_sec) / sum(b_sec)}
+
+
+# Ratios also measured paired (see Bench.paired): key, numerator, denominator, articles per turn.
+PAIRED = (
+    ("own_vs_blank_tok", "own_blank", "blank_tok", 10),
+    ("qk_trained_vs_full", "qk_trained", "full", BATCH),
+)
 
 TARGETS = (
     # key, description, numerator, denominator, kind, target, comparison
@@ -429,6 +473,41 @@ def ratio_table(rs: list[dict[str, Any]]) -> str:
             f"{r['comparison']} {r['target']:.0%}" if r["comparison"] == "<=" else f"{r['comparison']} {r['target']}x")
         met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
         lines.append(f"| {r['description']} | {value} | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def paired_record(key: str, p: dict[str, Any]) -> dict[str, Any]:
+    """A paired measurement as a target record (see :data:`TARGETS`).
+
+    Args:
+        key: The target's key.
+        p: From :meth:`Bench.paired`.
+
+    Returns:
+        The record: what :func:`ratios` gives, plus the paired seconds.
+    """
+    _, desc, _, _, kind, target, cmp = next(t for t in TARGETS if t[0] == key)
+    value = p["ratio"] if kind == "time" else 1 / p["ratio"]
+    met = None if target is None else (value <= target if cmp == "<=" else value >= target)
+    return {"key": key, "description": desc, "value": value, "target": target, "comparison": cmp, "met": met, **p}
+
+
+def paired_table(rs: list[dict[str, Any]], rounds: int) -> str:
+    """A markdown table of paired ratios.
+
+    Args:
+        rs: From :func:`paired_record`.
+        rounds: Passes made.
+
+    Returns:
+        The table.
+    """
+    lines = [f"Paired ({rounds} passes; the two configurations alternate a few articles at a time, "
+             "nothing else between; ratio of the totals):", "", ratio_table(rs), "",
+             "| paired ratio | seconds, numerator (per pass) | seconds, denominator (per pass) |", "|---|---|---|"]
+    for r in rs:
+        lines.append(f"| {r['description']} | {', '.join(f'{x:.3f}' for x in r['a_seconds'])} "
+                     f"| {', '.join(f'{x:.3f}' for x in r['b_seconds'])} |")
     return "\n".join(lines)
 
 
@@ -559,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--generated", type=int, default=200, help="generated articles (default 200)")
     ap.add_argument("--datasets", default="polnear,generated", help="comma-separated: polnear, generated")
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
+    ap.add_argument("--paired-rounds", type=int, default=5,
+                    help="passes for the paired ratios (default 5; 0 to skip them)")
     ap.add_argument("--no-multiprocess", action="store_true", help="skip the n_process=2 rows")
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy row")
     ap.add_argument("--profile", action="store_true", help="profile quotekit's own work instead")
@@ -600,6 +681,14 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(ratio_table(rs))
         print()
+        paired = []
+        for key, a, b, chunk in PAIRED if args.paired_rounds else ():
+            p = bench.paired(a, b, args.paired_rounds, chunk)
+            print(f"  [{data.name}] paired {a} / {b}: {p['ratio']:.3f}", file=sys.stderr, flush=True)
+            paired.append(paired_record(key, p))
+        if paired:
+            print(paired_table(paired, args.paired_rounds))
+            print()
         if bench.textacy_ready:
             print(f"textacy worker: {bench.textacy_ready.get('versions')}, its full-pipeline parse took "
                   f"{bench.textacy_ready.get('parse_seconds', 0):.2f} s (once, not in the table); "
@@ -611,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
                              "articles_per_s": len(data.texts) / m.median if m.median else None,
                              "quotes": m.quotes, "note": m.note}
                          for k, m in measures.items()},
-            "ratios": rs, "textacy_worker": bench.textacy_ready,
+            "ratios": rs, "paired": paired, "textacy_worker": bench.textacy_ready,
         }
         del bench
     env["loadavg_end"] = os.getloadavg()
