@@ -1,8 +1,11 @@
 """Throughput of quotekit against spaCy baselines and textacy, measured interleaved in one run.
 
 Every configuration runs once per round, in the same order, for ``--rounds`` rounds (A B C …
-A B C …); the table reports the median of the rounds, so that drift in the machine's load hits
-every configuration alike. Numbers from different runs are never compared.
+A B C …); the table reports the median of the rounds, and each target ratio the median of the
+rounds' own ratios. Then the target ratios are measured again **paired** (``--paired-rounds``
+passes): only the two configurations compared run, alternating a few articles at a time (the
+whole data set for ``n_process=2``), so that the machine's drift hits both alike. Numbers from
+different runs are never compared.
 
 Configurations (each over the same texts):
 
@@ -376,10 +379,13 @@ class Bench:
                 "ratio": sum(a_sec) / sum(b_sec)}
 
 
-# Ratios also measured paired (see Bench.paired): key, numerator, denominator, articles per turn.
+# Ratios also measured paired (see Bench.paired): key, numerator, denominator, articles per turn
+# (0: the whole data set, for n_process=2, whose workers start once per call).
 PAIRED = (
     ("own_vs_blank_tok", "own_blank", "blank_tok", 10),
     ("qk_trained_vs_full", "qk_trained", "full", BATCH),
+    ("np2_blank", "qk_blank_np2", "qk_blank", 0),
+    ("np2_trained", "qk_trained_np2", "qk_trained", 0),
 )
 
 TARGETS = (
@@ -682,8 +688,11 @@ def main(argv: list[str] | None = None) -> int:
         print(ratio_table(rs))
         print()
         paired = []
+        have = dict(bench.configs)
         for key, a, b, chunk in PAIRED if args.paired_rounds else ():
-            p = bench.paired(a, b, args.paired_rounds, chunk)
+            if have.get(a) is None or have.get(b) is None:
+                continue  # --no-multiprocess
+            p = bench.paired(a, b, args.paired_rounds, chunk or len(data.texts))
             print(f"  [{data.name}] paired {a} / {b}: {p['ratio']:.3f}", file=sys.stderr, flush=True)
             paired.append(paired_record(key, p))
         if paired:
