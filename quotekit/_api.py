@@ -161,7 +161,7 @@ class Extractor:
             _prepared(texts, self.chunk_size), as_tuples=True, batch_size=batch_size,
             n_process=n_process, disable=self._disable_in_process if in_process else self._disable,
         )
-        for doc, (i, art_id, kind, payload) in stream:
+        for doc, (i, art_id, kind, payload, safe) in stream:
             try:
                 if kind == "bad":
                     raise TypeError(payload)
@@ -170,7 +170,6 @@ class Extractor:
                 elif not payload.strip():
                     yield Result(quotes=(), model=self.model, id=art_id, text=payload)
                 else:
-                    safe = tokenizable(payload)  # the text the Doc was made from
                     quotes = read_doc(doc, self._lexicons, safe) if in_process else quotes_of(doc)
                     if safe is not payload:
                         quotes = [shift(q, 0, payload) for q in quotes]
@@ -192,20 +191,22 @@ def _work_batch(batch: list[Any], batch_size: int) -> list[Result | Failure]:
     return list(_FORKED._pipe(batch, batch_size, 1, "return"))
 
 
-def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any]]]:
+def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any, str]]]:
     # Long and non-str articles skip spaCy's batch (an empty doc stands in) and are handled
-    # one by one, so that neither max_length nor a TypeError stops the stream.
+    # one by one, so that neither max_length nor a TypeError stops the stream. The context
+    # ends with the text spaCy reads (tokenizable()), which read_doc needs again.
     for i, item in enumerate(texts):
         art_id, text = item if isinstance(item, tuple) and len(item) == 2 else (None, item)
         if not isinstance(text, str):
             try:
                 expect_text(text, "article")
             except TypeError as exc:
-                yield "", (i, art_id, "bad", str(exc))
+                yield "", (i, art_id, "bad", str(exc), "")
         elif len(text) > chunk_size:
-            yield "", (i, art_id, "long", text)
+            yield "", (i, art_id, "long", text, "")
         else:
-            yield tokenizable(text), (i, art_id, "doc", text)
+            safe = tokenizable(text)
+            yield safe, (i, art_id, "doc", text, safe)
 
 
 def _result(quotes: list[Quote], model: str, id: str | None, text: str) -> Result:

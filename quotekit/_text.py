@@ -26,13 +26,18 @@ _LINE_BREAKS = {0x0D: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
 _TABLE = {**_SPACE_LIKE, **_LINE_BREAKS}
 
-# Any character normalize() changes, e.g. the no-break space in "Mr\u00a0Smith".
-NEEDS_NORMALIZING = regex.compile(
+# A run of characters normalize() changes (the keys of _TABLE), e.g. the three no-break
+# spaces of "A\u00a0\u00a0\u00a0B".
+_NORMALIZE_RUN = regex.compile(
     r"""
-    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]
+    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+
     """,
     regex.VERBOSE,
 )
+
+
+def _translate_run(m: regex.Match[str]) -> str:
+    return m.group().translate(_TABLE)
 
 
 def normalize(text: str) -> str:
@@ -47,24 +52,11 @@ def normalize(text: str) -> str:
     Returns:
         The normalised text, ``len(result) == len(text)``.
     """
-    if NEEDS_NORMALIZING.search(text) is None:
+    if _NORMALIZE_RUN.search(text) is None:
         return text
     # Only the runs that change are translated: str.translate over the whole text looks up
     # every character in the table.
     return _NORMALIZE_RUN.sub(_translate_run, text.replace("\r\n", " \n"))
-
-
-# A run of characters normalize() changes, e.g. the three no-break spaces of "A\u00a0\u00a0\u00a0B".
-_NORMALIZE_RUN = regex.compile(
-    r"""
-    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+
-    """,
-    regex.VERBOSE,
-)
-
-
-def _translate_run(m: regex.Match[str]) -> str:
-    return m.group().translate(_TABLE)
 
 
 # A paragraph: a run of characters between line breaks, e.g. the second line of "A\nB said."
