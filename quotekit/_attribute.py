@@ -71,7 +71,6 @@ class Attribution(HasParts):
         how: Which rule attributed it (for error analysis).
     """
 
-    parts: list[tuple[int, int]]
     kind: str
     cue: Cue | None
     mention: int | None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ._attribute import Attribution
 from ._candidates import Mention
 from ._lexicons import Lexicons
-from ._tokens import View
+from ._tokens import Tok, View
 
 _SKIP_INITIALS = frozenset({"of", "for", "the", "and", "&", "-", "de", "on", "in", "at"})
 _SPOKES = ("spokes", "representative", "official", "aide")
@@ -75,6 +75,90 @@ def _same(ent: Entity, words: list[str], etype: str) -> bool:
     return False
 
 
+
+class _Registry:
+    """The entities of one article as they are found, indexed by the words of their names.
+
+    A class rather than closures inside :func:`resolve`: compiled (mypyc) closures keep their
+    scope in a reference cycle, and the stages must leave no cyclic garbage (``read_doc``
+    pauses the cyclic collector).
+    """
+
+    __slots__ = ("ents", "toks", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint")
+
+    def __init__(self, toks: list[Tok]) -> None:
+        self.ents: list[Entity] = []
+        self.toks = toks
+        self.exact: dict[tuple[str, ...], int] = {}
+        # Every name an entity has had, by last word, first word and initials: the only
+        # entities _same() can accept, so a long article does not compare each name with every entity.
+        self.by_last: dict[str, set[int]] = {}
+        self.by_first: dict[str, set[int]] = {}
+        self.org_firsts: dict[str, set[int]] = {}
+        self.indexed: set[tuple[int, tuple[str, ...], bool]] = set()
+        self.etype_hint: dict[int, str] = {}
+
+    def words_of(self, i: int, j: int) -> list[str]:
+        """Lower-case words of tokens ``i`` to ``j``, without possessive endings and trailing dots."""
+        return [t.lower.rstrip(".") if t.text != "." else t.lower for t in self.toks[i:j] if t.text not in ("’s", "'s")]
+
+    def find_or_add(self, words: list[str], text: str, etype: str, gender: str) -> int:
+        """The entity these words name (an earlier one where :func:`_same` accepts it, else a new one)."""
+        hit = self.exact.get(tuple(words))
+        if hit is not None and self.ents[hit].words == words:
+            ent = self.ents[hit]
+            if ent.etype == "unknown" and etype != "unknown":
+                ent.etype = etype
+            if ent.gender == "-" and gender in "fm":
+                ent.gender = gender
+            return hit
+        e = self._find_or_add(words, text, etype, gender)
+        self.exact[tuple(words)] = e
+        return e
+
+    def _index(self, e: int) -> None:
+        ws = self.ents[e].words
+        is_org = self.ents[e].etype == "organization" or self.etype_hint.get(e) == "organization"
+        key = (e, tuple(ws), is_org)
+        if not ws or key in self.indexed:
+            return  # indexed under these words already
+        self.indexed.add(key)
+        self.by_last.setdefault(ws[-1], set()).add(e)
+        self.by_first.setdefault(ws[0], set()).add(e)
+        self.by_first.setdefault("#" + _initials(ws), set()).add(e)
+        if is_org:
+            self.org_firsts.setdefault(ws[0], set()).add(e)
+
+    def _candidates(self, words: list[str]) -> list[int]:
+        empty: set[int] = set()
+        found = self.by_last.get(words[-1], empty) | self.by_first.get(words[0], empty) | self.by_last.get(_initials(words), empty)
+        if len(words) == 1:
+            found |= self.by_first.get("#" + words[0], empty)
+            if len(words[0]) >= 3:
+                for first, es in self.org_firsts.items():
+                    if first.startswith(words[0]):
+                        found |= es
+        return sorted(found, reverse=True)
+
+    def _find_or_add(self, words: list[str], text: str, etype: str, gender: str) -> int:
+        ents = self.ents
+        for e in self._candidates(words):
+            if _same(ents[e], words, etype):
+                ent = ents[e]
+                if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
+                    ent.words, ent.name = words, text
+                if ent.etype == "unknown" and etype != "unknown":
+                    ent.etype = etype
+                if ent.gender == "-" and gender in "fm":
+                    ent.gender = gender
+                self._index(e)
+                return e
+        ents.append(Entity(words, text, etype, gender if gender in "fm" else "-"))
+        self.etype_hint[len(ents) - 1] = etype
+        self._index(len(ents) - 1)
+        return len(ents) - 1
+
+
 def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexicons) -> list[Entity]:
     """Group mentions into entities and set ``Mention.entity``.
 
@@ -87,76 +171,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     Returns:
         The entities.
     """
-    ents: list[Entity] = []
-    toks = view.toks
-
-    def words_of(i: int, j: int) -> list[str]:
-        return [t.lower.rstrip(".") if t.text != "." else t.lower for t in toks[i:j] if t.text not in ("’s", "'s")]
-
-    exact: dict[tuple[str, ...], int] = {}
-
-    def find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:
-        hit = exact.get(tuple(words))
-        if hit is not None and ents[hit].words == words:
-            ent = ents[hit]
-            if ent.etype == "unknown" and etype != "unknown":
-                ent.etype = etype
-            if ent.gender == "-" and gender in "fm":
-                ent.gender = gender
-            return hit
-        e = _find_or_add(words, text, etype, gender)
-        exact[tuple(words)] = e
-        return e
-
-    # Every name an entity has had, by last word, first word and initials: the only entities
-    # _same() can accept, so a long article does not compare each name with every entity.
-    by_last: dict[str, set[int]] = {}
-    by_first: dict[str, set[int]] = {}
-    org_firsts: dict[str, set[int]] = {}
-    indexed: set[tuple[int, tuple[str, ...], bool]] = set()
-
-    def index(e: int) -> None:
-        ws = ents[e].words
-        is_org = ents[e].etype == "organization" or etype_hint.get(e) == "organization"
-        key = (e, tuple(ws), is_org)
-        if not ws or key in indexed:
-            return  # indexed under these words already
-        indexed.add(key)
-        by_last.setdefault(ws[-1], set()).add(e)
-        by_first.setdefault(ws[0], set()).add(e)
-        by_first.setdefault("#" + _initials(ws), set()).add(e)
-        if is_org:
-            org_firsts.setdefault(ws[0], set()).add(e)
-
-    etype_hint: dict[int, str] = {}
-    empty: set[int] = set()
-
-    def candidates(words: list[str]) -> list[int]:
-        found = by_last.get(words[-1], empty) | by_first.get(words[0], empty) | by_last.get(_initials(words), empty)
-        if len(words) == 1:
-            found |= by_first.get("#" + words[0], empty)
-            if len(words[0]) >= 3:
-                for first, es in org_firsts.items():
-                    if first.startswith(words[0]):
-                        found |= es
-        return sorted(found, reverse=True)
-
-    def _find_or_add(words: list[str], text: str, etype: str, gender: str) -> int:
-        for e in candidates(words):
-            if _same(ents[e], words, etype):
-                ent = ents[e]
-                if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
-                    ent.words, ent.name = words, text
-                if ent.etype == "unknown" and etype != "unknown":
-                    ent.etype = etype
-                if ent.gender == "-" and gender in "fm":
-                    ent.gender = gender
-                index(e)
-                return e
-        ents.append(Entity(words, text, etype, gender if gender in "fm" else "-"))
-        etype_hint[len(ents) - 1] = etype
-        index(len(ents) - 1)
-        return len(ents) - 1
+    reg = _Registry(view.toks)
+    ents, toks, find_or_add, words_of = reg.ents, view.toks, reg.find_or_add, reg.words_of
 
     speaker_mentions = {a.mention for a in atts if a.mention is not None}
     last_statement: int | None = None

@@ -70,7 +70,6 @@ class RawQuote(HasParts):
         family: ``"double"`` or ``"single"``.
     """
 
-    parts: list[tuple[int, int]]
     open_mark: int
     close_mark: int | None
     family: str
@@ -118,6 +117,23 @@ def _marks(norm: str) -> list[Mark]:
     return out
 
 
+def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tuple[int, int]],
+            mark_spans: list[tuple[int, int]], part_start: int, close: Mark | None, end: int) -> None:
+    """Close the open quotation at ``end`` (at mark ``close``, or unclosed) and empty ``stack``.
+
+    A module function, not a closure in :func:`_pair`: compiled (mypyc) closures keep their scope
+    in a reference cycle, and the stages must leave no cyclic garbage.
+    """
+    s, e = strip_span(norm, part_start, end)
+    if e > s:
+        parts.append((s, e))
+    if close is not None:
+        mark_spans.append((close.start, close.end))
+    if parts:
+        quotes.append(RawQuote(parts, stack[0].start, close.start if close else None, stack[0].family, mark_spans))
+    stack.clear()
+
+
 def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]]) -> list[RawQuote]:
     """Pair one family's marks into quotations, paragraph-aware, in one pass."""
     quotes: list[RawQuote] = []
@@ -145,19 +161,6 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
     open_para = -1
     part_start = 0
 
-    def finish(close: Mark | None, end: int) -> None:
-        nonlocal parts, mark_spans
-        s, e = strip_span(norm, part_start, end)
-        if e > s:
-            parts.append((s, e))
-        if close is not None:
-            mark_spans.append((close.start, close.end))
-        if parts:
-            quotes.append(RawQuote(parts, stack[0].start, close.start if close else None,
-                                   stack[0].family, mark_spans))
-        parts, mark_spans = [], []
-        stack.clear()
-
     for i, mk in enumerate(marks):
         while block_i < len(blocked) and blocked[block_i][1] <= mk.start:
             block_i += 1
@@ -178,7 +181,8 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
                 part_start, open_para = mk.end, para
                 del stack[1:]
                 continue
-            finish(None, p_end)
+            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, p_end)
+            parts, mark_spans = [], []
         if not stack:
             weak = mk.family == "single" and mk.can_close and not mk.can_open
             if mk.can_open and not weak:
@@ -194,14 +198,15 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
             if len(stack) > 1:
                 stack.pop()
                 continue
-            finish(mk, mk.start)
+            _finish(norm, quotes, stack, parts, mark_spans, part_start, mk, mk.start)
+            parts, mark_spans = [], []
         elif mk.can_open and not mk.can_close:
             if len(stack) < MAX_DEPTH:
                 stack.append(mk)
         elif mk.can_close:
             continue  # a weak closer with a stronger one ahead: an apostrophe
     if stack:
-        finish(None, paras.spans[open_para][1])
+        _finish(norm, quotes, stack, parts, mark_spans, part_start, None, paras.spans[open_para][1])
     return quotes
 
 

@@ -7,6 +7,7 @@ offset found in it points at the same character of the original.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
 import regex
 
@@ -115,10 +116,14 @@ def strip_span(norm: str, start: int, end: int, chars: str = " \n") -> tuple[int
     return start, end
 
 
+@dataclass(slots=True)
 class HasParts:
-    """Mixin for records made of ``parts``: ``(start, end)`` spans in text order."""
+    """Base of the records made of ``parts``: ``(start, end)`` spans in text order.
 
-    __slots__ = ()
+    A dataclass, so that the records' own dataclasses (compiled or not) inherit ``parts`` as
+    their first field.
+    """
+
     parts: list[tuple[int, int]]
 
     @property
