@@ -105,7 +105,9 @@ class Extractor:
 
         Args:
             texts: Article texts, or ``(id, text)`` pairs.
-            batch_size: Articles per spaCy batch (at least 1).
+            batch_size: Articles per spaCy batch (at least 1). With several worker processes,
+                each takes ``batch_size / n_process`` articles at a time (rounded up), so that
+                the last articles of a stream spread over all workers.
             n_process: Worker processes (at least 1; ``-1`` for one per core).
             on_error: ``"raise"`` to stop at the first bad article, ``"return"`` to yield a
                 :class:`Failure` for it (and report it on stderr) and go on.
@@ -138,13 +140,17 @@ class Extractor:
         _FORKED = self
         pending: deque[AsyncResult[list[Result | Failure]]] = deque()
         items = iter(texts)
+        # Whole batches per task would leave one worker idle at the end of a stream (100
+        # articles in batches of 32 split 64/36 over two workers); tasks of batch_size /
+        # workers keep as many articles in flight and split the tail evenly.
+        task = -(-batch_size // workers)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             while True:
                 while len(pending) < 2 * workers:
-                    batch = list(itertools.islice(items, batch_size))
+                    batch = list(itertools.islice(items, task))
                     if not batch:
                         break
-                    pending.append(pool.apply_async(_work_batch, (batch, batch_size)))
+                    pending.append(pool.apply_async(_work_batch, (batch, task)))
                 if not pending:
                     return
                 for item in pending.popleft().get():

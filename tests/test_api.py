@@ -173,6 +173,50 @@ def test_pipe_on_error_raise(blank: Extractor) -> None:
         list(blank.pipe(["“One,” said Jane Doe.", None]))  # type: ignore[arg-type,list-item]
 
 
+def _mixed_items() -> list[tuple[str, object]]:
+    items: list[tuple[str, object]] = [(f"a{i}", f"“Number {i} is ready,” said Jane Doe.")
+                                       for i in range(11)]
+    items[4] = ("bad", 42)
+    items.insert(7, ("empty", ""))
+    items.append(("article", ARTICLE))
+    return items
+
+
+@pytest.mark.parametrize(("n_process", "batch_size"), [(2, 1), (2, 3), (2, 32), (-1, 5)])
+def test_pipe_in_worker_processes_same_as_in_one(blank: Extractor, n_process: int,
+                                                 batch_size: int) -> None:
+    """Worker processes give the same results and failures, in input order, at any batch size."""
+    items = _mixed_items()
+    one = list(blank.pipe(items, on_error="return"))  # type: ignore[arg-type]
+    many = list(blank.pipe(items, batch_size=batch_size, n_process=n_process,  # type: ignore[arg-type]
+                           on_error="return"))
+    assert [x.id for x in many] == [i for i, _ in items]
+    assert [type(x) for x in many] == [type(x) for x in one]
+    assert isinstance(many[4], Failure) and "TypeError" in many[4].error
+    for a, b in zip(one, many):
+        if isinstance(a, Result):
+            assert isinstance(b, Result) and b.text == a.text and b.to_dict() == a.to_dict()
+            check_offsets(b)
+        else:
+            assert b == a
+    assert [q.text for q in many[0]] == ["Number 0 is ready,"]  # type: ignore[union-attr]
+    assert len(many[-1]) == 2  # type: ignore[arg-type]
+
+
+def test_pipe_in_worker_processes_raises_on_bad_item(blank: Extractor) -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        list(blank.pipe(["“One,” said Jane Doe.", "Two.", None, "Three."],  # type: ignore[list-item]
+                        batch_size=2, n_process=2))
+
+
+@needs_trained
+def test_pipe_in_worker_processes_trained(trained: Extractor) -> None:
+    texts = [ARTICLE, "“Hello,” said Jane Doe.", ARTICLE.upper(), "", "No quotation here."] * 3
+    one = [r.to_dict() for r in trained.pipe(texts)]  # type: ignore[union-attr]
+    two = [r.to_dict() for r in trained.pipe(texts, batch_size=4, n_process=2)]  # type: ignore[union-attr]
+    assert two == one and len(one[0]["quotes"]) == 2
+
+
 @pytest.mark.parametrize("kwargs", [
     {"batch_size": 0}, {"batch_size": -2}, {"batch_size": 1.5}, {"n_process": 0}, {"n_process": -2},
     {"on_error": "x"}, {"on_error": "ignore"},
