@@ -108,11 +108,22 @@ def _placeholder() -> list[Any]:
     # distribution declares an extension; the real list replaces this one in finalize_options.
     if _pure_requested():
         _warn("QUOTEKIT_PURE_PYTHON is set")
+        _clear_in_place()
         return []  # a pure wheel
     if importlib.util.find_spec("mypyc") is None:
         _warn("mypyc is not installed")
+        _clear_in_place()
         return []
     return [Extension("quotekit._placeholder", sources=[])]
+
+
+def _clear_in_place() -> None:
+    # With no extension declared, setuptools never runs build_ext: an editable install going
+    # pure must itself remove the compiled stages an earlier one left beside the sources,
+    # which Python would import instead of the edited files. (The backend runs this file with
+    # the command in sys.argv.)
+    if {"editable_wheel", "develop"}.intersection(sys.argv):
+        _remove_compiled(Path(__file__).parent / "quotekit")
 
 
 setup(ext_modules=_placeholder(), cmdclass={"build_ext": OptionalMypycBuild})

@@ -37,6 +37,32 @@ _NORMALIZE_RUN = regex.compile(
 )
 
 
+# A character normalize() turns into a space that str.isspace() (and so spaCy's IS_SPACE)
+# does not count as one, e.g. the zero-width space in "a\u200bb" or a soft hyphen.
+_INVISIBLE_SPACE = regex.compile(
+    r"""
+    [\x00-\x08\x0e-\x1b\x7f\u00ad\u200b-\u200f\u2060\ufeff]
+    """,
+    regex.VERBOSE,
+)
+
+
+def has_invisible_space(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`normalize` makes a space but
+    ``str.isspace`` does not count as one (zero-width, soft hyphen, control characters).
+
+    Without one, a token is blank in the normalised text exactly when spaCy flags it
+    ``IS_SPACE``.
+
+    Args:
+        text: The original text.
+
+    Returns:
+        ``True`` if there is such a character.
+    """
+    return _INVISIBLE_SPACE.search(text) is not None
+
+
 def _translate_run(m: regex.Match[str]) -> str:
     return m.group().translate(_TABLE)
 

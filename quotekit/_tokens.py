@@ -18,7 +18,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc
 
 from ._quotes import RawQuote
-from ._text import Paragraphs
+from ._text import Paragraphs, has_invisible_space
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _SENT_END_LAST = (".", "!", "?", "…")
@@ -156,8 +156,8 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     tagged = bool(arr[:, 3].any())
     has_ents = bool(arr[:, 5].any())
     # Whitespace tokens go, no-break and zero-width spaces included (norm maps them to " ").
-    if norm is text:
-        drop: list[int] = np.flatnonzero(arr[:, 2]).tolist()  # nothing to map: spaCy's flag says it
+    if norm is text or not has_invisible_space(text):
+        drop: list[int] = np.flatnonzero(arr[:, 2]).tolist()  # spaCy's flag says it
     else:
         starts0: list[int] = arr[:, 0].tolist()
         lens0: list[int] = arr[:, 1].tolist()

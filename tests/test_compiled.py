@@ -160,3 +160,23 @@ def test_failed_compile_falls_back_to_pure_python(tmp_path: Path) -> None:
     assert "quotekit/_attribute.py" in names
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
     assert "the C build failed" in log
+
+
+@pytest.mark.slow
+def test_pure_editable_build_removes_compiled_stages_left_in_place(tmp_path: Path) -> None:
+    # Otherwise Python keeps importing the old compiled stages instead of the edited sources.
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", "*.so", "*.pyd", "__pycache__", "*.egg-info", "build", "bench", "docs", "examples", "tests", ".venv*"))
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    left = [project / "quotekit" / f"_text{suffix}", project / "quotekit" / f"_text__mypyc{suffix}"]
+    for path in left:
+        path.write_bytes(b"stale")
+    (tmp_path / "dist").mkdir()
+    subprocess.run(
+        [sys.executable, "-c", f"from setuptools import build_meta; build_meta.build_editable({str(tmp_path / 'dist')!r})"],
+        capture_output=True, text=True, env={**os.environ, "QUOTEKIT_PURE_PYTHON": "1"}, cwd=project, check=True,
+    )
+    assert list((tmp_path / "dist").glob("quotekit_nlp-*.whl"))
+    assert not [p for p in left if p.exists()]
+    assert (project / "quotekit" / "_text.py").exists()

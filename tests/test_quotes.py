@@ -191,6 +191,38 @@ def test_normalize_keeps_length() -> None:
     assert "\r" not in norm and "\t" not in norm and "\u00a0" not in norm
 
 
+def test_invisible_space_is_what_normalize_blanks_and_isspace_does_not() -> None:
+    # build_view trusts spaCy's IS_SPACE flag unless this says otherwise.
+    from quotekit._text import _TABLE, has_invisible_space
+
+    expected = {chr(c) for c in _TABLE if not chr(c).isspace()}
+    found = {chr(c) for c in range(0x110000) if has_invisible_space(chr(c))}
+    assert found == expected and "\u200b" in found and "\u00a0" not in found
+    assert not has_invisible_space("a\u00a0b\tc\r\nd")
+    assert has_invisible_space("a\u200bb")
+
+
+@pytest.mark.parametrize("text", [
+    "A\u00a0\u00a0said B.\r\n\r\n“Yes,” said Jane\u00a0Doe.\t\t“No.”",
+    "A \u200b said B.\n\n\u200b\u200b “Yes,” \ufeff said Jane Doe. \x07 “No.”",
+    "A\u2003\u2003said\u00ad B.\n\u3000\n“Yes,” said Jane Doe.",
+])
+def test_view_drops_exactly_the_blank_tokens(text: str) -> None:
+    import spacy
+
+    from quotekit._quotes import find_quotes as quotes_of_text
+    from quotekit._text import Paragraphs
+    from quotekit._tokens import build_view
+
+    doc = spacy.blank("en")(text)
+    norm = normalize(text)
+    paras = Paragraphs(norm)
+    view = build_view(doc, text, norm, paras, quotes_of_text(norm, paras))
+    kept = [(t.idx, t.idx + len(t)) for t in doc if norm[t.idx:t.idx + len(t)].strip()]
+    assert [(t.start, t.end) for t in view.toks] == kept
+    assert "said" in view.lowers and all(t.text.strip() for t in view.toks)
+
+
 def test_non_bmp_characters_before_quote_keep_offsets(extractor: Extractor) -> None:
     text = "🎉🎉 Big news 😀 from the pier.\n\n“We are ready,” said Jane Doe. “Truly ready.”"
     r = extractor.extract(text)
