@@ -107,23 +107,19 @@ def _placeholder() -> list[Any]:
     # setuptools only runs build_ext (and tags the wheel for this platform) when the
     # distribution declares an extension; the real list replaces this one in finalize_options.
     if _pure_requested():
-        _warn("QUOTEKIT_PURE_PYTHON is set")
-        _clear_in_place()
-        return []  # a pure wheel
-    if importlib.util.find_spec("mypyc") is None:
-        _warn("mypyc is not installed")
-        _clear_in_place()
-        return []
-    return [Extension("quotekit._placeholder", sources=[])]
-
-
-def _clear_in_place() -> None:
-    # With no extension declared, setuptools never runs build_ext: an editable install going
-    # pure must itself remove the compiled stages an earlier one left beside the sources,
-    # which Python would import instead of the edited files. (The backend runs this file with
-    # the command in sys.argv.)
+        why = "QUOTEKIT_PURE_PYTHON is set"
+    elif importlib.util.find_spec("mypyc") is None:
+        why = "mypyc is not installed"
+    else:
+        return [Extension("quotekit._placeholder", sources=[])]
+    _warn(why)
+    # With no extension declared, setuptools never runs build_ext (whose finalize_options
+    # clears an editable build going pure): remove here the compiled stages an earlier
+    # editable install left beside the sources, which Python would import instead of the
+    # edited files. (The backend runs this file with the command in sys.argv.)
     if {"editable_wheel", "develop"}.intersection(sys.argv):
         _remove_compiled(Path(__file__).parent / "quotekit")
+    return []  # a pure wheel
 
 
 setup(ext_modules=_placeholder(), cmdclass={"build_ext": OptionalMypycBuild})

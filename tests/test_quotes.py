@@ -7,11 +7,13 @@ Run in both modes through the ``extractor`` fixture, and on the pure function
 from __future__ import annotations
 
 import pytest
+import spacy
 from conftest import check_offsets, find_quote, part_texts, speaker_name
 
 from quotekit import Extractor
 from quotekit._quotes import find_quotes
-from quotekit._text import normalize
+from quotekit._text import _TABLE, Paragraphs, has_invisible_space, normalize
+from quotekit._tokens import build_view
 
 
 def raw_texts(text: str) -> list[list[str]]:
@@ -193,8 +195,6 @@ def test_normalize_keeps_length() -> None:
 
 def test_invisible_space_is_what_normalize_blanks_and_isspace_does_not() -> None:
     # build_view trusts spaCy's IS_SPACE flag unless this says otherwise.
-    from quotekit._text import _TABLE, has_invisible_space
-
     expected = {chr(c) for c in _TABLE if not chr(c).isspace()}
     found = {chr(c) for c in range(0x110000) if has_invisible_space(chr(c))}
     assert found == expected and "\u200b" in found and "\u00a0" not in found
@@ -208,16 +208,10 @@ def test_invisible_space_is_what_normalize_blanks_and_isspace_does_not() -> None
     "A\u2003\u2003said\u00ad B.\n\u3000\n“Yes,” said Jane Doe.",
 ])
 def test_view_drops_exactly_the_blank_tokens(text: str) -> None:
-    import spacy
-
-    from quotekit._quotes import find_quotes as quotes_of_text
-    from quotekit._text import Paragraphs
-    from quotekit._tokens import build_view
-
     doc = spacy.blank("en")(text)
     norm = normalize(text)
     paras = Paragraphs(norm)
-    view = build_view(doc, text, norm, paras, quotes_of_text(norm, paras))
+    view = build_view(doc, text, norm, paras, find_quotes(norm, paras))
     kept = [(t.idx, t.idx + len(t)) for t in doc if norm[t.idx:t.idx + len(t)].strip()]
     assert [(t.start, t.end) for t in view.toks] == kept
     assert "said" in view.lowers and all(t.text.strip() for t in view.toks)
