@@ -6,10 +6,11 @@ import itertools
 import multiprocessing
 import os
 import sys
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from spacy.language import Language
@@ -40,6 +41,10 @@ class Extractor:
 
     Build one with :func:`load`; it is cheap to call :meth:`extract` on it many times.
 
+    :meth:`pipe` with ``n_process > 1`` starts its worker processes on first use and keeps
+    them for later calls; :meth:`close` (or leaving a ``with`` block) stops them, and they stop
+    by themselves when the extractor is garbage-collected or the interpreter exits.
+
     Attributes:
         nlp: The spaCy pipeline that tokenizes (and, when trained, tags) the text.
         model: The name results report for that pipeline.
@@ -57,6 +62,27 @@ class Extractor:
         self._disable_in_process = [*self._disable, "quotekit"]
         # Chunks stay well below spaCy's limit so that a trained pipeline's memory stays bounded.
         self.chunk_size = min(nlp.max_length, 100_000)
+        self._pool: Pool | None = None
+        self._pool_key: tuple[int, int, tuple[str, ...]] | None = None
+        self._pool_stop: weakref.finalize[Any, Any] | None = None
+        self._token = next(_TOKENS)
+        _LIVE[self._token] = self
+
+    def close(self) -> None:
+        """Stop the worker processes :meth:`pipe` keeps between calls.
+
+        Safe to call more than once; a later ``pipe(n_process > 1)`` starts new workers. Work a
+        worker still had from an unfinished ``pipe`` iterator is abandoned.
+        """
+        if self._pool_stop is not None:
+            self._pool_stop()
+        self._pool = self._pool_key = self._pool_stop = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"Extractor(model={self.model!r})"
@@ -108,7 +134,9 @@ class Extractor:
             batch_size: Articles per spaCy batch (at least 1). With several worker processes,
                 each takes ``batch_size / n_process`` articles at a time (rounded up), so that
                 the last articles of a stream spread over all workers.
-            n_process: Worker processes (at least 1; ``-1`` for one per core).
+            n_process: Worker processes (at least 1; ``-1`` for one per core). Workers are
+                forked from this process on first use (where the platform can fork) and kept
+                for later calls until :meth:`close`.
             on_error: ``"raise"`` to stop at the first bad article, ``"return"`` to yield a
                 :class:`Failure` for it (and report it on stderr) and go on.
 
@@ -136,28 +164,38 @@ class Extractor:
     ) -> Iterator[Result | Failure]:
         # Forked workers inherit the loaded pipeline and send back small Result objects, not
         # Docs: spaCy's own n_process would pickle every Doc back to this process.
-        global _FORKED
-        _FORKED = self
+        pool = self._workers(workers)
         pending: deque[AsyncResult[list[Result | Failure]]] = deque()
         items = iter(texts)
         # Whole batches per task would leave one worker idle at the end of a stream (100
         # articles in batches of 32 split 64/36 over two workers); tasks of batch_size /
         # workers keep as many articles in flight and split the tail evenly.
         task = -(-batch_size // workers)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            while True:
-                while len(pending) < 2 * workers:
-                    batch = list(itertools.islice(items, task))
-                    if not batch:
-                        break
-                    pending.append(pool.apply_async(_work_batch, (batch, task)))
-                if not pending:
-                    return
-                for item in pending.popleft().get():
-                    if isinstance(item, Failure) and on_error == "raise":
-                        kind, _, message = item.error.partition(": ")
-                        raise (TypeError if kind == "TypeError" else ValueError)(message)
-                    yield item
+        while True:
+            while len(pending) < 2 * workers:
+                batch = list(itertools.islice(items, task))
+                if not batch:
+                    break
+                pending.append(pool.apply_async(_work_batch, (self._token, batch, task)))
+            if not pending:
+                return
+            for item in pending.popleft().get():
+                if isinstance(item, Failure) and on_error == "raise":
+                    kind, _, message = item.error.partition(": ")
+                    raise (TypeError if kind == "TypeError" else ValueError)(message)
+                yield item
+
+    def _workers(self, workers: int) -> Pool:
+        # Forking costs tens of milliseconds in a large process, and a fresh worker pays again
+        # in copy-on-write page faults as it first touches the pipeline, so workers are kept
+        # between calls; a new pipeline or component list (workers hold a copy) starts new ones.
+        key = (workers, id(self.nlp), tuple(self.nlp.pipe_names))
+        if self._pool is None or self._pool_key != key:
+            self.close()
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            self._pool, self._pool_key = pool, key
+            self._pool_stop = weakref.finalize(self, _stop, pool)
+        return self._pool
 
     def _pipe(
         self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str
@@ -188,13 +226,20 @@ class Extractor:
                 yield Failure(name, f"{type(exc).__name__}: {exc}")
 
 
-_FORKED: Extractor | None = None
+# Extractors by token, so that a worker (a fork of this process) finds the one a task is for
+# without the task pickling it; weak, so that the registry keeps no extractor alive.
+_LIVE: weakref.WeakValueDictionary[int, Extractor] = weakref.WeakValueDictionary()
+_TOKENS = itertools.count()
 
 
-def _work_batch(batch: list[Any], batch_size: int) -> list[Result | Failure]:
+def _work_batch(token: int, batch: list[Any], batch_size: int) -> list[Result | Failure]:
     """Read one batch in a forked worker, with the extractor the parent process had."""
-    assert _FORKED is not None
-    return list(_FORKED._pipe(batch, batch_size, 1, "return"))
+    return list(_LIVE[token]._pipe(batch, batch_size, 1, "return"))
+
+
+def _stop(pool: Pool) -> None:
+    pool.terminate()
+    pool.join()
 
 
 def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any, str]]]:

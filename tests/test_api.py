@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib.util
 import json
+import multiprocessing.process
 import warnings
 
 import pytest
@@ -215,6 +217,69 @@ def test_pipe_in_worker_processes_trained(trained: Extractor) -> None:
     one = [r.to_dict() for r in trained.pipe(texts)]  # type: ignore[union-attr]
     two = [r.to_dict() for r in trained.pipe(texts, batch_size=4, n_process=2)]  # type: ignore[union-attr]
     assert two == one and len(one[0]["quotes"]) == 2
+
+
+def _worker_processes(ex: Extractor) -> list[multiprocessing.process.BaseProcess]:
+    assert ex._pool is not None
+    return list(ex._pool._pool)  # type: ignore[attr-defined]
+
+
+def test_pipe_keeps_worker_processes_between_calls() -> None:
+    """Workers start once and serve later calls; close() stops them and a later call starts new ones."""
+    ex = quotekit.load("blank")
+    texts = [ARTICLE, "“Hello,” said Jane Doe.", "No quotation here."] * 4
+    one = [r.to_dict() for r in ex.pipe(texts)]  # type: ignore[union-attr]
+    assert [r.to_dict() for r in ex.pipe(texts, batch_size=2, n_process=2)] == one  # type: ignore[union-attr]
+    workers = _worker_processes(ex)
+    pids = [p.pid for p in workers]
+    assert len(workers) == 2 and all(p.is_alive() for p in workers)
+    assert [r.to_dict() for r in ex.pipe(texts, batch_size=3, n_process=2)] == one  # type: ignore[union-attr]
+    assert [p.pid for p in _worker_processes(ex)] == pids
+    ex.close()
+    assert ex._pool is None and not any(p.is_alive() for p in workers)
+    ex.close()  # a second close is harmless
+    assert [r.to_dict() for r in ex.pipe(texts, n_process=2)] == one  # type: ignore[union-attr]
+    assert not set(p.pid for p in _worker_processes(ex)) & set(pids)
+    ex.close()
+
+
+def test_pipe_workers_stop_with_block_and_garbage_collection() -> None:
+    with quotekit.load("blank") as ex:
+        assert len(list(ex.pipe([ARTICLE] * 4, n_process=2))) == 4
+        in_block = _worker_processes(ex)
+    assert not any(p.is_alive() for p in in_block)
+    ex = quotekit.load("blank")
+    assert len(list(ex.pipe([ARTICLE] * 4, n_process=2))) == 4
+    collected = _worker_processes(ex)
+    del ex
+    gc.collect()
+    assert not any(p.is_alive() for p in collected)
+
+
+def test_pipe_new_workers_when_worker_count_or_pipeline_changes() -> None:
+    ex = quotekit.load("blank")
+    texts = [ARTICLE, "“Hello,” said Jane Doe."] * 3
+    list(ex.pipe(texts, n_process=2))
+    two = _worker_processes(ex)
+    list(ex.pipe(texts, n_process=3))
+    assert len(_worker_processes(ex)) == 3 and not any(p.is_alive() for p in two)
+    three = _worker_processes(ex)
+    ex.nlp.add_pipe("sentencizer", first=True)  # workers hold a copy of the pipeline: it must be new
+    one = [r.to_dict() for r in ex.pipe(texts)]  # type: ignore[union-attr]
+    assert [r.to_dict() for r in ex.pipe(texts, n_process=3)] == one  # type: ignore[union-attr]
+    assert not any(p.is_alive() for p in three)
+    ex.close()
+
+
+def test_pipe_abandoned_in_worker_processes_leaves_extractor_usable() -> None:
+    ex = quotekit.load("blank")
+    texts = [f"“Number {i} is ready,” said Jane Doe." for i in range(40)]
+    one = [r.to_dict() for r in ex.pipe(texts)]  # type: ignore[union-attr]
+    stream = ex.pipe(texts, batch_size=2, n_process=2)
+    assert next(stream).to_dict() == one[0]  # type: ignore[union-attr]
+    del stream  # the rest of its work is abandoned, not waited for
+    assert [r.to_dict() for r in ex.pipe(texts, batch_size=4, n_process=2)] == one  # type: ignore[union-attr]
+    ex.close()
 
 
 @pytest.mark.parametrize("kwargs", [
