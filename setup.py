@@ -35,20 +35,25 @@ def _pure_requested() -> bool:
     return os.environ.get("QUOTEKIT_PURE_PYTHON", "").strip().lower() not in ("", "0", "false", "no")
 
 
-def _warn(why: str) -> None:
+def _go_pure(why: str) -> None:
     print(f"quotekit: installing pure Python, stages not compiled ({why})", file=sys.stderr)
+    # An editable install going pure: compiled stages an earlier one left beside the sources
+    # would be imported instead of the edited files. (The build backend runs this file with
+    # the command in sys.argv; build_ext does not know yet, when this runs, that it builds in place.)
+    if {"editable_wheel", "develop"}.intersection(sys.argv):
+        _remove_compiled(Path(__file__).parent / "quotekit")
 
 
 @functools.cache
 def _mypyc_extensions() -> list[Extension]:
     # Cached: an editable build configures build_ext twice in one process.
     if _pure_requested():
-        _warn("QUOTEKIT_PURE_PYTHON is set")
+        _go_pure("QUOTEKIT_PURE_PYTHON is set")
         return []
     try:
         from mypyc.build import mypycify
     except ImportError as exc:
-        _warn(f"mypyc is not importable: {exc}")
+        _go_pure(f"mypyc is not importable: {exc}")
         return []
     # Paths relative to the working directory, as mypyc names the modules after them.
     paths = [os.path.relpath(Path(__file__).parent / "quotekit" / f"{name}.py") for name in STAGES]
@@ -56,7 +61,7 @@ def _mypyc_extensions() -> list[Extension]:
     try:
         return list(mypycify(paths, opt_level="3", separate=True))  # one library per stage
     except (Exception, SystemExit) as exc:  # mypy reports type errors by exiting
-        _warn(f"mypyc failed: {exc!r}")
+        _go_pure(f"mypyc failed: {exc!r}")
         return []
 
 
@@ -93,7 +98,7 @@ class OptionalMypycBuild(build_ext):
             if self._in_place():
                 _remove_compiled(Path(__file__).parent / "quotekit")
             self.extensions = []
-            _warn(f"the C build failed: {exc!r}")
+            _go_pure(f"the C build failed: {exc!r}")
 
 
 def _remove_compiled(folder: Path) -> None:
@@ -112,13 +117,7 @@ def _placeholder() -> list[Any]:
         why = "mypyc is not installed"
     else:
         return [Extension("quotekit._placeholder", sources=[])]
-    _warn(why)
-    # With no extension declared, setuptools never runs build_ext (whose finalize_options
-    # clears an editable build going pure): remove here the compiled stages an earlier
-    # editable install left beside the sources, which Python would import instead of the
-    # edited files. (The backend runs this file with the command in sys.argv.)
-    if {"editable_wheel", "develop"}.intersection(sys.argv):
-        _remove_compiled(Path(__file__).parent / "quotekit")
+    _go_pure(why)  # with no extension declared, setuptools never runs build_ext
     return []  # a pure wheel
 
 
