@@ -10,8 +10,7 @@ import operator
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import compress, repeat
-from typing import NamedTuple
+from itertools import compress
 
 import numpy as np
 import numpy.typing as npt
@@ -21,14 +20,21 @@ from ._quotes import RawQuote
 from ._text import Paragraphs, has_invisible_space
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-_SENT_END_LAST = (".", "!", "?", "…")
+# Code points of the characters a sentence-ending token ends with.
+_STOP, _BANG, _QUERY, _ELLIPSIS = ord("."), ord("!"), ord("?"), ord("…")
+# ASCII code points where the capitals, the small letters and the digits begin.
+_A, _a, _0 = ord("A"), ord("a"), ord("0")
 _SPACE_FIRST = frozenset(" \n")
 _CLOSERS = frozenset({"”", "’", '"', "'", "»", ")", "]", "''", "›"})
 _OPENERS = frozenset({"“", "‘", '"', "'", "«", "(", "[", "``", "''", "„", "‹"})
 
 
-class Tok(NamedTuple):
-    """One non-space token (an immutable tuple: the view makes tens of thousands of them).
+class Tok:
+    """One non-space token (read-only by convention: the view makes tens of thousands of them).
+
+    A plain class with slots rather than a NamedTuple: compiled with mypyc it is a native
+    object, so making one and reading its fields are C struct operations, not tuple copies
+    and descriptor calls (the view's largest cost on articles that tokenize fast).
 
     Attributes:
         i: Position in the view.
@@ -45,18 +51,26 @@ class Tok(NamedTuple):
         is_word: Starts with a letter or digit.
     """
 
-    i: int
-    text: str
-    lower: str
-    start: int
-    end: int
-    para: int
-    sent: int = 0
-    tag: str = ""
-    ent: str = ""
-    quote: int = -1
-    is_cap: bool = False
-    is_word: bool = False
+    __slots__ = ("i", "text", "lower", "start", "end", "para", "sent", "tag", "ent", "quote", "is_cap", "is_word")
+
+    def __init__(self, i: int, text: str, lower: str, start: int, end: int, para: int, sent: int = 0,
+                 tag: str = "", ent: str = "", quote: int = -1, is_cap: bool = False,
+                 is_word: bool = False) -> None:
+        self.i = i
+        self.text = text
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.para = para
+        self.sent = sent
+        self.tag = tag
+        self.ent = ent
+        self.quote = quote
+        self.is_cap = is_cap
+        self.is_word = is_word
+
+    def __repr__(self) -> str:
+        return f"Tok({self.i}, {self.text!r}, {self.start}-{self.end}, para={self.para}, sent={self.sent})"
 
 
 @dataclass(slots=True)
@@ -157,14 +171,16 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     has_ents = bool(arr[:, 5].any())
     # Whitespace tokens go, no-break and zero-width spaces included (norm maps them to " ").
     if norm is text or not has_invisible_space(text):
-        drop: list[int] = np.flatnonzero(arr[:, 2]).tolist()  # spaCy's flag says it
+        space = arr[:, 2]  # spaCy's flag says it
+        if space.any():
+            arr = arr[space == 0]
     else:
         starts0: list[int] = arr[:, 0].tolist()
         lens0: list[int] = arr[:, 1].tolist()
         maybe_space = compress(range(len(starts0)), map(_SPACE_FIRST.__contains__, map(norm.__getitem__, starts0)))
         drop = [k for k in maybe_space if not norm[starts0[k]:starts0[k] + lens0[k]].strip()]
-    if drop:
-        arr = np.delete(arr, drop, axis=0)
+        if drop:
+            arr = np.delete(arr, drop, axis=0)
     n = len(arr)
     start_a = arr[:, 0].astype(np.int64)
     end_a = start_a + arr[:, 1].astype(np.int64)
@@ -172,9 +188,20 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     ends: list[int] = end_a.tolist()
     texts = list(map(text.__getitem__, map(slice, starts, ends)))
     lowers = list(map(str.lower, texts))
-    firsts = list(map(text.__getitem__, starts))
-    caps = list(map(str.isupper, firsts))
-    words = list(map(str.isalnum, firsts))
+    # First and last characters of every token (spaCy makes no empty ones) as code points,
+    # read from one array: ASCII is classified in numpy, and only tokens that start outside
+    # ASCII ask str.
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    first = codes[start_a]
+    caps_a = (first - _A) < 26
+    caps: list[bool] = caps_a.tolist()
+    words: list[bool] = (caps_a | ((first - _a) < 26) | ((first - _0) < 10)).tolist()
+    for x in np.flatnonzero(first > 127).tolist():
+        c = text[starts[x]]
+        caps[x] = c.isupper()
+        words[x] = c.isalnum()
+    last = codes[end_a - 1]
+    ends_like: list[int] = np.flatnonzero((last == _STOP) | (last == _BANG) | (last == _QUERY) | (last == _ELLIPSIS)).tolist()
     strings = doc.vocab.strings
     # uint64 hashes; 0 (no tag, no entity) is "" in the string store.
     tags: list[str] = list(map(strings.__getitem__, arr[:, 3].tolist())) if tagged else [""] * n
@@ -197,22 +224,23 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     else:
         quote_l = [-1] * n
     inside = [q >= 0 for q in quote_l]
-    sents = _sentences(texts, paras_l, quote_l, caps, para_a)
+    sents = _sentences(texts, paras_l, quote_l, caps, para_a, ends_like)
     sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
-    toks = list(map(tuple.__new__, repeat(Tok), zip(range(n), texts, lowers, starts, ends, paras_l, sent_l, tags, ents, quote_l, caps, words)))
+    toks = [Tok(k, texts[k], lowers[k], starts[k], ends[k], paras_l[k], sent_l[k], tags[k], ents[k], quote_l[k],
+                caps[k], words[k]) for k in range(n)]
     return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside)
 
 
 def _sentences(texts: list[str], paras: list[int], quote: list[int], caps: list[bool],
-               para_a: npt.NDArray[np.int64]) -> list[tuple[int, int]]:
+               para_a: npt.NDArray[np.int64], ends_like: list[int]) -> list[tuple[int, int]]:
     """Split tokens into sentences: at paragraph breaks and after end punctuation followed by
     a capital, a digit or an opening mark. “Hello.” she said stays one sentence.
 
-    Only the paragraph breaks and the tokens that end in end punctuation are looked at.
+    Only the paragraph breaks and ``ends_like``, the tokens that end in end punctuation, are
+    looked at.
     """
     n = len(texts)
     cuts: set[int] = set((np.flatnonzero(np.diff(para_a)) + 1).tolist())
-    ends_like = compress(range(n), map(operator.methodcaller("endswith", _SENT_END_LAST), texts))
     for i in ends_like:
         t = texts[i]
         if i + 1 < n and paras[i + 1] != paras[i]:

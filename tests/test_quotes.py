@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 import spacy
 from conftest import check_offsets, find_quote, part_texts, speaker_name
+from spacy.tokens import Doc
 
 from quotekit import Extractor
 from quotekit._quotes import find_quotes
 from quotekit._text import _TABLE, Paragraphs, has_invisible_space, normalize
-from quotekit._tokens import build_view
+from quotekit._tokens import View, build_view
 
 
 def raw_texts(text: str) -> list[list[str]]:
@@ -202,19 +203,42 @@ def test_invisible_space_is_what_normalize_blanks_and_isspace_does_not() -> None
     assert has_invisible_space("a\u200bb")
 
 
+def blank_view(text: str) -> tuple[Doc, View]:
+    """``text`` tokenized by a blank pipeline, and the view the stages would build of it."""
+    doc = spacy.blank("en")(text)
+    norm = normalize(text)
+    paras = Paragraphs(norm)
+    return doc, build_view(doc, text, norm, paras, find_quotes(norm, paras))
+
+
 @pytest.mark.parametrize("text", [
     "A\u00a0\u00a0said B.\r\n\r\n“Yes,” said Jane\u00a0Doe.\t\t“No.”",
     "A \u200b said B.\n\n\u200b\u200b “Yes,” \ufeff said Jane Doe. \x07 “No.”",
     "A\u2003\u2003said\u00ad B.\n\u3000\n“Yes,” said Jane Doe.",
 ])
 def test_view_drops_exactly_the_blank_tokens(text: str) -> None:
-    doc = spacy.blank("en")(text)
-    norm = normalize(text)
-    paras = Paragraphs(norm)
-    view = build_view(doc, text, norm, paras, find_quotes(norm, paras))
-    kept = [(t.idx, t.idx + len(t)) for t in doc if norm[t.idx:t.idx + len(t)].strip()]
+    doc, view = blank_view(text)
+    kept = [(t.idx, t.idx + len(t)) for t in doc if view.norm[t.idx:t.idx + len(t)].strip()]
     assert [(t.start, t.end) for t in view.toks] == kept
     assert "said" in view.lowers and all(t.text.strip() for t in view.toks)
+
+
+@pytest.mark.parametrize("text", [
+    "Émile Ørsted and ǅemal Ωmega said ²x ٣ 🎉 ß. Done… Next?! Yes.",
+    "“Ça va,” said Ünal Çelik. Über alles! Ἀθῆναι. 9 p.m. Ok",
+    "plain ascii words, 42 Numbers AND CAPS; end.",
+])
+def test_view_token_flags_are_what_str_says(text: str) -> None:
+    # The view classifies ASCII first characters in numpy and asks str about the rest.
+    view = blank_view(text)[1]
+    assert view.toks, text
+    for t in view.toks:
+        assert (t.is_cap, t.is_word) == (t.text[0].isupper(), t.text[0].isalnum()), t
+    assert view.caps == [t.is_cap for t in view.toks]
+    # A sentence ends after a token that ends in . ! ? or … before a capital or digit.
+    firsts = [view.toks[a].text for a, _ in view.sents]
+    enders = [t.text for t in view.toks[:-1] if t.text[-1] in ".!?…" and view.toks[t.i + 1].text[0].isupper()]
+    assert len(firsts) >= len(enders) + 1
 
 
 def test_non_bmp_characters_before_quote_keep_offsets(extractor: Extractor) -> None:
