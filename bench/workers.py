@@ -1,0 +1,115 @@
+"""Where the time of ``pipe(n_process=2)`` goes: the workers' busy time against one process.
+
+For each pass, the same articles go through ``Extractor.pipe`` with one process, then with
+``--workers`` worker processes whose every task is timed inside the worker (wall and CPU). The
+table shows, per pass: one process's time, the workers' call time and speed-up, the parent's
+CPU time during that call, each worker's busy time, and how long the call ran after the busier
+worker's last task ended (orchestration: pickling, the parent's unpickling, the tail).
+
+If the workers' summed CPU time is well above one process's time for the same articles, the
+work itself runs slower with every core busy, and no scheduling can give the full speed-up.
+
+Run: ``python bench/workers.py [--model blank] [--limit 100] [--passes 5] [--json FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import quotekit
+from quotekit import _api
+
+DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
+_untimed = _api._work_batch
+_busy: dict[int, list[float]] = {}
+
+
+def _timed_work_batch(token: int, batch: list[Any], batch_size: int) -> list[Any]:
+    """``_api._work_batch``, timed in the worker; the times ride back on the first result's id."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = _untimed(token, batch, batch_size)
+    stamp = (os.getpid(), time.perf_counter() - wall, time.process_time() - cpu, time.time())
+    return [("timing", stamp), *out]
+
+
+def _collect(results: Any) -> list[Any]:
+    # The parent sees the timing records in the stream (the patched worker function adds
+    # them); they are taken out here before anything else looks at the results.
+    kept = []
+    for r in results:
+        if isinstance(r, tuple) and r and r[0] == "timing":
+            pid, wall, cpu, ended = r[1]
+            slot = _busy.setdefault(pid, [0.0, 0.0, 0.0])
+            slot[0] += wall
+            slot[1] += cpu
+            slot[2] = max(slot[2], ended)
+        else:
+            kept.append(r)
+    return kept
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time the passes and print a markdown table.
+
+    Args:
+        argv: Command-line arguments.
+
+    Returns:
+        The exit code.
+    """
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", default="blank", help="blank (default) or an installed pipeline")
+    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
+    ap.add_argument("--limit", type=int, default=100, help="articles (default 100)")
+    ap.add_argument("--passes", type=int, default=5, help="passes (default 5)")
+    ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    ap.add_argument("--json", type=Path, help="write the passes here")
+    args = ap.parse_args(argv)
+    if not args.polnear.exists():
+        print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
+        return 1
+    with args.polnear.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f][: args.limit]
+    _api._work_batch = _timed_work_batch  # before the workers fork, so that they run it
+    ex = quotekit.load(args.model)
+    _collect(ex.pipe(texts[:8], n_process=args.workers))  # start the workers
+    rows = []
+    print(f"# pipe(n_process={args.workers}) workers, {args.model}, {len(texts)} PolNeAR articles, "
+          f"{time.strftime('%Y-%m-%d %H:%M')}\n")
+    print("| pass | one process s | workers' call s | speed-up | parent CPU s | workers busy s (wall / CPU) "
+          "| workers' CPU summed / one process | call ran on after the last task, s |")
+    print("|---:|---:|---:|---:|---:|---|---:|---:|")
+    for k in range(1, args.passes + 1):
+        t = time.perf_counter()
+        one = len(list(ex.pipe(texts)))
+        t_one = time.perf_counter() - t
+        _busy.clear()
+        cpu0 = time.process_time()
+        t = time.perf_counter()
+        many = len(_collect(ex.pipe(texts, n_process=args.workers)))
+        end = time.time()
+        t_many = time.perf_counter() - t
+        parent_cpu = time.process_time() - cpu0
+        assert one == many == len(texts)
+        cpu_sum = sum(v[1] for v in _busy.values())
+        tail = end - max(v[2] for v in _busy.values())
+        busy = ", ".join(f"{v[0]:.3f} / {v[1]:.3f}" for v in _busy.values())
+        rows.append({"one": t_one, "many": t_many, "parent_cpu": parent_cpu,
+                     "workers": [v[:2] for v in _busy.values()], "tail": tail})
+        print(f"| {k} | {t_one:.3f} | {t_many:.3f} | {t_one / t_many:.2f}x | {parent_cpu:.3f} | {busy} "
+              f"| {cpu_sum / t_one:.2f} | {tail:.3f} |")
+    ex.close()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"model": args.model, "articles": len(texts), "passes": rows}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
