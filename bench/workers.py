@@ -31,7 +31,7 @@ _busy: dict[int, list[float]] = {}
 
 
 def _timed_work_batch(token: int, batch: list[Any], batch_size: int) -> list[Any]:
-    """``_api._work_batch``, timed in the worker; the times ride back on the first result's id."""
+    """``_api._work_batch``, timed in the worker; the times ride back as a leading ``("timing", …)`` item."""
     wall, cpu = time.perf_counter(), time.process_time()
     out = _untimed(token, batch, batch_size)
     stamp = (os.getpid(), time.perf_counter() - wall, time.process_time() - cpu, time.time())
