@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import multiprocessing
 import os
@@ -166,15 +167,15 @@ class Extractor:
         # Docs: spaCy's own n_process would pickle every Doc back to this process.
         pool = self._workers(workers)
         pending: deque[AsyncResult[list[Result | Failure]]] = deque()
-        items = iter(texts)
         # Whole batches per task would leave one worker idle at the end of a stream (100
         # articles in batches of 32 split 64/36 over two workers); tasks of batch_size /
-        # workers keep as many articles in flight and split the tail evenly.
+        # workers keep as many articles in flight, and the last ones are cut finer (tasks).
         task = -(-batch_size // workers)
+        batches = tasks(texts, task, workers)
         while True:
             while len(pending) < 2 * workers:
-                batch = list(itertools.islice(items, task))
-                if not batch:
+                batch = next(batches, None)
+                if batch is None:
                     break
                 pending.append(pool.apply_async(_work_batch, (self._token, batch, task)))
             if not pending:
@@ -235,6 +236,47 @@ _TOKENS = itertools.count()
 def _work_batch(token: int, batch: list[Any], batch_size: int) -> list[Result | Failure]:
     """Read one batch in a forked worker, with the extractor the parent process had."""
     return list(_LIVE[token]._pipe(batch, batch_size, 1, "return"))
+
+
+def tasks(items: Iterable[Any], size: int, workers: int) -> Iterator[list[Any]]:
+    """Cut a stream of articles into worker tasks, finer at the end so that workers finish together.
+
+    Tasks hold ``size`` articles while the stream goes on. The last ``workers + 1`` tasks'
+    worth of articles (held back to recognise the end) become ``2 * workers`` tasks of about
+    equal length in characters, since a worker's time goes with the characters it reads:
+    with whole tasks to the end, one worker can still be reading the longest task while
+    the others wait.
+
+    Args:
+        items: Articles as :meth:`Extractor.pipe` takes them (texts or ``(id, text)`` pairs;
+            anything else counts as one character).
+        size: Articles per task before the end (at least 1).
+        workers: Worker processes (at least 1).
+
+    Yields:
+        Consecutive, non-empty lists of articles, in input order.
+    """
+    held: deque[Any] = deque()
+    for item in items:
+        held.append(item)
+        if len(held) == (workers + 1) * size:
+            yield [held.popleft() for _ in range(size)]
+    if not held:
+        return
+    weights = list(itertools.accumulate(_length(item) for item in held))
+    parts, total, start = 2 * workers, weights[-1], 0
+    rest = list(held)
+    for k in range(1, parts + 1):
+        # The first article whose running length reaches k / parts of the total ends part k.
+        end = len(rest) if k == parts else bisect.bisect_left(weights, total * k / parts) + 1
+        if end > start:
+            yield rest[start:end]
+            start = end
+
+
+def _length(item: Any) -> int:
+    text = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+    return len(text) + 1 if isinstance(text, str) else 1
 
 
 def _stop(pool: Pool) -> None:

@@ -8,6 +8,7 @@ import importlib.util
 import json
 import multiprocessing.process
 import warnings
+from collections.abc import Iterator
 
 import pytest
 import spacy
@@ -27,6 +28,7 @@ from quotekit import (
     Span,
     Speaker,
 )
+from quotekit._api import tasks
 
 ARTICLE = (
     "Jane Doe opened the new pier on Monday.\n\n"
@@ -217,6 +219,45 @@ def test_pipe_in_worker_processes_trained(trained: Extractor) -> None:
     one = [r.to_dict() for r in trained.pipe(texts)]  # type: ignore[union-attr]
     two = [r.to_dict() for r in trained.pipe(texts, batch_size=4, n_process=2)]  # type: ignore[union-attr]
     assert two == one and len(one[0]["quotes"]) == 2
+
+
+@pytest.mark.parametrize(("count", "size", "workers"),
+                         [(0, 16, 2), (1, 16, 2), (7, 3, 2), (20, 16, 2), (100, 16, 2), (101, 5, 3),
+                          (50, 1, 2), (9, 4, 1)])
+def test_worker_tasks_keep_order_and_cut_the_end_finer(count: int, size: int, workers: int) -> None:
+    """Tasks are whole ``size`` lists until the end, then at most 2 * workers parts, in order."""
+    items = [(f"a{i}", "x" * (1 + (i * 37) % 90)) for i in range(count)]
+    cut = list(tasks(iter(items), size, workers))
+    assert [item for task in cut for item in task] == items
+    assert all(task for task in cut)
+    whole = max(0, count - (workers + 1) * size + 1)
+    full = -(-whole // size) if whole else 0
+    assert all(len(task) == size for task in cut[:full])
+    assert len(cut) - full <= 2 * workers
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 4])
+def test_worker_tasks_at_the_end_have_about_equal_characters(workers: int) -> None:
+    """The last tasks split the held-back articles by length: none is far above an equal share."""
+    texts = ["x" * (10 + (i * 53) % 400) for i in range(200)]
+    cut = list(tasks(texts, 16, workers))
+    held = [t for task in cut for t in task][-(len(texts) - (len(cut) - 2 * workers) * 16):]
+    share = sum(map(len, held)) / (2 * workers)
+    for task in cut[-2 * workers:]:
+        assert sum(map(len, task)) <= share + 410
+
+
+def test_worker_tasks_read_no_further_ahead_than_they_need() -> None:
+    """The first task goes out once workers + 1 tasks' worth of articles are read, not at the end."""
+    read = []
+
+    def stream() -> Iterator[str]:
+        for i in range(1000):
+            read.append(i)
+            yield "x"
+
+    first = next(tasks(stream(), 8, 2))
+    assert first == ["x"] * 8 and len(read) == 24
 
 
 def _worker_processes(ex: Extractor) -> list[multiprocessing.process.BaseProcess]:
