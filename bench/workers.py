@@ -9,7 +9,7 @@ worker's last task ended (orchestration: pickling, the parent's unpickling, the 
 If the workers' summed CPU time is well above one process's time for the same articles, the
 work itself runs slower with every core busy, and no scheduling can give the full speed-up.
 
-Run: ``python bench/workers.py [--model blank] [--limit 100] [--passes 5] [--json FILE]``.
+Run: ``python bench/workers.py [--model blank] [--limit 100] [--generated] [--passes 5] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from typing import Any
 
 import quotekit
 from quotekit import _api
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _articles import corpus  # noqa: E402
 
 DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
 _untimed = _api._work_batch
@@ -67,20 +70,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="blank", help="blank (default) or an installed pipeline")
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
     ap.add_argument("--limit", type=int, default=100, help="articles (default 100)")
+    ap.add_argument("--generated", action="store_true",
+                    help="read --limit generated articles (bench/_articles.py, seed 0) instead of PolNeAR")
     ap.add_argument("--passes", type=int, default=5, help="passes (default 5)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--json", type=Path, help="write the passes here")
     args = ap.parse_args(argv)
-    if not args.polnear.exists():
+    if args.generated:
+        texts, source = [t for _, t in corpus(args.limit)], "generated"
+    elif not args.polnear.exists():
         print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
         return 1
-    with args.polnear.open(encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f][: args.limit]
+    else:
+        with args.polnear.open(encoding="utf-8") as f:
+            texts, source = [json.loads(line)["text"] for line in f][: args.limit], "PolNeAR"
     _api._work_batch = _timed_work_batch  # before the workers fork, so that they run it
     ex = quotekit.load(args.model)
     _collect(ex.pipe(texts[:8], n_process=args.workers))  # start the workers
     rows = []
-    print(f"# pipe(n_process={args.workers}) workers, {args.model}, {len(texts)} PolNeAR articles, "
+    print(f"# pipe(n_process={args.workers}) workers, {args.model}, {len(texts)} {source} articles, "
           f"{time.strftime('%Y-%m-%d %H:%M')}\n")
     print("| pass | one process s | workers' call s | speed-up | parent CPU s | workers busy s (wall / CPU) "
           "| workers' CPU summed / one process | call ran on after the last task, s |")
