@@ -19,10 +19,13 @@ Run ``python bench/_articles.py 3`` to print three articles.
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 _FIRST_F = (
     "Jane", "Mary", "Sarah", "Emily", "Laura", "Anna", "Rachel", "Helen", "Karen", "Linda",
@@ -327,6 +330,43 @@ def corpus(n: int, *, seed: int = 0) -> list[tuple[str, str]]:
         The pairs.
     """
     return [(f"gen-{i:04d}", text) for i, text in enumerate(articles(n, seed=seed))]
+
+
+
+DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
+
+
+def add_text_options(ap: argparse.ArgumentParser, limit: int, what: str) -> None:
+    """Give a bench script the options that choose its articles: ``--polnear``, ``--limit``, ``--generated``.
+
+    Args:
+        ap: The script's parser.
+        limit: Default for ``--limit``.
+        what: What ``--limit`` counts, for its help ("articles", "articles per process").
+    """
+    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
+    ap.add_argument("--limit", type=int, default=limit, help=f"{what} (default {limit})")
+    ap.add_argument("--generated", action="store_true",
+                    help="read --limit generated articles (this module, seed 0) instead of PolNeAR")
+
+
+def texts_for(args: argparse.Namespace) -> tuple[list[str], str] | None:
+    """The articles :func:`add_text_options` chose.
+
+    Args:
+        args: The parsed options.
+
+    Returns:
+        The texts and their source's name (``"PolNeAR"`` or ``"generated"``), or ``None``
+        (with the reason on stderr) where the PolNeAR file is absent.
+    """
+    if args.generated:
+        return [t for _, t in corpus(args.limit)], "generated"
+    if not args.polnear.exists():
+        print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
+        return None
+    with args.polnear.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in f][: args.limit], "PolNeAR"
 
 
 if __name__ == "__main__":

@@ -28,9 +28,7 @@ from typing import Any
 import quotekit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _articles import corpus  # noqa: E402
-
-DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
+from _articles import add_text_options, texts_for  # noqa: E402
 
 
 def _serve(conn: Connection, ex: quotekit.Extractor, texts: list[str], half: list[str]) -> None:
@@ -61,20 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     """
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="blank", help="blank (default) or an installed pipeline")
-    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
-    ap.add_argument("--limit", type=int, default=50, help="articles per process (default 50)")
-    ap.add_argument("--generated", action="store_true", help="generated articles instead of PolNeAR")
+    add_text_options(ap, 50, "articles per process")
     ap.add_argument("--passes", type=int, default=12, help="passes (default 12)")
     ap.add_argument("--json", type=Path, help="write the passes here")
     args = ap.parse_args(argv)
-    if args.generated:
-        texts, source = [t for _, t in corpus(args.limit)], "generated"
-    elif not args.polnear.exists():
-        print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
+    chosen = texts_for(args)
+    if chosen is None:
         return 1
-    else:
-        with args.polnear.open(encoding="utf-8") as f:
-            texts, source = [json.loads(line)["text"] for line in f][: args.limit], "PolNeAR"
+    texts, source = chosen
     ex = quotekit.load(args.model)
     for _ in ex.pipe(texts[:5]):
         pass

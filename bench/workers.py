@@ -26,9 +26,8 @@ import quotekit
 from quotekit import _api
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _articles import corpus  # noqa: E402
+from _articles import add_text_options, texts_for  # noqa: E402
 
-DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
 _untimed = _api._work_batch
 _busy: dict[int, list[float]] = {}
 
@@ -68,22 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     """
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="blank", help="blank (default) or an installed pipeline")
-    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
-    ap.add_argument("--limit", type=int, default=100, help="articles (default 100)")
-    ap.add_argument("--generated", action="store_true",
-                    help="read --limit generated articles (bench/_articles.py, seed 0) instead of PolNeAR")
+    add_text_options(ap, 100, "articles")
     ap.add_argument("--passes", type=int, default=5, help="passes (default 5)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--json", type=Path, help="write the passes here")
     args = ap.parse_args(argv)
-    if args.generated:
-        texts, source = [t for _, t in corpus(args.limit)], "generated"
-    elif not args.polnear.exists():
-        print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
+    chosen = texts_for(args)
+    if chosen is None:
         return 1
-    else:
-        with args.polnear.open(encoding="utf-8") as f:
-            texts, source = [json.loads(line)["text"] for line in f][: args.limit], "PolNeAR"
+    texts, source = chosen
     _api._work_batch = _timed_work_batch  # before the workers fork, so that they run it
     ex = quotekit.load(args.model)
     _collect(ex.pipe(texts[:8], n_process=args.workers))  # start the workers
