@@ -4,7 +4,6 @@ unnamed speakers ("a spokesman", "officials", "A ... statement")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
 
 from ._lexicons import Lexicons
 from ._tokens import View
@@ -111,7 +110,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     out: list[Mention] = []
     k = 0
     # Tokens that can be part of a name, worked out once (names are read a token at a time).
-    namey = {x for x in compress(range(n), view.caps) if _name_like(view, x, lex)}
+    caps = view.caps
+    namey = {x for x in range(n) if caps[x] and _name_like(view, x, lex)}
     # Only pronouns, capitalised words and nominal heads can start a mention.
     for c in view.scan(_PRONOUN_WORDS | lex.nominal_heads, caps=True):
         if c < k:

