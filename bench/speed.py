@@ -344,7 +344,7 @@ class Bench:
             self.textacy.close()
         return measures
 
-    def paired(self, a: str, b: str, rounds: int, chunk: int, min_seconds: float = 0.0) -> dict[str, Any]:
+    def paired(self, a: str, b: str, rounds: int, chunk: int, repeat: int = 1) -> dict[str, Any]:
         """Time two configurations alternately, ``chunk`` articles at a time, nothing else between.
 
         On a shared machine the speed drifts by 2x within a minute, which a whole-data-set round
@@ -356,11 +356,10 @@ class Bench:
             b: Denominator configuration key.
             rounds: Passes over the data set.
             chunk: Articles per turn.
-            min_seconds: Only with ``chunk`` covering the whole data set: each turn reads the
-                data set ``repeat`` times over, one stream, with ``repeat`` the smallest count
-                for which B (timed once beforehand) takes at least this long. The machine's
-                speed swings by up to 2x within a second, so a sub-second call measures the
-                swing more than the configuration.
+            repeat: Only with ``chunk`` covering the whole data set: each turn reads the data
+                set this many times over, as one stream. The machine's speed swings by up to 2x
+                within a second, so a sub-second call measures the swing more than the
+                configuration.
 
         Returns:
             ``{"a", "b", "rounds", "chunk", "repeat", "a_seconds", "b_seconds", "ratio",
@@ -373,14 +372,11 @@ class Bench:
         full_texts, all_blank, all_trained = saved
         a_sec: list[float] = []
         b_sec: list[float] = []
-        repeat = 1
-        if min_seconds > 0 and chunk >= len(full_texts):
-            fb = fns[b]
-            assert fb is not None
-            once = _clock(fb)[0]
-            repeat = max(1, math.ceil(min_seconds / max(once, 1e-9)))
+        if chunk >= len(full_texts):
             full_texts, all_blank, all_trained = (x * repeat for x in saved)
             chunk = len(full_texts)
+        else:
+            repeat = 1  # turns of a few articles are not repeated
         try:
             for r in range(rounds):
                 ta = tb = 0.0
@@ -786,7 +782,11 @@ def main(argv: list[str] | None = None) -> int:
             if have.get(a) is None or have.get(b) is None:
                 continue  # --no-multiprocess
             whole = chunk or len(data.texts)
-            p = bench.paired(a, b, args.paired_rounds, whole, 0.0 if chunk else args.min_seconds)
+            # Whole-set calls read the set as many times over as B's median round needs to
+            # last --min-seconds.
+            once = measures[b].median or 0.0
+            repeat = 1 if chunk or once <= 0 else max(1, math.ceil(args.min_seconds / once))
+            p = bench.paired(a, b, args.paired_rounds, whole, repeat)
             if p["repeat"] > 1:
                 # The one-call figure too, as a caller with just these articles would see it.
                 one = bench.paired(a, b, args.paired_rounds, whole)
