@@ -3,10 +3,11 @@
 Every configuration runs once per round, in the same order, for ``--rounds`` rounds (A B C …
 A B C …); the table reports the median of the rounds, and each target ratio the median of the
 rounds' own ratios. Then the target ratios are measured again **paired** (``--paired-rounds``
-passes): only the two configurations compared run, alternating a few articles at a time (the
-whole data set for ``n_process=2``), A B in one turn and B A in the next, so that the machine's
-drift hits both alike; each target takes the median of the passes' ratios (the ratio of the
-totals is shown beside it). Numbers from different runs are never compared.
+passes, and more for a cheap pair until it has run ``--paired-seconds``): only the two
+configurations compared run, alternating a few articles at a time (the whole data set for
+``n_process=2``), A B in one turn and B A in the next, so that the machine's drift hits both
+alike; each target takes the median of the passes' ratios (their quartiles and the ratio of
+the totals are shown beside it). Numbers from different runs are never compared.
 
 Configurations (each over the same texts):
 
@@ -344,7 +345,8 @@ class Bench:
             self.textacy.close()
         return measures
 
-    def paired(self, a: str, b: str, rounds: int, chunk: int, repeat: int = 1) -> dict[str, Any]:
+    def paired(self, a: str, b: str, rounds: int, chunk: int, repeat: int = 1,
+               seconds: float = 0.0) -> dict[str, Any]:
         """Time two configurations alternately, ``chunk`` articles at a time, nothing else between.
 
         On a shared machine the speed drifts by 2x within a minute, which a whole-data-set round
@@ -354,18 +356,22 @@ class Bench:
         Args:
             a: Numerator configuration key.
             b: Denominator configuration key.
-            rounds: Passes over the data set.
+            rounds: Passes over the data set (at least).
             chunk: Articles per turn.
             repeat: Only with ``chunk`` covering the whole data set: each turn reads the data
                 set this many times over, as one stream. The machine's speed swings by up to 2x
                 within a second, so a sub-second call measures the swing more than the
                 configuration.
+            seconds: More passes, up to ``MAX_PASSES``, until the pair has run this long in
+                all: a pass of blank calls lasts a second or two and swings with the machine,
+                so a cheap pair's median needs many more passes than a trained pair's to
+                settle.
 
         Returns:
             ``{"a", "b", "rounds", "chunk", "repeat", "a_seconds", "b_seconds", "ratio",
-            "ratio_of_totals"}``: summed seconds per pass (garbage collection included), the
-            median of the passes' own ratios (the figure the targets use) and the ratio of the
-            totals.
+            "quartiles", "ratio_of_totals"}``: passes made, summed seconds per pass (garbage
+            collection included), the median of the passes' own ratios (the figure the targets
+            use), their lower and upper quartiles, and the ratio of the totals.
         """
         fns = dict(self.configs)
         saved = self.texts, self.docs_blank, self.docs_trained
@@ -378,7 +384,8 @@ class Bench:
         else:
             repeat = 1  # turns of a few articles are not repeated
         try:
-            for r in range(rounds):
+            r = 0
+            while r < rounds or (sum(a_sec) + sum(b_sec) < seconds and r < MAX_PASSES):
                 ta = tb = 0.0
                 for turn, lo in enumerate(range(0, len(full_texts), chunk)):
                     self.texts = full_texts[lo:lo + chunk]
@@ -395,13 +402,18 @@ class Bench:
                         tb += _clock(fb)[0]
                 a_sec.append(ta)
                 b_sec.append(tb)
+                r += 1
         finally:
             self.texts, self.docs_blank, self.docs_trained = saved
-        return {"a": a, "b": b, "rounds": rounds, "chunk": chunk, "repeat": repeat,
-                "a_seconds": a_sec, "b_seconds": b_sec,
-                "ratio": statistics.median(x / y for x, y in zip(a_sec, b_sec)),
-                "ratio_of_totals": sum(a_sec) / sum(b_sec)}
+        each = [x / y for x, y in zip(a_sec, b_sec)]
+        quartiles = statistics.quantiles(each, n=4) if len(each) > 1 else [each[0]] * 3
+        return {"a": a, "b": b, "rounds": r, "chunk": chunk, "repeat": repeat,
+                "a_seconds": a_sec, "b_seconds": b_sec, "ratio": statistics.median(each),
+                "quartiles": [quartiles[0], quartiles[2]], "ratio_of_totals": sum(a_sec) / sum(b_sec)}
 
+
+# Passes a paired measurement may add to reach --paired-seconds.
+MAX_PASSES = 60
 
 # Ratios also measured paired (see Bench.paired): key, numerator, denominator, articles per turn
 # (0: the whole data set, for n_process=2: each call then spreads a whole stream over the
@@ -523,27 +535,30 @@ def paired_record(key: str, p: dict[str, Any]) -> dict[str, Any]:
         desc += f", calls of {p['chunk']} articles" + (f" (the data set {repeat} times over)" if repeat > 1 else "")
     value = p["ratio"] if kind == "time" else 1 / p["ratio"]
     totals = p["ratio_of_totals"] if kind == "time" else 1 / p["ratio_of_totals"]
+    low, high = p["quartiles"] if kind == "time" else sorted(1 / q for q in p["quartiles"])
     met = None if target is None else (value <= target if cmp == "<=" else value >= target)
-    return {"key": key, "description": desc, "value": value, "value_of_totals": totals, "target": target,
-            "comparison": cmp, "met": met, **p}
+    return {"key": key, "description": desc, "value": value, "value_of_totals": totals,
+            "value_quartiles": [low, high], "target": target, "comparison": cmp, "met": met, **p}
 
 
-def paired_table(rs: list[dict[str, Any]], rounds: int) -> str:
+def paired_table(rs: list[dict[str, Any]]) -> str:
     """A markdown table of paired ratios.
 
     Args:
         rs: From :func:`paired_record`.
-        rounds: Passes made.
 
     Returns:
         The table.
     """
-    lines = [f"Paired ({rounds} passes; the two configurations alternate a few articles at a time, "
-             "A B then B A, nothing else between; median of the passes' ratios):", "", ratio_table(rs), "",
-             "| paired ratio | ratio of the totals | seconds, numerator (per pass) | seconds, denominator (per pass) |",
-             "|---|---|---|---|"]
+    lines = ["Paired (the two configurations alternate a few articles at a time, A B then B A, "
+             "nothing else between; median of the passes' ratios):", "", ratio_table(rs), "",
+             "| paired ratio | passes | quartiles of the passes' ratios | ratio of the totals "
+             "| seconds, numerator (per pass) | seconds, denominator (per pass) |",
+             "|---|---:|---|---:|---|---|"]
     for r in rs:
-        lines.append(f"| {r['description']} | {r['value_of_totals']:.3f} | {', '.join(f'{x:.3f}' for x in r['a_seconds'])} "
+        low, high = r["value_quartiles"]
+        lines.append(f"| {r['description']} | {r['rounds']} | {low:.3f}–{high:.3f} | {r['value_of_totals']:.3f} "
+                     f"| {', '.join(f'{x:.3f}' for x in r['a_seconds'])} "
                      f"| {', '.join(f'{x:.3f}' for x in r['b_seconds'])} |")
     return "\n".join(lines)
 
@@ -731,7 +746,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--datasets", default="polnear,generated", help="comma-separated: polnear, generated")
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
     ap.add_argument("--paired-rounds", type=int, default=5,
-                    help="passes for the paired ratios (default 5; 0 to skip them)")
+                    help="passes for the paired ratios, at least (default 5; 0 to skip them)")
+    ap.add_argument("--paired-seconds", type=float, default=60.0,
+                    help=f"a paired ratio takes more passes (up to {MAX_PASSES}) until its pair has "
+                         "run this long in all (default 60; 0: exactly --paired-rounds)")
     ap.add_argument("--min-seconds", type=float, default=5.0,
                     help="paired n_process passes read the data set as many times over as one "
                          "n_process=1 call needs to last this long (default 5; 0: once)")
@@ -786,16 +804,17 @@ def main(argv: list[str] | None = None) -> int:
             # last --min-seconds.
             once = measures[b].median or 0.0
             repeat = 1 if chunk or once <= 0 else max(1, math.ceil(args.min_seconds / once))
-            p = bench.paired(a, b, args.paired_rounds, whole, repeat)
+            p = bench.paired(a, b, args.paired_rounds, whole, repeat, args.paired_seconds)
             if p["repeat"] > 1:
                 # The one-call figure too, as a caller with just these articles would see it.
-                one = bench.paired(a, b, args.paired_rounds, whole)
+                one = bench.paired(a, b, args.paired_rounds, whole, seconds=args.paired_seconds)
                 print(f"  [{data.name}] paired {a} / {b}, one call: {one['ratio']:.3f}", file=sys.stderr, flush=True)
                 paired.append(paired_record(key, one))
-            print(f"  [{data.name}] paired {a} / {b}: {p['ratio']:.3f} (x{p['repeat']})", file=sys.stderr, flush=True)
+            print(f"  [{data.name}] paired {a} / {b}: {p['ratio']:.3f} (x{p['repeat']}, {p['rounds']} passes)",
+                  file=sys.stderr, flush=True)
             paired.append(paired_record(key, p))
         if paired:
-            print(paired_table(paired, args.paired_rounds))
+            print(paired_table(paired))
             print()
         if bench.textacy_ready:
             print(f"textacy worker: {bench.textacy_ready.get('versions')}, its full-pipeline parse took "
