@@ -23,6 +23,10 @@ _NOUN_LIKE = frozenset(
         "reads comment ask asks respond concern concerns"
     ).split()
 )
+# Words that, right before a speech or belief verb form, make it a noun or an adjective ("the
+# attacks", "a signal", "the proposed act", "its estimated cost"): determiners and possessive
+# determiners that cannot be objects or subjects of a verb (unlike "her" or "that").
+_NOUN_DETERMINERS = frozenset("the a an these this every each its their his our my your".split())
 _CALLS = frozenset({"called", "calls", "call", "calling", "branded", "labelled", "labeled", "deemed", "termed"})
 _COPULAS = frozenset({"is", "was", "are", "were", "been", "be"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "get", "got"})
@@ -117,7 +121,9 @@ def _is_verb(view: View, i: int) -> bool:
     t = view.toks[i]
     if view.tagged:
         return t.tag.startswith("VB") or (t.tag == "NN" and t.lower in ("say", "says"))
-    return not t.is_cap or i == 0 or view.toks[i - 1].sent != t.sent
+    if i == 0 or view.toks[i - 1].sent != t.sent:
+        return True
+    return not t.is_cap and view.toks[i - 1].lower not in _NOUN_DETERMINERS
 
 
 def _prev_word(view: View, i: int) -> int | None:

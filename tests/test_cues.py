@@ -106,3 +106,24 @@ def test_no_cue_no_speaker(extractor: Extractor) -> None:
     check_offsets(r)
     for q in r:
         assert q.speaker is None
+
+
+@pytest.mark.parametrize("words", [
+    "The report followed the attacks on the harbour wall",
+    "Last week brought a signal that the council would act",
+    "Engineers have doubts about the estimated cost of the repairs",
+])
+def test_speech_verb_forms_after_a_determiner_are_nouns(blank: Extractor, words: str) -> None:
+    # Without a tagger, "attacks", "signal" and "estimated" after "the" or "a" would read as
+    # speech verbs and turn the rest of the sentence into reported speech.
+    r = blank.extract(f"{words}, officials at the port agreed.")
+    check_offsets(r)
+    cues = [q.cue.text for q in r if q.cue is not None]
+    assert not {"attacks", "signal", "estimated"} & set(cues), [q.to_dict() for q in r]
+
+
+def test_speech_verb_after_a_subject_is_still_a_cue(blank: Extractor) -> None:
+    r = blank.extract("The mayor attacks the plan as reckless and dangerous for the town.")
+    check_offsets(r)
+    assert [q.cue.text for q in r if q.cue is not None] == ["attacks"]
+    assert speaker_name(r[0]) == "mayor"
