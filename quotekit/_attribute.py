@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._candidates import Mention
+from ._candidates import Mention, skip_dateline
 from ._cues import Cue
 from ._lexicons import Lexicons
 from ._text import HasParts
@@ -606,7 +606,7 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
             # "The plan seems to work" / "X is expected to win": content with no source named.
             if toks[c.i].lower == "expected" and not c.passive:
                 continue
-            k = s_lo
+            k = skip_dateline(view, s_lo)
             while k < s_hi and not toks[k].is_word:
                 k += 1
             e = _content_end(view, k, s_hi)
@@ -676,7 +676,7 @@ def _indirect(view: View, cues: list[Cue], ments: list[Mention], idx: _Index, us
             tail = [t for t in toks[last_tok:s_hi] if t.is_word]
             if len(tail) <= 6:
                 e = first - 1
-                k = s_lo
+                k = skip_dateline(view, s_lo)
                 while k < e and not toks[k].is_word:
                     k += 1
                 words = [t for t in toks[k:e] if t.is_word]

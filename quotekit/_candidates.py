@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ._lexicons import Lexicons
 from ._tokens import View
 
@@ -25,6 +27,19 @@ _NOT_NAMES = frozenset(
         "note other another such any during under over again once"
     ).split()
 )
+# spaCy's English stop words ("indeed", "perhaps", "among", "twenty"): one alone, capitalised
+# at the start of a sentence, is the sentence's first word, not a name ("Indeed, ...").
+# Those that stand as a subject ("Others said", "Many argued") or start a quantity that does
+# ("Twenty-four percent said", "About 4 in 10 voters say", "Among those who said") stay.
+_STOP_NOT_NAMES = frozenset(STOP_WORDS) - frozenset(
+    (
+        "others many several some both most all none nobody someone everyone anyone one two three four "
+        "five six eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred about almost less "
+        "more among"
+    ).split()
+)
+# Dashes that end a dateline ("WASHINGTON (AP) —", "LONDON, May 2 --").
+_DATELINE_DASHES = frozenset({"—", "―", "–", "--", "-"})
 # Capitalised words before a title that describe the holder, not an organization.
 _NOT_ORG_WORDS = frozenset(
     "local former veteran then new top longtime longstanding outgoing incoming acting retired late".split()
@@ -123,6 +138,11 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
             k += 1
             continue
+        if k in namey:
+            d = skip_dateline(view, k)
+            if d > k:
+                k = d  # a place and date ahead of the story, not a speaker
+                continue
         if k in namey and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
             j = k + 1
             while j < n and toks[j].quote < 0 and toks[j].para == t.para:
@@ -135,7 +155,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                 else:
                     break
             m = _split_name(view, k, j, lex)
-            if m is not None:
+            if m is not None and not (j == k + 1 and t.lower in _STOP_NOT_NAMES and t.text not in lex.first_names
+                                      and (k == 0 or toks[k - 1].sent != t.sent)):
                 out.append(m)
             k = j
             continue
@@ -144,6 +165,37 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             out.append(_nominal(view, k, lex, out))
             k = max(k + 1, out[-1].j)
     return out
+
+
+def skip_dateline(view: View, k: int) -> int:
+    """The token after a dateline that opens a paragraph at token ``k``, or ``k`` if none does.
+
+    A dateline ("WASHINGTON (AP) —", "NEW YORK, May 2 --") is one to four upper-case words
+    ("NEW YORK", "ST. LOUIS") at the start of a paragraph, then a comma, a bracket or a dash,
+    with a dash within eight tokens; it ends after that dash.
+
+    Args:
+        view: The document view.
+        k: A token.
+
+    Returns:
+        The first token after the dateline, or ``k``.
+    """
+    toks = view.toks
+    n = len(toks)
+    if k >= n or (k > 0 and toks[k - 1].para == toks[k].para):
+        return k
+    j = k
+    while j < n and j - k < 4 and toks[j].para == toks[k].para and toks[j].text.isupper() and toks[j].quote < 0:
+        j += 1
+    if j == k or j >= n or toks[j].text not in (",", "(") and toks[j].text not in _DATELINE_DASHES:
+        return k
+    for x in range(j, min(n, j + 8)):
+        if toks[x].para != toks[k].para or toks[x].quote >= 0:
+            break
+        if toks[x].text in _DATELINE_DASHES:
+            return x + 1
+    return k
 
 
 def _starts_title(view: View, k: int, lex: Lexicons) -> bool:

@@ -209,3 +209,44 @@ def test_unattributed_quotation_has_no_speaker(extractor: Extractor) -> None:
     check_offsets(r)
     for q in r:
         assert q.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour closed in May.\n\nIndeed, down at the pier, we get a “ghost town” feeling as the boats leave.",
+    "Thus the “ghost town” label stuck.",
+    "Indeed, “we cite a dozen cases far worse than this one.”",
+    "Perhaps “the harbour is a ghost town” now.",
+])
+def test_sentence_adverb_is_not_a_speaker(extractor: Extractor, text: str) -> None:
+    # "Indeed", "Thus", "Perhaps": capitalised only because they open the sentence. (A short
+    # quoted phrase left with no speaker reads as a scare quote and is dropped.)
+    r = extractor.extract(text)
+    check_offsets(r)
+    assert [q.speaker.name for q in r if q.speaker is not None] == []
+    assert [q.kind for q in r] == (["partial"] if "cite" in text or "Perhaps" in text else [])
+
+
+@pytest.mark.parametrize("dateline", ["SALTMERE —", "NEW HAVEN (Wire) —", "SALTMERE, March 3 (Wire) --"])
+def test_dateline_is_not_a_speaker(extractor: Extractor, dateline: str) -> None:
+    r = extractor.extract(f"{dateline} “We need the money now.”\n\nThe harbour will close for a month.")
+    check_offsets(r)
+    assert [q.text for q in r] == ["We need the money now."]
+    assert r[0].speaker is None, r[0].to_dict()
+
+
+@pytest.mark.parametrize("opening", ["Twenty-four percent", "About four in ten", "Almost half"])
+def test_quantity_at_sentence_start_stays_a_source(blank: Extractor, opening: str) -> None:
+    # Number words and "about", "almost" are stop words too, but they start the source of
+    # a poll's findings.
+    r = blank.extract(f"The poll closed on Friday. {opening} said the harbour should close.")
+    check_offsets(r)
+    q = find_quote(r, "the harbour should close")
+    assert q.speaker_mention is not None and q.speaker_mention.text.startswith(opening.split()[0].split("-")[0])
+
+
+@pytest.mark.parametrize("dateline", ["SALTMERE —", "NEW HAVEN (Wire) —"])
+def test_reported_speech_starts_after_the_dateline(extractor: Extractor, dateline: str) -> None:
+    r = extractor.extract(f"{dateline} The harbour will close for a month, officials said on Monday.")
+    check_offsets(r)
+    assert [(q.text, q.kind) for q in r] == [("The harbour will close for a month", "indirect")]
+    assert speaker_name(r[0]) == "officials"
