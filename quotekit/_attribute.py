@@ -13,6 +13,9 @@ from ._text import HasParts
 from ._tokens import View
 
 # Words that may stand between a subject and its verb ("Smith also said", "she has said").
+# Prepositions that put a place or body after a subject ("Traders in Saltmere", "Officials at
+# the port", "Protesters from the union"): the mention after one is not the cue's subject.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near"})
 _SKIP_BEFORE_CUE = frozenset(
     (
         "also has have had would will did does do later then again once previously recently repeatedly "
@@ -220,7 +223,12 @@ def speaker_of(view: View, cue: Cue, ments: list[Mention], idx: _Index, lo: int,
         if m is not None and ments[m].i < cue.i:
             return m
     if k in idx.end_at and ments[idx.end_at[k]].i >= lo:
-        return idx.end_at[k]
+        m = idx.end_at[k]
+        p = ments[m].i - 1
+        if p - 1 >= lo and toks[p].lower in _PLACE_PREPOSITIONS and p in idx.end_at and ments[idx.end_at[p]].i >= lo:
+            # "Traders in Saltmere have called for": the place belongs to the subject before it.
+            return idx.end_at[p]
+        return m
     if k - 1 >= lo and toks[k - 1].lower in ("who", "which") and k - 2 >= lo and toks[k - 2].text == ",":
         # "Jane Doe, who said …": the relative pronoun stands for the name before it.
         rel = idx.end_at.get(k - 2)

@@ -250,3 +250,15 @@ def test_reported_speech_starts_after_the_dateline(extractor: Extractor, datelin
     check_offsets(r)
     assert [(q.text, q.kind) for q in r] == [("The harbour will close for a month", "indirect")]
     assert speaker_name(r[0]) == "officials"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Traders in Saltmere have called for “urgent and lasting” protection after the surge.", "Traders"),
+    ("Officials in Saltmere said the harbour would close for a month.", "Officials"),
+    ("Jane Doe in Saltmere said the harbour would close for a month.", "Jane Doe"),
+])
+def test_place_after_the_subject_is_not_the_speaker(extractor: Extractor, text: str, name: str) -> None:
+    r = extractor.extract(text)
+    check_offsets(r)
+    assert len(r) == 1
+    assert r[0].speaker is not None and r[0].speaker.name.lower() == name.lower(), r[0].to_dict()
