@@ -12,10 +12,10 @@ from ._lexicons import Lexicons
 from ._text import HasParts
 from ._tokens import View
 
-# Words that may stand between a subject and its verb ("Smith also said", "she has said").
 # Prepositions that put a place or body after a subject ("Traders in Saltmere", "Officials at
 # the port", "Protesters from the union"): the mention after one is not the cue's subject.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near"})
+# Words that may stand between a subject and its verb ("Smith also said", "she has said").
 _SKIP_BEFORE_CUE = frozenset(
     (
         "also has have had would will did does do later then again once previously recently repeatedly "

@@ -138,11 +138,10 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
             k += 1
             continue
-        if k in namey:
-            d = skip_dateline(view, k)
-            if d > k:
-                k = d  # a place and date ahead of the story, not a speaker
-                continue
+        d = skip_dateline(view, k) if k in namey else k
+        if d > k:
+            k = d  # a place and date ahead of the story, not a speaker
+            continue
         if k in namey and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
             j = k + 1
             while j < n and toks[j].quote < 0 and toks[j].para == t.para:
