@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -30,29 +31,27 @@ from _articles import add_text_options, texts_for  # noqa: E402
 
 _untimed = _api._work_batch
 _busy: dict[int, list[float]] = {}
+# Workers send their timings here (created before they fork); results keep their own channel.
+_stamps: Any = None
 
 
-def _timed_work_batch(token: int, batch: list[Any], batch_size: int) -> list[Any]:
-    """``_api._work_batch``, timed in the worker; the times ride back as a leading ``("timing", …)`` item."""
+def _timed_work_batch(token: int, batch: list[Any], batch_size: int, first: int) -> list[Any]:
+    """``_api._work_batch``, timed in the worker; the times go to ``_stamps`` before the results go back."""
     wall, cpu = time.perf_counter(), time.process_time()
-    out = _untimed(token, batch, batch_size)
-    stamp = (os.getpid(), time.perf_counter() - wall, time.process_time() - cpu, time.time())
-    return [("timing", stamp), *out]
+    out = _untimed(token, batch, batch_size, first)
+    _stamps.put((os.getpid(), time.perf_counter() - wall, time.process_time() - cpu, time.time()))
+    return out
 
 
 def _collect(results: Any) -> list[Any]:
-    # The parent sees the timing records in the stream (the patched worker function adds
-    # them); they are taken out here before anything else looks at the results.
-    kept = []
-    for r in results:
-        if isinstance(r, tuple) and r and r[0] == "timing":
-            pid, wall, cpu, ended = r[1]
-            slot = _busy.setdefault(pid, [0.0, 0.0, 0.0])
-            slot[0] += wall
-            slot[1] += cpu
-            slot[2] = max(slot[2], ended)
-        else:
-            kept.append(r)
+    # Every task's timing is in the queue by the time its results have arrived.
+    kept = list(results)
+    while not _stamps.empty():
+        pid, wall, cpu, ended = _stamps.get()
+        slot = _busy.setdefault(pid, [0.0, 0.0, 0.0])
+        slot[0] += wall
+        slot[1] += cpu
+        slot[2] = max(slot[2], ended)
     return kept
 
 
@@ -76,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     if chosen is None:
         return 1
     texts, source = chosen
+    global _stamps
+    _stamps = multiprocessing.get_context("fork").SimpleQueue()
     _api._work_batch = _timed_work_batch  # before the workers fork, so that they run it
     ex = quotekit.load(args.model)
     _collect(ex.pipe(texts[:8], n_process=args.workers))  # start the workers

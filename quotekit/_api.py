@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ._build import pack_result, unpack_result
 from ._errors import OptionError, expect_text
 from ._lexicons import Lexicons, default_lexicons
 from ._model import load_pipeline, unneeded_components
@@ -163,28 +164,37 @@ class Extractor:
     def _pipe_forked(
         self, texts: Iterable[Any], batch_size: int, workers: int, on_error: str
     ) -> Iterator[Result | Failure]:
-        # Forked workers inherit the loaded pipeline and send back small Result objects, not
-        # Docs: spaCy's own n_process would pickle every Doc back to this process.
+        # Forked workers inherit the loaded pipeline and send back results as plain tuples,
+        # not Docs: spaCy's own n_process would pickle every Doc back to this process.
         pool = self._workers(workers)
-        pending: deque[AsyncResult[list[Result | Failure]]] = deque()
+        pending: deque[tuple[AsyncResult[list[Any]], list[Any]]] = deque()
         # Whole batches per task would leave one worker idle at the end of a stream (100
         # articles in batches of 32 split 64/36 over two workers); tasks of batch_size /
         # workers keep as many articles in flight, and the last ones are cut finer (tasks).
         task = -(-batch_size // workers)
         batches = tasks(texts, task, workers)
+        first = 0  # the stream position of the next task's first article, for failures' ids
         while True:
             while len(pending) < 2 * workers:
                 batch = next(batches, None)
                 if batch is None:
                     break
-                pending.append(pool.apply_async(_work_batch, (self._token, batch, task)))
+                pending.append((pool.apply_async(_work_batch, (self._token, batch, task, first)), batch))
+                first += len(batch)
             if not pending:
                 return
-            for item in pending.popleft().get():
-                if isinstance(item, Failure) and on_error == "raise":
-                    kind, _, message = item.error.partition(": ")
-                    raise (TypeError if kind == "TypeError" else ValueError)(message)
-                yield item
+            done, batch = pending.popleft()
+            # One item per article, in order; results come packed (_work_batch), and this
+            # process already holds every article they need to be rebuilt.
+            for item, source in zip(done.get(), batch, strict=True):
+                if isinstance(item, Failure):
+                    if on_error == "raise":
+                        kind, _, message = item.error.partition(": ")
+                        raise (TypeError if kind == "TypeError" else ValueError)(message)
+                    yield item
+                else:
+                    art_id, text = _split(source)
+                    yield unpack_result(item, text, self.model, art_id)
 
     def _workers(self, workers: int) -> Pool:
         # Forking costs tens of milliseconds in a large process, and a fresh worker pays again
@@ -199,11 +209,11 @@ class Extractor:
         return self._pool
 
     def _pipe(
-        self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str
+        self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str, first: int = 0
     ) -> Iterator[Result | Failure]:
         in_process = n_process == 1
         stream = self.nlp.pipe(
-            _prepared(texts, self.chunk_size), as_tuples=True, batch_size=batch_size,
+            _prepared(texts, self.chunk_size, first), as_tuples=True, batch_size=batch_size,
             n_process=n_process, disable=self._disable_in_process if in_process else self._disable,
         )
         for doc, (i, art_id, kind, payload, safe) in stream:
@@ -233,9 +243,15 @@ _LIVE: weakref.WeakValueDictionary[int, Extractor] = weakref.WeakValueDictionary
 _TOKENS = itertools.count()
 
 
-def _work_batch(token: int, batch: list[Any], batch_size: int) -> list[Result | Failure]:
-    """Read one batch in a forked worker, with the extractor the parent process had."""
-    return list(_LIVE[token]._pipe(batch, batch_size, 1, "return"))
+def _work_batch(token: int, batch: list[Any], batch_size: int, first: int) -> list[Any]:
+    """Read one batch in a forked worker, with the extractor the parent process had.
+
+    Results go back packed (:func:`~quotekit._build.pack_result`), failures as they are.
+    """
+    return [
+        pack_result(r) if isinstance(r, Result) else r
+        for r in _LIVE[token]._pipe(batch, batch_size, 1, "return", first)
+    ]
 
 
 def tasks(items: Iterable[Any], size: int, workers: int) -> Iterator[list[Any]]:
@@ -274,8 +290,13 @@ def tasks(items: Iterable[Any], size: int, workers: int) -> Iterator[list[Any]]:
             start = end
 
 
+def _split(item: Any) -> tuple[Any, Any]:
+    # (id, text) for an article as pipe() takes it: a text, or an (id, text) pair.
+    return item if isinstance(item, tuple) and len(item) == 2 else (None, item)
+
+
 def _length(item: Any) -> int:
-    text = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+    text = _split(item)[1]
     return len(text) + 1 if isinstance(text, str) else 1
 
 
@@ -284,12 +305,14 @@ def _stop(pool: Pool) -> None:
     pool.join()
 
 
-def _prepared(texts: Iterable[Any], chunk_size: int) -> Iterator[tuple[str, tuple[int, Any, str, Any, str]]]:
+def _prepared(
+    texts: Iterable[Any], chunk_size: int, first: int = 0
+) -> Iterator[tuple[str, tuple[int, Any, str, Any, str]]]:
     # Long and non-str articles skip spaCy's batch (an empty doc stands in) and are handled
     # one by one, so that neither max_length nor a TypeError stops the stream. The context
     # ends with the text spaCy reads (tokenizable()), which read_doc needs again.
-    for i, item in enumerate(texts):
-        art_id, text = item if isinstance(item, tuple) and len(item) == 2 else (None, item)
+    for i, item in enumerate(texts, first):
+        art_id, text = _split(item)
         if not isinstance(text, str):
             try:
                 expect_text(text, "article")

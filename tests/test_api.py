@@ -454,3 +454,63 @@ def test_results_pickle_and_come_back_equal(blank: Extractor) -> None:
         back.quotes[0].kind = "direct"  # type: ignore[misc]
     failure = Failure("a2", "TypeError: expected str")
     assert pickle.loads(pickle.dumps(failure)) == failure
+
+
+PACKED_TEXTS = [
+    ARTICLE,
+    ARTICLE.replace("\n", "\r\n").replace(" ", "\u00a0", 3),
+    "“It is late,” said the mayor, Jane Doe. “We start,” she added, “on Monday.”",
+    "A spokesman for the Harbour Board said the work was “urgent and lasting”.",
+    "Officials said the plan would cost more than expected, according to a report.",
+    "No quotation here at all.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PACKED_TEXTS)
+def test_packed_results_come_back_equal(extractor: Extractor, text: str) -> None:
+    """What a worker sends back (plain tuples, no strings) rebuilds to an equal, frozen result."""
+    import pickle
+
+    from quotekit._build import pack_result, unpack_result
+
+    result = extractor.extract(text, id="p1")
+    packed = pickle.loads(pickle.dumps(pack_result(result)))
+    back = unpack_result(packed, text, result.model, "p1")
+    assert back == result and hash(back.quotes) == hash(result.quotes)
+    assert back.text is text  # the parent's own string, not a copy
+    assert [q.to_dict() for q in back] == [q.to_dict() for q in result]
+    check_offsets(back)
+    if back.quotes:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            back.quotes[0].start = 0  # type: ignore[misc]
+    if text == ARTICLE:
+        assert len(back) == 2 and back.speakers and back[0].speaker is back.speakers[0]
+
+
+def test_packed_result_of_a_long_article_comes_back_equal() -> None:
+    from quotekit._build import pack_result, unpack_result
+
+    ex = quotekit.load("blank")
+    ex.chunk_size = 2000
+    text = _long_article()
+    result = ex.extract(text)
+    assert len(result) > 4
+    assert unpack_result(pack_result(result), text, result.model, None) == result
+
+
+def test_pipe_in_worker_processes_hands_back_the_callers_texts(blank: Extractor) -> None:
+    texts = [f"“Number {i} is ready,” said Jane Doe." for i in range(9)]
+    out = list(blank.pipe(texts, batch_size=2, n_process=2))
+    assert all(r.text is t for r, t in zip(out, texts))  # type: ignore[union-attr]
+
+
+def test_pipe_in_worker_processes_names_failures_by_stream_position(blank: Extractor) -> None:
+    """A failed article without an id is named by its place in the whole stream, not in its task."""
+    items: list[object] = [f"“Number {i} is ready,” said Jane Doe." for i in range(12)]
+    items[9] = 42
+    one = list(blank.pipe(items, on_error="return"))  # type: ignore[arg-type]
+    many = list(blank.pipe(items, batch_size=2, n_process=2, on_error="return"))  # type: ignore[arg-type]
+    assert isinstance(one[9], Failure) and one[9].id == "9"
+    assert many[9] == one[9]
+    assert [type(x) for x in many] == [type(x) for x in one]
