@@ -86,23 +86,19 @@ def pack_result(result: Result) -> tuple[list[PackedQuote], list[PackedSpeaker],
         ``(quotes, speakers, n)``: packed quotations, packed speakers (``result.speakers``
         first, then any other speaker a quotation has), and ``len(result.speakers)``.
     """
+    # Speakers by identity, not value: a quotation's speaker is usually one of result.speakers.
+    # (A loop, not a nested function: compiled closures leave reference cycles.)
     index: dict[int, int] = {}
     speakers: list[PackedSpeaker] = []
-
-    def add(sp: Speaker) -> int:
-        k = index.get(id(sp))
-        if k is None:
-            k = index[id(sp)] = len(speakers)
+    for sp in (*result.speakers, *[q.speaker for q in result.quotes if q.speaker is not None]):
+        if id(sp) not in index:
+            index[id(sp)] = len(speakers)
             speakers.append((sp.name, sp.type, sp.role, sp.organization, sp.mentions))
-        return k
-
-    for sp in result.speakers:
-        add(sp)
     quotes: list[PackedQuote] = []
     for q in result.quotes:
         m, c = q.speaker_mention, q.cue
         quotes.append((
-            q.start, q.end, q.parts, q.kind, -1 if q.speaker is None else add(q.speaker),
+            q.start, q.end, q.parts, q.kind, -1 if q.speaker is None else index[id(q.speaker)],
             -1 if m is None else m.start, -1 if m is None else m.end,
             -1 if c is None else c.start, -1 if c is None else c.end,
         ))
