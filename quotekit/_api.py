@@ -48,6 +48,10 @@ class Extractor:
     them for later calls; :meth:`close` (or leaving a ``with`` block) stops them, and they stop
     by themselves when the extractor is garbage-collected or the interpreter exits.
 
+    Every read runs inside a spaCy memory zone (one per :meth:`extract` call, one per batch of
+    :meth:`pipe`; see :func:`memory_zone`), so the strings and lexemes spaCy makes for the
+    new words of an archive are freed once each result is built.
+
     Attributes:
         nlp: The spaCy pipeline that tokenizes (and, when trained, tags) the text.
         model: The name results report for that pipeline.
