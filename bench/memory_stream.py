@@ -79,7 +79,7 @@ def novel_words(i: int, count: int) -> str:
         count: Words.
 
     Returns:
-        Words such as ``Mr. Vqkzarbel18`` or ``#Tumwexo7-41``, then a full stop.
+        Words such as ``Mr. Nowu3-3`` or ``#Cofu3-4`` (article 3), then a full stop.
     """
     rng = random.Random(f"novel-{i}")
     words = []

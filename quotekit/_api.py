@@ -227,8 +227,8 @@ class Extractor:
                 yield self._one(doc, context, False, on_error)
             return
         while batch := list(itertools.islice(items, batch_size)):
-            # One memory zone per batch: the strings spaCy learns from it are freed once its
-            # results are built, so a stream of any length holds one batch's vocabulary.
+            # One memory zone per batch: the strings and lexemes spaCy makes for its new words
+            # are freed once its results are built, not kept for the rest of the stream.
             done: list[Result | Failure] = []
             failed: Exception | None = None
             with memory_zone(self.nlp):
@@ -267,7 +267,7 @@ class Extractor:
 
 
 def memory_zone(nlp: Language) -> AbstractContextManager[Any]:
-    """A spaCy memory zone around one read, so that the vocabulary does not grow without end.
+    """A spaCy memory zone around one read, so that new words do not pile up in the vocabulary.
 
     spaCy keeps every string and lexeme it has seen, and a news archive's names, numbers and
     ids never run out; strings made inside ``nlp.memory_zone()`` (spaCy 3.8+) are freed when
