@@ -10,27 +10,15 @@ The pipeline, one private module per stage: ``_quotes`` (find quotation marks an
 (link each quotation to a cue and a speaker, and find reported speech), ``_entities`` (one
 entity per person or organization, pronouns included), ``_roles`` (titles and
 organizations), ``_build`` (typed results); ``_pipeline`` is the glue and ``component`` the
-spaCy component. ``setup.py`` compiles the stages with mypyc where it can (``_compiled`` tells).
+spaCy component.
 """
 
-import warnings as _warnings
-
 from ._api import Extractor, Failure, extract, load
-from ._compiled import stale_stages as _stale_stages
 from ._errors import ModelNotFoundError, OptionError, QuotekitError, QuotekitWarning
 from ._lexicons import Lexicons
 from ._model import installed_pipelines
 from ._types import Quote, Result, Span, Speaker
 from ._version import __version__
-
-if _stale_stages():
-    _warnings.warn(
-        f"quotekit: the compiled stages {', '.join(_stale_stages())} are older than their sources, which "
-        "Python does not import while the compiled files are there; re-run `pip install -e .` "
-        "(or install with QUOTEKIT_PURE_PYTHON=1 to run the sources as they are)",
-        QuotekitWarning,
-        stacklevel=2,
-    )
 
 __all__ = [
     "Extractor",

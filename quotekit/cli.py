@@ -16,10 +16,10 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version as _dist_version
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from ._compiled import build_info
 from ._errors import QuotekitError
 from ._types import Quote, Result
 from ._version import __version__
@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_MAIN_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"quotekit {__version__} ({build_info()})")
+    parser.add_argument("--version", action="version", version=f"quotekit {__version__} (spaCy {_dist_version('spacy')})")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     extract = subparsers.add_parser(

@@ -5,13 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
-# The install compiles the pipeline stages with mypyc (a minute or two); QUOTEKIT_PURE_PYTHON=1
-# skips that, and the tests then check that the stages run as pure Python.
 "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test,spark]"
-case "${QUOTEKIT_PURE_PYTHON:-}" in
-  ""|0|false|no) export QUOTEKIT_EXPECT_BUILD=compiled ;;
-  *) export QUOTEKIT_EXPECT_BUILD=pure ;;
-esac
 
 # System packages for the browser test (Chromium) and the Spark tests (a Java runtime).
 need_apt=()
