@@ -1,10 +1,11 @@
-"""Lexicons: speech verbs, titles, organization words, names. Data files in ``quotekit/data``."""
+"""Lexicons: speech verbs, titles, organization words, names, and the small word lists the rules
+read. Data files in ``quotekit/data/<lang>/``, one folder per language."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
@@ -13,8 +14,76 @@ from ._errors import QuotekitError
 _FILES = (
     "speech_verbs.tsv", "cue_phrases.txt", "first_names.tsv", "honorifics.tsv", "roles.txt",
     "role_heads.txt", "role_modifiers.txt", "org_words.txt", "person_nouns.tsv",
-    "statement_nouns.txt", "title_cues.txt",
+    "statement_nouns.txt", "title_cues.txt", "pronouns.tsv",
 )
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The small word lists the rules read, one file each: ``words/<field>.txt`` of a language's folder.
+
+    Each file holds one lowercase word or phrase a line, after ``#`` lines saying what the list
+    is for and where it comes from.
+
+    Attributes:
+        weekdays: Days of the week.
+        months: Months of the year.
+        not_names: Capitalised words that never start a name ("The", "But"), besides weekdays and months.
+        stop_words: spaCy's English stop words.
+        stop_words_as_names: Stop words that do start a mention at a sentence start ("Others", "Twenty").
+        holder_words: Words before a title that describe its holder ("Former", "Local").
+        name_connectors: Words joining name words into one name ("of", "van", "&").
+        name_conjunctions: "and" inside an organization's name.
+        org_name_prepositions: Prepositions that let an organization's name hold "and" ("of", "for").
+        name_breaks: Capitalised words that end a name ("I").
+        title_honorifics: Honorifics that start a name at a sentence start ("mr").
+        possessive_marks: Tokens after a name that make it possessive ("’s").
+        definite_articles: "the".
+        nominal_determiners: Words that start an unnamed-speaker mention ("a", "two", "their").
+        nominal_left_stops: Words that end an unnamed speaker's left edge ("said", "of").
+        nominal_org_prepositions: Prepositions before an unnamed speaker's organization ("for").
+        noun_like_cues: Cue forms as often nouns ("reports", "claims").
+        noun_determiners: Words that make a following cue form a noun ("the attacks").
+        naming_verbs: Verbs of naming ("called", "branded").
+        copulas: Forms of "be" that introduce a quotation.
+        passive_auxiliaries: Auxiliaries of an agentless passive ("was", "got").
+        source_phrases: Two-word phrases that name a source after them ("according to").
+        say_forms: Forms of "say" a tagger may tag as nouns.
+        cue_adverbs: Words skipped before a passive participle ("also", "widely").
+        ly_non_adverbs: Words in -ly that are not adverbs ("only", "early").
+        elisions: Words after an eliding apostrophe ("em" of ’em).
+    """
+
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    not_names: frozenset[str]
+    stop_words: frozenset[str]
+    stop_words_as_names: frozenset[str]
+    holder_words: frozenset[str]
+    name_connectors: frozenset[str]
+    name_conjunctions: frozenset[str]
+    org_name_prepositions: frozenset[str]
+    name_breaks: frozenset[str]
+    title_honorifics: frozenset[str]
+    possessive_marks: frozenset[str]
+    definite_articles: frozenset[str]
+    nominal_determiners: frozenset[str]
+    nominal_left_stops: frozenset[str]
+    nominal_org_prepositions: frozenset[str]
+    noun_like_cues: frozenset[str]
+    noun_determiners: frozenset[str]
+    naming_verbs: frozenset[str]
+    copulas: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    source_phrases: frozenset[str]
+    say_forms: frozenset[str]
+    cue_adverbs: frozenset[str]
+    ly_non_adverbs: frozenset[str]
+    elisions: frozenset[str]
+
+
+#: The word-list files, relative to a language's folder.
+_WORD_FILES = tuple(f"words/{f.name}.txt" for f in fields(WordLists))
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -52,6 +121,8 @@ class Lexicons:
         person_nouns: Lowercase noun -> (gender, number) for unnamed speakers ("spokesman").
         statement_nouns: Lowercase nouns a body speaks through ("statement").
         title_cues: Lowercase words that mark a quoted title or scare quote ("so-called").
+        pronouns: Lowercase personal pronoun -> (gender, number) for pronoun speakers ("he").
+        words: The small word lists the rules read (:class:`WordLists`).
     """
 
     cue_words: dict[str, str]
@@ -66,6 +137,8 @@ class Lexicons:
     person_nouns: dict[str, tuple[str, str]]
     statement_nouns: frozenset[str]
     title_cues: frozenset[tuple[str, ...]]
+    pronouns: dict[str, tuple[str, str]]
+    words: WordLists
 
     @functools.cached_property
     def max_role_len(self) -> int:
@@ -97,9 +170,30 @@ class Lexicons:
         """Heads of unnamed speakers: person nouns ("spokesman") and statement nouns."""
         return frozenset(self.person_nouns) | self.statement_nouns
 
+    @functools.cached_property
+    def never_names(self) -> frozenset[str]:
+        """Capitalised words that never start a name: the ``not_names`` list, weekdays and months."""
+        w = self.words
+        return w.not_names | w.weekdays | w.months
+
+    @functools.cached_property
+    def stop_not_names(self) -> frozenset[str]:
+        """Stop words that, alone and capitalised at a sentence start, are not a name ("Indeed")."""
+        return self.words.stop_words - self.words.stop_words_as_names
+
+    @functools.cached_property
+    def source_pairs(self) -> frozenset[tuple[str, ...]]:
+        """The two-word source phrases as word pairs (("according", "to"))."""
+        return frozenset(tuple(p.split()) for p in self.words.source_phrases)
+
+    @functools.cached_property
+    def mention_starts(self) -> frozenset[str]:
+        """Words a mention other than a capitalised name can start with: pronouns, nominal heads."""
+        return frozenset(self.pronouns) | self.nominal_heads
+
     @classmethod
     def from_dir(cls, folder: str | Path) -> Lexicons:
-        """Load lexicons from a folder holding the same files as ``quotekit/data``.
+        """Load lexicons from a folder holding the same files as ``quotekit/data/en``.
 
         Args:
             folder: The folder.
@@ -112,10 +206,10 @@ class Lexicons:
         """
         folder = Path(folder)
         texts = {}
-        for name in _FILES:
+        for name in _FILES + _WORD_FILES:
             path = folder / name
             if not path.is_file():
-                raise QuotekitError(f"lexicon folder {str(folder)!r} has no {name!r}; it needs {', '.join(_FILES)}")
+                raise QuotekitError(f"lexicon folder {str(folder)!r} has no {name!r}; it needs {', '.join(_FILES + _WORD_FILES)}")
             texts[name] = path.read_text(encoding="utf-8")
         return cls._parse(texts)
 
@@ -163,15 +257,38 @@ class Lexicons:
             person_nouns={c[0].lower(): (c[1], c[2]) for c in rows("person_nouns.tsv", 3)},
             statement_nouns=lower_set("statement_nouns.txt"),
             title_cues=words_of("title_cues.txt"),
+            pronouns={c[0].lower(): (c[1], c[2]) for c in rows("pronouns.tsv", 3)},
+            words=WordLists(**{f.name: frozenset(c[0] for c in rows(f"words/{f.name}.txt", 1))
+                               for f in fields(WordLists)}),
         )
 
 
-@functools.lru_cache(maxsize=1)
-def default_lexicons() -> Lexicons:
-    """The lexicons shipped in ``quotekit/data`` (loaded once).
+def supported_languages() -> tuple[str, ...]:
+    """Languages quotekit ships lexicons for: the folders of ``quotekit/data`` that hold them.
+
+    Returns:
+        Language codes as spaCy names them (``nlp.lang``), sorted.
+    """
+    data = resources.files("quotekit") / "data"
+    return tuple(sorted(p.name for p in data.iterdir() if p.is_dir() and (p / _FILES[0]).is_file()))
+
+
+@functools.cache
+def default_lexicons(lang: str = "en") -> Lexicons:
+    """The lexicons shipped in ``quotekit/data/<lang>`` (loaded once per language).
+
+    Args:
+        lang: A spaCy language code (``nlp.lang``).
 
     Returns:
         The lexicons.
+
+    Raises:
+        QuotekitError: quotekit ships no lexicons for ``lang``.
     """
-    data = resources.files("quotekit") / "data"
-    return Lexicons._parse({name: (data / name).read_text(encoding="utf-8") for name in _FILES})
+    langs = supported_languages()
+    if lang not in langs:
+        raise QuotekitError(f"quotekit has no lexicons for language {lang!r}; supported: {', '.join(langs)}")
+    data = resources.files("quotekit") / "data" / lang
+    files = _FILES + _WORD_FILES
+    return Lexicons._parse({name: data.joinpath(*name.split("/")).read_text(encoding="utf-8") for name in files})

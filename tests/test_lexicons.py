@@ -12,7 +12,7 @@ import pytest
 from quotekit import Lexicons, QuotekitError
 from quotekit._lexicons import _FILES, default_lexicons
 
-DATA = Path(str(resources.files("quotekit") / "data"))
+DATA = Path(str(resources.files("quotekit") / "data" / "en"))
 
 #: Tab-separated fields each file's lines must have.
 FIELDS = {"speech_verbs.tsv": 2, "first_names.tsv": 2, "honorifics.tsv": 2, "person_nouns.tsv": 3}
