@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._attribute import Attribution
+from ._attribute import Attributions
 from ._candidates import Mention
-from ._entities import Entity
+from ._entities import Entities
+from ._roles import RoleFound
 from ._tokens import View
-from ._types import Quote, Result, Span, Speaker
+from ._types import Quote, Result, Rule, Span, Speaker
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -20,55 +21,57 @@ def _mention_span(view: View, m: Mention) -> tuple[int, int]:
     return view.toks[m.i].start, view.toks[m.j - 1].end
 
 
-def build_quotes(view: View, atts: list[Attribution], ments: list[Mention], ents: list[Entity]) -> list[Quote]:
+def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int, RoleFound]) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects (offsets relative to ``view.text``).
 
     Args:
         view: The document view.
-        atts: Attributions from stage 4.
-        ments: Mentions, with entities resolved.
-        ents: Entities, with roles.
+        atts: Attributions and the mentions they index, from stage 4.
+        ents: Entities and each mention's entity, from stage 5.
+        roles: Each entity's role, from stage 6.
 
     Returns:
         Quotations in text order.
     """
-    text = view.text
+    text, ments = view.text, atts.mentions
     speakers: dict[int, Speaker] = {}
+    none = RoleFound(None, None, "")
 
-    def speaker_for(m: Mention) -> Speaker:
-        if m.entity >= 0:
-            if m.entity not in speakers:
-                ent = ents[m.entity]
+    def speaker_for(n: int) -> Speaker:
+        m, e = ments[n], ents.entity_of[n]
+        if e >= 0:
+            if e not in speakers:
+                ent, role = ents.entities[e], roles.get(e, none)
                 spans = sorted({_mention_span(view, ments[k]) for k in ent.mentions})
                 etype = ent.etype if ent.etype in ("person", "organization") else "unknown"
-                speakers[m.entity] = Speaker(ent.name, etype, ent.role, ent.org or None, tuple(spans))  # type: ignore[arg-type]
-            return speakers[m.entity]
+                speakers[e] = Speaker(ent.name, etype, role.role, role.org or None, tuple(spans))  # type: ignore[arg-type]
+            return speakers[e]
         s, e = _mention_span(view, m)
         low = text[s:e].lower()
         kind = "person" if low in _PERSON_PRONOUNS else ("organization" if m.etype == "organization" else "unknown")
         return Speaker(text[s:e], kind, None, m.role_org if m.kind == "nominal" else None, ((s, e),))  # type: ignore[arg-type]
 
     out: list[Quote] = []
-    for a in atts:
+    for a in atts.items:
         parts = tuple(a.parts)
         start, end = parts[0][0], parts[-1][1]
         speaker = mention = None
         if a.mention is not None:
             m = ments[a.mention]
-            speaker = speaker_for(m)
+            speaker = speaker_for(a.mention)
             s, e = view.toks[m.i].start, view.toks[m.j - 1].end
             mention = Span(s, e, text[s:e])
         cue = None
         if a.cue is not None:
             cs, ce = view.toks[a.cue.i].start, view.toks[a.cue.j - 1].end
             cue = Span(cs, ce, text[cs:ce])
-        out.append(Quote(text[start:end], start, end, parts, a.kind, speaker, mention, cue))  # type: ignore[arg-type]
+        out.append(Quote(text[start:end], start, end, parts, a.kind, speaker, mention, cue, a.rule))  # type: ignore[arg-type]
     return out
 
 
 # A quotation as it travels from a worker process: start, end, parts, kind, the speaker's index
-# in the packed speakers (-1: none), then the mention's and the cue's offsets (-1: none).
-PackedQuote = tuple[int, int, tuple[tuple[int, int], ...], str, int, int, int, int, int]
+# in the packed speakers (-1: none), then the mention's and the cue's offsets (-1: none), the rule.
+PackedQuote = tuple[int, int, tuple[tuple[int, int], ...], str, int, int, int, int, int, str]
 PackedSpeaker = tuple[str, str, str | None, str | None, tuple[tuple[int, int], ...]]
 
 
@@ -100,7 +103,7 @@ def pack_result(result: Result) -> tuple[list[PackedQuote], list[PackedSpeaker],
         quotes.append((
             q.start, q.end, q.parts, q.kind, -1 if q.speaker is None else index[id(q.speaker)],
             -1 if m is None else m.start, -1 if m is None else m.end,
-            -1 if c is None else c.start, -1 if c is None else c.end,
+            -1 if c is None else c.start, -1 if c is None else c.end, q.rule.value,
         ))
     return quotes, speakers, len(result.speakers)
 
@@ -143,11 +146,12 @@ def unpack_result(
     speakers = [Speaker(name, kind, role, org, mentions)  # type: ignore[arg-type]
                 for name, kind, role, org, mentions in packed_speakers]
     out: list[Quote] = []
-    for start, end, parts, kind, k, ms, me, cs, ce in quotes:
+    for start, end, parts, kind, k, ms, me, cs, ce, rule in quotes:
         out.append(_new_quote(
             text[start:end], start, end, parts, kind,
             speakers[k] if k >= 0 else None,
             _new_span(ms, me, text[ms:me]) if ms >= 0 else None,
             _new_span(cs, ce, text[cs:ce]) if cs >= 0 else None,
+            Rule(rule),
         ))
     return Result(tuple(out), tuple(speakers[:n]), model, id, text)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._attribute import Attribution
 from ._candidates import Mention
 from ._lexicons import Lexicons
+from ._reported import Attribution
 from ._tokens import Tok, View
 
 _SKIP_INITIALS = frozenset({"of", "for", "the", "and", "&", "-", "de", "on", "in", "at"})
@@ -26,8 +26,6 @@ class Entity:
         gender: ``"f"``, ``"m"`` or ``"-"``.
         mentions: Indices of its mentions.
         unnamed: An unnamed speaker ("a spokesman").
-        role: Its role, set in stage 6.
-        org: The organization of that role, set in stage 6.
         context_org: For an unnamed speaker, the organization the context gives it.
     """
 
@@ -37,9 +35,20 @@ class Entity:
     gender: str = "-"
     mentions: list[int] = field(default_factory=list)
     unnamed: bool = False
-    role: str | None = None
-    org: str | None = None
     context_org: str | None = None
+
+
+@dataclass(slots=True)
+class Entities:
+    """What stage 5 hands on.
+
+    Attributes:
+        entities: The entities of the article.
+        entity_of: For each mention (by index), its entity, or -1.
+    """
+
+    entities: list[Entity]
+    entity_of: list[int]
 
 
 def _initials(words: list[str]) -> str:
@@ -159,36 +168,37 @@ class _Registry:
         return len(ents) - 1
 
 
-def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexicons) -> list[Entity]:
-    """Group mentions into entities and set ``Mention.entity``.
+def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexicons) -> Entities:
+    """Group mentions into entities.
 
     Args:
         view: The document view.
-        ments: Mentions from stage 3 (updated in place).
+        ments: Mentions from stage 4 (stage 3's and those attribution made).
         atts: Attributions from stage 4.
         lex: Lexicons.
 
     Returns:
-        The entities.
+        The entities, and each mention's entity.
     """
     reg = _Registry(view.toks)
     ents, toks, find_or_add, words_of = reg.ents, view.toks, reg.find_or_add, reg.words_of
+    entity_of = [-1] * len(ments)
 
     speaker_mentions = {a.mention for a in atts if a.mention is not None}
     last_statement: int | None = None
     for n, m in enumerate(ments):
         if m.kind == "name":
-            m.entity = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
-            ents[m.entity].mentions.append(n)
+            entity_of[n] = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
+            ents[entity_of[n]].mentions.append(n)
         elif m.kind == "nominal" and m.statement:
             if m.role_org:
                 owner_words = [w.lower() for w in m.role_org.split()]
-                m.entity = find_or_add(owner_words, m.role_org, "organization", "-")
-                ents[m.entity].mentions.append(n)
-                last_statement = m.entity
+                entity_of[n] = find_or_add(owner_words, m.role_org, "organization", "-")
+                ents[entity_of[n]].mentions.append(n)
+                last_statement = entity_of[n]
             elif toks[m.i].lower in ("the", "that", "this", "its") and last_statement is not None:
-                m.entity = last_statement
-                ents[m.entity].mentions.append(n)
+                entity_of[n] = last_statement
+                ents[entity_of[n]].mentions.append(n)
         elif m.kind == "nominal" and n in speaker_mentions:
             if m.role_org:
                 # "a spokeswoman for the Harbour Authority" names the authority too.
@@ -201,20 +211,20 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                     # "the spokesman" again, or "the authority" for the Harbour Authority named before.
                     if (ent.unnamed and ent.words == [head]) or (
                             not ent.unnamed and ent.etype == "organization" and ent.words[-1:] == [head]):
-                        m.entity = e
+                        entity_of[n] = e
                         break
-            if m.entity < 0:
+            if entity_of[n] < 0:
                 ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
                                    "organization" if m.etype == "organization" or head in lex.org_words else "person",
                                    m.gender, unnamed=True))
-                m.entity = len(ents) - 1
-            ents[m.entity].mentions.append(n)
-    _resolve_pronouns(view, ments, atts, ents)
-    _context_orgs(view, ments, atts, ents)
-    return ents
+                entity_of[n] = len(ents) - 1
+            ents[entity_of[n]].mentions.append(n)
+    _resolve_pronouns(view, ments, atts, ents, entity_of)
+    _context_orgs(view, ments, atts, ents, entity_of)
+    return Entities(ents, entity_of)
 
 
-def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity]) -> None:
+def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int]) -> None:
     """Resolve he/she/they/it speaker mentions: a known gender picks the most recent person of
     that gender; otherwise the most recent compatible speaker, then the most recent person."""
     toks = view.toks
@@ -227,10 +237,10 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
     recent: list[tuple[int, int]] = []  # (mention index, entity)
     for n, m in enumerate(ments):
         if m.kind != "pronoun":
-            if m.entity >= 0:
-                recent.append((n, m.entity))
+            if entity_of[n] >= 0:
+                recent.append((n, entity_of[n]))
                 if n in att_by_mention:
-                    speakers_so_far.append(m.entity)
+                    speakers_so_far.append(entity_of[n])
             continue
         if n not in att_by_mention:
             continue
@@ -265,21 +275,21 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
                     choice = e
                     break
         if choice >= 0:
-            m.entity = choice
+            entity_of[n] = choice
             ents[choice].mentions.append(n)
             recent.append((n, choice))
             speakers_so_far.append(choice)
 
 
-def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity]) -> None:
+def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int]) -> None:
     """Give an unnamed speaker ("a spokesman") the organization the text names with it, or the
     organization that spoke or was named in the paragraph before."""
     toks = view.toks
     speakers = {a.mention for a in atts if a.mention is not None}
     for n, m in enumerate(ments):
-        if m.entity < 0 or not ents[m.entity].unnamed:
+        if entity_of[n] < 0 or not ents[entity_of[n]].unnamed:
             continue
-        ent = ents[m.entity]
+        ent = ents[entity_of[n]]
         if m.role_org:
             ent.context_org = ent.context_org or m.role_org
             continue
@@ -291,9 +301,9 @@ def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ent
                 o = ments[k]
                 if toks[o.i].para < para - 1:
                     break
-                if (o.entity >= 0 and ents[o.entity].etype == "organization" and o.kind == "name"
+                if (entity_of[k] >= 0 and ents[entity_of[k]].etype == "organization" and o.kind == "name"
                         and (k in speakers or not need_speaker)):
-                    ent.context_org = ents[o.entity].name
+                    ent.context_org = ents[entity_of[k]].name
                     break
             if ent.context_org:
                 break

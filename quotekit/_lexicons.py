@@ -26,6 +26,22 @@ class WordLists:
     is for and where it comes from.
 
     Attributes:
+        skip_before_cue: Adverbs and auxiliaries between a subject and its verb ("also", "has").
+        be_forms: Forms of "be" ("was saying" is not a participle clause).
+        place_prepositions: Prepositions that put a place after a subject ("Traders in Saltmere").
+        no_inversion: Verbs whose next noun is an object, never a subject ("told").
+        clause_boundary: Words that end the clause a subject is looked for in ("but").
+        group_subject_starts: Words that open a subject with no name ("Some", "People").
+        clause_openers: Conjunctions skipped before a sentence's subject ("But").
+        leading_adverbials: Words that open a phrase before the subject ("At …, Smith said").
+        filler: Words between a cue and its quotation ("said in a statement:"), besides weekdays.
+        gap_words: Words between "she said" and the rest of an interrupted quotation, besides weekdays.
+        not_clause_start: Words a reported clause does not start with ("said in …"), besides weekdays.
+        when_where: Words after "on" that say where a report was made ("on Twitter"), besides weekdays.
+        tell_verbs: Verbs whose listener stands before the reported clause ("told MPs …").
+        listeners: Listeners as the object of "told" ("reporters", "them").
+        new_report_verbs: Speech verbs that start a new report after "and" ("and added").
+        title_words: Words before an opening mark that make the quotation a title or term ("dubbed").
         weekdays: Days of the week.
         months: Months of the year.
         not_names: Capitalised words that never start a name ("The", "But"), besides weekdays and months.
@@ -54,6 +70,22 @@ class WordLists:
         elisions: Words after an eliding apostrophe ("em" of ’em).
     """
 
+    skip_before_cue: frozenset[str]
+    be_forms: frozenset[str]
+    place_prepositions: frozenset[str]
+    no_inversion: frozenset[str]
+    clause_boundary: frozenset[str]
+    group_subject_starts: frozenset[str]
+    clause_openers: frozenset[str]
+    leading_adverbials: frozenset[str]
+    filler: frozenset[str]
+    gap_words: frozenset[str]
+    not_clause_start: frozenset[str]
+    when_where: frozenset[str]
+    tell_verbs: frozenset[str]
+    listeners: frozenset[str]
+    new_report_verbs: frozenset[str]
+    title_words: frozenset[str]
     weekdays: frozenset[str]
     months: frozenset[str]
     not_names: frozenset[str]
@@ -185,6 +217,13 @@ class Lexicons:
     def source_pairs(self) -> frozenset[tuple[str, ...]]:
         """The two-word source phrases as word pairs (("according", "to"))."""
         return frozenset(tuple(p.split()) for p in self.words.source_phrases)
+
+    @functools.cached_property
+    def cue_triggers(self) -> frozenset[str]:
+        """Words that can start a cue: the lexicon's, the first words of source phrases ("according"),
+        naming verbs ("called"), copulas ("was") and the colon."""
+        w = self.words
+        return frozenset(p[0] for p in self.source_pairs) | w.naming_verbs | w.copulas | {":"} | self.cue_starts
 
     @functools.cached_property
     def mention_starts(self) -> frozenset[str]:

@@ -55,9 +55,9 @@ def _stages(doc: Doc, text: str, lex: Lexicons) -> list[Quote]:
     cues = find_cues(view, lex)
     mentions = find_mentions(view, lex)
     atts = attribute(view, cues, mentions, lex)
-    ents = resolve(view, mentions, atts, lex)
-    assign_roles(view, mentions, ents, lex)
-    return build_quotes(view, atts, mentions, ents)
+    ents = resolve(view, atts.mentions, atts.items, lex)
+    roles = assign_roles(view, atts.mentions, ents, lex)
+    return build_quotes(view, atts, ents, roles)
 
 
 def chunk_borders(text: str, size: int) -> list[int]:
@@ -167,7 +167,7 @@ def shift(q: Quote, offset: int, original: str) -> Quote:
         speaker = dataclasses.replace(speaker, mentions=tuple((s + offset, e + offset) for s, e in speaker.mentions))
     return Quote(
         original[q.start + offset:q.end + offset], q.start + offset, q.end + offset,
-        tuple((s + offset, e + offset) for s, e in q.parts), q.kind, speaker, span(q.speaker_mention), span(q.cue),
+        tuple((s + offset, e + offset) for s, e in q.parts), q.kind, speaker, span(q.speaker_mention), span(q.cue), q.rule,
     )
 
 

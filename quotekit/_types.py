@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Literal, cast
 
 Kind = Literal["direct", "partial", "indirect"]
@@ -11,6 +12,49 @@ SpeakerType = Literal["person", "organization", "unknown"]
 
 KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organization", "unknown")
+
+
+class Rule(str, Enum):
+    """The rule that attributed a quotation (``str(rule)`` is its name, e.g. ``"after"``).
+
+    The order the rules are tried in, and the sentence shape each handles, are documented in
+    ``quotekit/_attribute.py`` (direct and partial quotations), ``quotekit/_speakers.py`` (the
+    subject of a cue) and ``quotekit/_reported.py`` (reported speech).
+    """
+
+    BEFORE = "before"
+    """A cue before the quotation in its sentence: ``Jane Smith said: “…”``."""
+    AFTER = "after"
+    """The attribution right after it: ``“…,” she said``."""
+    LATER = "later"
+    """A fragment whose cue comes later in the sentence: ``a “new chapter”, she said``."""
+    SUBJECT = "subject"
+    """A fragment given to the sentence's subject: ``Smith called it “a disgrace”``."""
+    INTRO = "intro"
+    """Introduced by the sentence before: ``Jane Smith said: / “…”``."""
+    DASH = "dash"
+    """A ``— Jane Doe`` line under the quotation."""
+    INHERIT = "inherit"
+    """A quotation paragraph that goes on from the speaker of the one before."""
+    FORWARD = "forward"
+    """Reported speech after its cue: ``Smith said (that) CLAUSE``."""
+    BACKWARD = "backward"
+    """Reported speech before its cue: ``CLAUSE, Smith said``."""
+    ACCORDING_FIRST = "according-first"
+    """``According to X, CLAUSE``."""
+    ACCORDING_LAST = "according-last"
+    """``CLAUSE, according to X``."""
+    ACCORDING_MIDDLE = "according-middle"
+    """``CLAUSE, according to X, CLAUSE``."""
+    EVIDENTIAL = "evidential"
+    """Content with no source named: ``The plan seems to work``."""
+    ASKED = "asked"
+    """A reported question: ``Asked whether …, she said``."""
+    NONE = "none"
+    """No rule found a speaker."""
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class ByFields:
@@ -25,6 +69,9 @@ class ByFields:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return (type(self), tuple(map(self.__getattribute__, type(self).__dataclass_fields__)))  # type: ignore[attr-defined]
+
+
+_RULE_NAMES = frozenset(r.value for r in Rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +157,8 @@ class Quote(ByFields):
         speaker: Who said it, or ``None`` where the article does not say.
         speaker_mention: The mention the attribution rests on (often a pronoun), or ``None``.
         cue: The cue ("said", "according to", a colon), or ``None``.
+        rule: The rule that attributed it (:class:`Rule`); not part of :meth:`to_dict`, which
+            gives exactly the prediction format.
     """
 
     text: str
@@ -120,6 +169,7 @@ class Quote(ByFields):
     speaker: Speaker | None = None
     speaker_mention: Span | None = None
     cue: Span | None = None
+    rule: Rule = Rule.NONE
 
     def to_dict(self) -> dict[str, Any]:
         """Return the quotation in the prediction format (``../shared/corpora/README.md``)."""
@@ -153,6 +203,7 @@ class Quote(ByFields):
             speaker=Speaker.from_dict(speaker) if speaker else None,
             speaker_mention=Span.from_dict(mention) if mention else None,
             cue=Span.from_dict(cue) if cue else None,
+            rule=Rule(data["rule"]) if data.get("rule") in _RULE_NAMES else Rule.NONE,
         )
 
 

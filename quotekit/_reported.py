@@ -1,0 +1,293 @@
+"""Stage 4b: reported speech (indirect quotations) around cues, and the overlaps between quotations.
+
+For each cue that no direct quotation took, :func:`reported_speech` tries the rules of
+:data:`REPORTED_ORDER`. Each returns a list of attributions (possibly empty: the cue is done)
+or ``None`` (it does not apply: try the next one). The order:
+
+1. ``evidential``: "The plan seems to work": content with no source named.
+2. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
+3. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
+   none reports nothing.)
+4. ``according``: content before, after or around "according to X".
+5. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE".
+6. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith."
+
+Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
+may sit inside it) nor other reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ._candidates import skip_dateline
+from ._cues import Cue
+from ._speakers import Ctx, speaker_of
+from ._text import HasParts
+from ._tokens import View
+from ._types import Rule
+
+
+@dataclass(slots=True)
+class Attribution(HasParts):
+    """A quotation (direct, partial or indirect) with its cue and speaker mention.
+
+    Attributes:
+        parts: ``(start, end)`` character spans of the content.
+        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
+        cue: The cue, or ``None``.
+        mention: Index of the speaker mention (into ``Attributions.mentions``), or ``None``.
+        quotes: Indices of the quoted stretches it is made of (none for indirect).
+        rule: The rule that attributed it.
+        tail: For ``after``: the token after its cue and speaker ("“A,” she said| …").
+        after_cue: The cue right after it, where one was found.
+    """
+
+    kind: str
+    cue: Cue | None
+    mention: int | None
+    quotes: list[int] = field(default_factory=list)
+    rule: Rule = Rule.NONE
+    tail: int = -1
+    after_cue: Cue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A cue, its sentence's tokens ``lo..hi-1`` and its speaker mention (``-1`` before it is found)."""
+
+    cue: Cue
+    lo: int
+    hi: int
+    mention: int = -1
+
+
+def _content_end(view: View, k: int, e: int) -> int:
+    """``e`` moved back past trailing punctuation (a closing mark of a quotation inside stays)."""
+    toks = view.toks
+    while e > k and not toks[e - 1].is_word and toks[e - 1].quote < 0:
+        if e - 2 >= k and toks[e - 2].quote >= 0:
+            return e
+        e -= 1
+    return e
+
+
+def _span(view: View, k: int, e: int) -> list[tuple[int, int]]:
+    return [(view.toks[k].start, view.toks[e - 1].end)]
+
+
+def evidential(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"The plan seems to work" / "X is expected to win": the sentence, with no source named."""
+    c, toks = s.cue, ctx.view.toks
+    if c.klass != "evidential":
+        return None
+    if toks[c.i].lower == "expected" and not c.passive:
+        return []
+    k = skip_dateline(ctx.view, s.lo)
+    while k < s.hi and not toks[k].is_word:
+        k += 1
+    e = _content_end(ctx.view, k, s.hi)
+    words = [t for t in toks[k:e] if t.is_word]
+    if len(words) >= 4 and not any(t.quote >= 0 for t in words):
+        return [Attribution(_span(ctx.view, k, e), "indirect", c, None, [], Rule.EVIDENTIAL)]
+    return []
+
+
+def asked(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"Asked whether the plan would work, she said …": the question up to the comma."""
+    c, toks = s.cue, ctx.view.toks
+    first = s.lo
+    while first < s.hi and not toks[first].is_word:
+        first += 1
+    if not (toks[c.i].lower == "asked" and c.i == first and c.j < s.hi):
+        return None
+    e = c.j
+    while e < s.hi and toks[e].text not in (",", ";", "—") and toks[e].quote < 0:
+        e += 1
+    if e - c.j >= 2 and e < s.hi:
+        return [Attribution(_span(ctx.view, c.j, e), "indirect", c, None, [], Rule.ASKED)]
+    return []
+
+
+def according(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"according to X, CLAUSE" / "CLAUSE, according to X" / "CLAUSE, according to X, CLAUSE"."""
+    c, view, toks = s.cue, ctx.view, ctx.view.toks
+    if c.kind != "according":
+        return None
+    src_end = ctx.idx.ments[s.mention].j
+    if not any(t.is_word for t in toks[s.lo:c.i]):
+        k = src_end + 1 if src_end < s.hi and toks[src_end].text == "," else s.hi
+        e, rule = _content_end(view, k, s.hi), Rule.ACCORDING_FIRST
+    else:
+        k = s.lo
+        while k < c.i and not toks[k].is_word:
+            k += 1
+        if _content_end(view, src_end, s.hi) <= src_end:
+            e = c.i - 1 if toks[c.i - 1].text in (",", "—", "–", "(") else c.i
+            e, rule = _content_end(view, k, e), Rule.ACCORDING_LAST
+        else:
+            e, rule = _content_end(view, k, s.hi), Rule.ACCORDING_MIDDLE
+    words = [t for t in toks[k:e] if t.is_word]
+    if len(words) < 3 or sum(1 for t in words if t.quote >= 0) > len(words) / 2:
+        return []
+    return [Attribution(_span(view, k, e), "indirect", c, s.mention, [], rule)]
+
+
+def _clause_start(ctx: Ctx, s: Sentence) -> int:
+    """Where the reported clause after the cue starts: past the listener, "on Tuesday", "that"."""
+    c, toks, idx, words = s.cue, ctx.view.toks, ctx.idx, ctx.lex.words
+    mt = idx.ments[s.mention]
+    k = mt.j if mt.i >= c.j else c.j
+    if k < s.hi and toks[c.i].lower in words.tell_verbs:
+        if k in idx.start_at:
+            k = idx.ments[idx.start_at[k]].j
+        elif toks[k].lower in words.listeners:
+            k += 1
+        elif k + 1 < s.hi and toks[k].lower == "the" and toks[k + 1].is_word:
+            k += 2
+    while k < s.hi and toks[k].lower in ("on", "in") and k + 1 < s.hi and (toks[k + 1].lower in words.when_where or toks[k + 1].lower in words.weekdays):
+        k += 2
+    if k < s.hi and toks[k].lower == "that":
+        return k + 1
+    if k < s.hi and (toks[k].lower in words.not_clause_start or toks[k].lower in words.weekdays):
+        for x in range(k + 1, min(s.hi, k + 10)):  # "said in a statement on Tuesday that …"
+            if toks[x].lower == "that":
+                return x + 1
+    return k
+
+
+def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"Jane Smith said (that) CLAUSE", "told MPs CLAUSE"; it stops where "and criticized …" starts."""
+    c, toks, cue_at, words = s.cue, ctx.view.toks, ctx.idx.cue_at, ctx.lex.words
+    k = _clause_start(ctx, s)
+    e = s.hi
+    for x in range(k + 1, s.hi - 1):
+        if (toks[x].lower in ("and", "but") and (x + 1) in cue_at and toks[x + 1].quote < 0
+                and (cue_at[x + 1].klass == "stance" or toks[x + 1].lower in words.new_report_verbs)):
+            e = x
+            break
+    e = _content_end(ctx.view, k, e)
+    content = [t for t in toks[k:e] if t.is_word]
+    if (len(content) >= 3 and toks[k].is_word and toks[k].quote < 0 and sum(t.quote >= 0 for t in content) < len(content)
+            and (ctx.idx.ments[s.mention].i < c.i or (c.klass == "speech" and c.kind != "according"))):
+        return [Attribution(_span(ctx.view, k, e), "indirect", c, s.mention, [], Rule.FORWARD)]
+    return None
+
+
+def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (at most six words after the cue)."""
+    c, toks, mt = s.cue, ctx.view.toks, ctx.idx.ments[s.mention]
+    first, last_tok = min(c.i, mt.i), max(c.j, mt.j)
+    if c.klass == "stance" or not (first - 1 > s.lo and toks[first - 1].text in (",", "—", "–")):
+        return []
+    if len([t for t in toks[last_tok:s.hi] if t.is_word]) > 6:
+        return []
+    e = first - 1
+    k = skip_dateline(ctx.view, s.lo)
+    while k < e and not toks[k].is_word:
+        k += 1
+    words = [t for t in toks[k:e] if t.is_word]
+    if len(words) >= 3 and sum(t.quote >= 0 for t in words) < len(words) * 0.5:
+        return [Attribution(_span(ctx.view, k, e), "indirect", c, s.mention, [], Rule.BACKWARD)]
+    return []
+
+
+ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
+
+UNSOURCED_RULES: tuple[ReportedRule, ...] = (evidential, asked)
+SOURCED_RULES: tuple[ReportedRule, ...] = (according, forward, backward)
+REPORTED_ORDER = (*UNSOURCED_RULES, speaker_of, *SOURCED_RULES)
+"""The order :func:`reported_speech` works in (see the module docstring)."""
+
+
+def _report(ctx: Ctx, c: Cue) -> list[Attribution]:
+    """The reported speech of one cue."""
+    toks = ctx.view.toks
+    s_lo, s_hi = ctx.view.sents[toks[c.i].sent]
+    site = Sentence(c, s_lo, s_hi)
+    for rule in UNSOURCED_RULES:
+        found = rule(ctx, site)
+        if found is not None:
+            return found
+    m = speaker_of(ctx, c, s_lo, s_hi)
+    if m is None:
+        return []
+    site = Sentence(c, s_lo, s_hi, m)
+    for rule in SOURCED_RULES:
+        found = rule(ctx, site)
+        if found is not None:
+            return found
+    return []
+
+
+def reported_speech(ctx: Ctx, cues: list[Cue], used: set[int], direct: list[Attribution]) -> list[Attribution]:
+    """Reported speech around every cue that no direct quotation took.
+
+    Args:
+        ctx: The document, lexicons and mentions.
+        cues: Cues from stage 2.
+        used: First tokens of the cues direct quotations took.
+        direct: The direct and partial attributions.
+
+    Returns:
+        The indirect attributions, overlaps resolved.
+    """
+    toks = ctx.view.toks
+    out: list[Attribution] = []
+    for c in cues:
+        if c.i in used or c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
+            continue
+        if toks[c.i].lower.startswith("continu"):
+            continue  # "The statement continued, “…”" introduces quotations only
+        out.extend(_report(ctx, c))
+    return resolve_overlaps(ctx.view, out, direct)
+
+
+def _cut_at_partial(view: View, att: Attribution, partials: list[tuple[int, int]]) -> None:
+    """A quoted fragment the report only half covers: the report stops before it (by characters:
+    the fragment may start inside a token, e.g. after ":'“"); with under three words left, it goes."""
+    for s, e in partials:
+        if s < att.end and att.start < e and not (att.start <= s and e <= att.end):
+            end = s
+            while end > att.start and not view.norm[end - 1].isalnum():
+                end -= 1
+            if len(view.norm[att.start:end].split()) < 3:
+                att.parts = []
+                return
+            att.parts = [(att.start, min(att.end, end))]
+
+
+def resolve_overlaps(view: View, reported: list[Attribution], direct: list[Attribution]) -> list[Attribution]:
+    """Reported speech never overlaps a direct quotation (a partial one may sit inside it), nor
+    other reported speech: a report nested in another is left to the outer one, and of two that
+    cross, the first ends where the second starts.
+
+    Args:
+        view: The document view.
+        reported: Reported speech (changed in place where cut).
+        direct: The direct and partial quotations.
+
+    Returns:
+        The reported speech that is kept, in text order.
+    """
+    spans = [(x.start, x.end) for x in direct if x.kind == "direct"]
+    partials = [(x.start, x.end) for x in direct if x.kind == "partial"]
+    keep: list[Attribution] = []
+    for att in sorted(reported, key=lambda x: (x.start, -x.end)):
+        if any(s < att.end and att.start < e for s, e in spans):
+            continue
+        _cut_at_partial(view, att, partials)
+        if not att.parts:
+            continue
+        if keep and att.start < keep[-1].end:
+            prev = keep[-1]
+            if att.end <= prev.end:
+                continue
+            e = _content_end(view, view.tok_at(prev.start), view.tok_at(att.start))
+            if e <= view.tok_at(prev.start):
+                keep.pop()
+            else:
+                prev.parts = [(prev.start, min(prev.end, view.toks[e - 1].end))]
+        keep.append(att)
+    return keep

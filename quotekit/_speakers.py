@@ -1,0 +1,371 @@
+"""Stage 4a: the speaker of a cue: the mention that is its subject, found by an ordered table of rules.
+
+:func:`speaker_of` tries :data:`SUBJECT_RULES` in order. A rule returns a mention index (the
+speaker), ``None`` (it does not apply: try the next one) or :data:`NO_SPEAKER` (the cue has no
+speaker to find: stop). The order is the algorithm:
+
+1. ``according_source``: "according to X" names X after the phrase.
+2. ``passive_agent``: "it was reported by X"; an agentless passive has no speaker.
+3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
+4. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
+5. ``relative_who``: "Jane Doe, who said …".
+6. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
+7. ``name_before_comma``: "The party's leader, Jane Smith, said".
+8. ``appositive``: "Jane Smith, the party's leader, said".
+9. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
+10. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
+11. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+12. ``inverted_nominal``: "“…?” asked the boy".
+13. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+
+Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
+:class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ._candidates import Mention
+from ._cues import Cue
+from ._lexicons import Lexicons
+from ._tokens import View
+
+# Punctuation that ends the clause a subject is looked for in (the words are lexicon data).
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+NO_SPEAKER = -1
+"""A subject rule's answer that ends the search: the cue has no speaker."""
+
+
+class MentionIndex:
+    """Stage 3's mentions (copied) and the ones attribution adds, indexed by first and last token.
+
+    Attributes:
+        ments: The mentions; stage 3's first, in their order, then the added ones.
+        end_at: Token one past a mention's end -> its index.
+        start_at: A mention's first token -> its index.
+        cue_at: A cue's first token -> the cue.
+    """
+
+    def __init__(self, mentions: list[Mention], cues: list[Cue]) -> None:
+        self.ments = list(mentions)
+        self.end_at: dict[int, int] = {}
+        self.start_at: dict[int, int] = {}
+        for n, m in enumerate(mentions):
+            self.end_at[m.j] = n
+            self.start_at[m.i] = n
+        self.cue_at: dict[int, Cue] = {c.i: c for c in cues}
+        self.made: dict[tuple[int, int], int] = {}
+
+    def extend(self, base: int | None, i: int, j: int) -> int:
+        """A mention over tokens i..j-1 built on mention ``base`` (or a new unnamed one)."""
+        if base is not None:
+            b = self.ments[base]
+            if b.i == i and b.j == j:
+                return base
+        if (i, j) in self.made:
+            return self.made[(i, j)]
+        if base is not None:
+            m = Mention(i, j, b.kind, b.name_i, b.name_j, b.etype, b.gender, "pl" if b.number == "pl" else b.number,
+                        b.role, b.role_org, b.possessive, b.statement)
+        else:
+            m = Mention(i, j, "nominal", j - 1, j, "unknown", "-", "sg")
+        self.ments.append(m)
+        self.made[(i, j)] = len(self.ments) - 1
+        return len(self.ments) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What every attribution rule reads: the document, the lexicons and the mentions."""
+
+    view: View
+    lex: Lexicons
+    idx: MentionIndex
+
+
+@dataclass(frozen=True, slots=True)
+class CueSite:
+    """A cue and the token range its subject may come from.
+
+    Attributes:
+        cue: The cue.
+        lo: First token a mention may use.
+        hi: One past the last token it may use.
+        after_quote: The cue follows a quotation ("“…?” asked the boy"): the noun after the
+            verb is its inverted subject, never its object.
+        left: The token right after the subject, when the subject comes before the cue
+            (past "(D-N.Y.)", adverbs and auxiliaries: "Smith also has said").
+    """
+
+    cue: Cue
+    lo: int
+    hi: int
+    after_quote: bool
+    left: int
+
+
+def _left_edge(ctx: Ctx, cue: Cue, lo: int) -> int:
+    toks, skip = ctx.view.toks, ctx.lex.words.skip_before_cue
+    k = cue.i
+    if k - 1 > lo and toks[k - 1].text == ")":
+        for x in range(k - 2, max(lo, k - 10) - 1, -1):
+            if toks[x].text == "(":
+                k = x
+                break
+    steps = 0
+    while k - 1 >= lo and (toks[k - 1].lower in skip or (toks[k - 1].text.endswith("ly") and toks[k - 1].text.islower())) and steps < 3:
+        if toks[k - 1].text == ",":
+            break
+        k -= 1
+        steps += 1
+    return k
+
+
+def according_source(ctx: Ctx, s: CueSite) -> int | None:
+    """"according to the Harbour Authority, …": the phrase after "according to", up to punctuation."""
+    if s.cue.kind != "according":
+        return None
+    toks = ctx.view.toks
+    k = e = s.cue.j
+    while e < s.hi and toks[e].text not in (",", ";", ".", "!", "?", ")", "—", "–") and toks[e].quote < 0 and e - k < 15:
+        e += 1
+    return ctx.idx.extend(ctx.idx.start_at.get(k), k, e) if e > k else NO_SPEAKER
+
+
+def passive_agent(ctx: Ctx, s: CueSite) -> int | None:
+    """"It was reported by the council that …": the agent after "by"; "It was reported": none."""
+    if not s.cue.passive:
+        return None
+    toks, k = ctx.view.toks, s.cue.j
+    if k < s.hi and toks[k].lower == "by" and k + 1 in ctx.idx.start_at:
+        return ctx.idx.start_at[k + 1]
+    return NO_SPEAKER
+
+
+def participle_subject(ctx: Ctx, s: CueSite) -> int | None:
+    """"Jane Doe emailed supporters saying …": a participle's subject opens the sentence."""
+    toks, i = ctx.view.toks, s.cue.i
+    if not toks[i].lower.endswith("ing") or i <= s.lo or toks[i - 1].lower in ctx.lex.words.be_forms:
+        return None
+    m = first_subject(ctx, s.lo, i)
+    return m if m is not None and ctx.idx.ments[m].i < i else None
+
+
+def subject_before(ctx: Ctx, s: CueSite) -> int | None:
+    """"Jane Smith said" / "Traders in Saltmere have called for" (the subject before the place)."""
+    idx, toks = ctx.idx, ctx.view.toks
+    m = idx.end_at.get(s.left)
+    if m is None or idx.ments[m].i < s.lo:
+        return None
+    p = idx.ments[m].i - 1
+    if p - 1 >= s.lo and toks[p].lower in ctx.lex.words.place_prepositions and p in idx.end_at and idx.ments[idx.end_at[p]].i >= s.lo:
+        return idx.end_at[p]
+    return m
+
+
+def relative_who(ctx: Ctx, s: CueSite) -> int | None:
+    """"Jane Doe, who said …": the relative pronoun stands for the name before it."""
+    toks, k, idx = ctx.view.toks, s.left, ctx.idx
+    if not (k - 1 >= s.lo and toks[k - 1].lower in ("who", "which") and k - 2 >= s.lo and toks[k - 2].text == ","):
+        return None
+    rel = idx.end_at.get(k - 2)
+    if rel is not None and idx.ments[rel].kind == "name" and idx.ments[rel].i >= s.lo:
+        return idx.extend(rel, idx.ments[rel].i, k)
+    return None
+
+
+def clause_opener(ctx: Ctx, s: CueSite) -> int | None:
+    """"…, saying (that) …" / "… and said …": the subject that opens the sentence."""
+    toks, k = ctx.view.toks, s.left
+    if k - 1 >= s.lo and ((toks[s.cue.i].lower.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].lower in ("and", "but")):
+        return first_subject(ctx, s.lo, k - 1)
+    return None
+
+
+def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
+    """"The party’s leader, Jane Smith, said": the name between two commas right before the cue."""
+    toks, k, idx = ctx.view.toks, s.left, ctx.idx
+    if not (k - 1 >= s.lo and toks[k - 1].text == "," and (k - 1) in idx.end_at):
+        return None
+    named = idx.ments[idx.end_at[k - 1]]
+    if named.kind == "name" and named.i >= s.lo and named.i - 1 >= s.lo and toks[named.i - 1].text == ",":
+        return idx.end_at[k - 1]
+    return None
+
+
+def appositive(ctx: Ctx, s: CueSite) -> int | None:
+    """"Jane Smith, the party's leader, said": the mention before the appositive."""
+    toks, k, idx = ctx.view.toks, s.left, ctx.idx
+    if not (k - 1 >= s.lo and toks[k - 1].text == ","):
+        return None
+    x = k - 2
+    while x >= max(s.lo, k - 20) and toks[x].text != "," and toks[x].quote < 0:
+        x -= 1
+    if x >= s.lo and toks[x].text == "," and x in idx.end_at and idx.ments[idx.end_at[x]].i >= s.lo:
+        if idx.ments[idx.end_at[x]].kind != "pronoun":
+            return idx.end_at[x]
+    return None
+
+
+def clause_subject_rule(ctx: Ctx, s: CueSite) -> int | None:
+    """"People briefed on the talks say" / "Forbes and a rival group say": a noun phrase subject."""
+    cue, toks, k = s.cue, ctx.view.toks, s.left
+    strong = not cue.weak or ctx.view.tagged or (cue.j < len(toks) and toks[cue.j].lower == "that")
+    if cue.kind == "verb" and strong and k - 1 >= s.lo and toks[k - 1].text != ",":
+        return clause_subject(ctx, s.lo, k)
+    return None
+
+
+def no_inversion(ctx: Ctx, s: CueSite) -> int | None:
+    """Colons and "was “…”" have no subject after them; nor do "claims" or "told Jane" before a quotation."""
+    cue = s.cue
+    if cue.kind in ("copula", "colon") or (not s.after_quote and (cue.weak or ctx.view.toks[cue.i].lower in ctx.lex.words.no_inversion)):
+        return NO_SPEAKER
+    return None
+
+
+def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
+    """"“…,” said former party adviser Jane Doe": lower-case title words before the name."""
+    toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
+    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].is_word and not toks[k].is_cap):
+        return None
+    last_name = None
+    x = k
+    while x < s.hi and x - k < 8 and toks[x].is_word and toks[x].quote < 0:
+        if x in idx.start_at and idx.ments[idx.start_at[x]].kind == "name":
+            last_name = idx.start_at[x]
+            x = idx.ments[last_name].j
+            continue
+        x += 1
+    if last_name is not None and idx.ments[last_name].etype != "organization":
+        return idx.extend(last_name, k, idx.ments[last_name].j)
+    return None
+
+
+def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
+    """"“…?” asked the boy": a noun phrase of two to eight words after the cue."""
+    toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
+    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].lower in ("the", "a", "an", "one", "another")):
+        return None
+    e = k + 1
+    while e < s.hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:
+        e += 1
+    return idx.extend(None, k, e) if e - k >= 2 else None
+
+
+def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:
+    """"said Jane Smith" / "said she" / "said Acme chief executive Jane Doe" (the person, not Acme)."""
+    toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
+    if not (k < s.hi and k in idx.start_at and (idx.ments[idx.start_at[k]].kind != "pronoun" or toks[k].lower in ("he", "she", "they"))):
+        return None
+    first = idx.ments[idx.start_at[k]]
+    if first.etype == "organization" and first.kind == "name":
+        for x in range(first.j, min(s.hi, first.j + 4)):
+            other = idx.start_at.get(x)
+            if other is not None and idx.ments[other].etype == "person" and idx.ments[other].kind == "name":
+                return other
+            if toks[x].is_cap or not toks[x].is_word:
+                break
+    return idx.start_at[k]
+
+
+SubjectRule = Callable[[Ctx, CueSite], "int | None"]
+
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    according_source,
+    passive_agent,
+    participle_subject,
+    subject_before,
+    relative_who,
+    clause_opener,
+    name_before_comma,
+    appositive,
+    clause_subject_rule,
+    no_inversion,
+    inverted_titled_name,
+    inverted_nominal,
+    inverted_subject,
+)
+"""The subject rules in the order :func:`speaker_of` tries them (see the module docstring)."""
+
+
+def speaker_of(ctx: Ctx, cue: Cue, lo: int, hi: int, after_quote: bool = False) -> int | None:
+    """The mention that is the subject (or inverted subject) of ``cue``, within tokens lo..hi.
+
+    Args:
+        ctx: The document, lexicons and mentions.
+        cue: The cue.
+        lo: First token the mention may use.
+        hi: One past the last token it may use.
+        after_quote: The cue follows a quotation: the noun after the verb is its subject.
+
+    Returns:
+        The mention index, or ``None``.
+    """
+    site = CueSite(cue, lo, hi, after_quote, _left_edge(ctx, cue, lo))
+    for rule in SUBJECT_RULES:
+        m = rule(ctx, site)
+        if m is not None:
+            return None if m == NO_SPEAKER else m
+    return None
+
+
+def clause_subject(ctx: Ctx, lo: int, k: int) -> int | None:
+    """An NP that runs from the start of the clause to token ``k`` ("People briefed on the
+    talks say", "Forbes and a rival group say")."""
+    toks, idx, boundary = ctx.view.toks, ctx.idx, ctx.lex.words.clause_boundary
+    cs = k
+    while cs - 1 >= lo and k - (cs - 1) <= 10 and toks[cs - 1].quote < 0:
+        low = toks[cs - 1].lower
+        if (low in boundary or low in _CLAUSE_PUNCT) and not (low == "and" and cs - 2 >= lo and toks[cs - 2].is_cap and cs < k and toks[cs].is_cap):
+            break
+        cs -= 1
+    if cs - 1 >= lo and toks[cs - 1].lower not in boundary and toks[cs - 1].lower not in _CLAUSE_PUNCT and toks[cs - 1].quote < 0:
+        return None  # the clause is longer than a subject can be
+    if cs >= k:
+        return None
+    if cs in idx.start_at:
+        base = idx.start_at[cs]
+        if idx.ments[base].kind == "pronoun" and idx.ments[base].j != k:
+            return None
+        return idx.extend(base, cs, k)
+    if toks[cs].lower in ctx.lex.words.group_subject_starts:
+        for x in range(cs, k):
+            if x in idx.start_at:
+                return idx.extend(idx.start_at[x], cs, k)
+        return idx.extend(None, cs, k)
+    return None
+
+
+def first_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
+    """The mention that opens the sentence (pronouns included), for "…, and said" and "…, saying"."""
+    toks, idx = ctx.view.toks, ctx.idx
+    k = lo
+    while k < hi and (not toks[k].is_word or toks[k].lower in ctx.lex.words.clause_openers):
+        k += 1
+    if k < hi and toks[k].lower in ctx.lex.words.leading_adverbials:
+        # "At Sunday's debate, Jane Doe …": the subject comes after the opening phrase.
+        for x in range(k + 1, min(hi, k + 12)):
+            if toks[x].text == ",":
+                k = x + 1
+                break
+    m = idx.start_at.get(k)
+    if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ("it", "there") and not idx.ments[m].statement:
+        return m
+    return None
+
+
+def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
+    """The mention that opens the sentence, where a verb follows it (the writer's subject)."""
+    toks, idx = ctx.view.toks, ctx.idx
+    k = lo
+    while k < hi and not toks[k].is_word:
+        k += 1
+    if k in idx.start_at:
+        m = idx.start_at[k]
+        if idx.ments[m].j < hi and not idx.ments[m].statement and toks[idx.ments[m].i].lower not in ("it", "there"):
+            return m
+    return None
