@@ -19,7 +19,7 @@ from quotekit.evaluate import ErrorItem, Report, add_arguments, evaluate, run
 REPORT_KEYS = [
     "quote_P", "quote_R", "quote_F1", "recall_direct", "recall_mixed", "recall_partial",
     "recall_indirect", "speaker_acc", "speaker_acc_direct", "attribution_F1", "n_gold", "n_pred",
-    "role_acc", "organization_acc", "tau", "model",
+    "role_acc", "organization_acc", "tau", "model", "roles", "ids",
 ]
 SCORE_KEYS = REPORT_KEYS[:12]
 
@@ -180,12 +180,16 @@ def test_optional_gold_counts_neither_way() -> None:
         assert r.errors == ()
 
 
-def test_prediction_for_unknown_article_is_ignored_and_missing_one_is_empty() -> None:
+def test_prediction_for_unknown_article_is_not_scored_and_missing_one_is_empty() -> None:
     gold = [{"id": "a", "text": T1, "quotes": [gq(T1, Q1)]},
             {"id": "b", "text": T2, "quotes": [gq(T2, "one two three four")]}]
     preds = [{"id": "a", "quotes": [pq(T1, Q1)]}, {"id": "zzz", "quotes": [pq(T1, Q1)]}]
-    r = evaluate(gold, preds)
+    with pytest.warns(ev.IdWarning) as caught:
+        r = evaluate(gold, preds)
     assert (r.n_gold, r.n_pred, r.quote_P, r.quote_R) == (2, 1, 1.0, 0.5)
+    assert r.ids.predictions_not_in_gold == ("zzz",)
+    assert r.ids.gold_without_prediction == ("b",)
+    assert len(caught) == 2
 
 
 def test_many_units_in_one_long_article() -> None:
@@ -564,7 +568,8 @@ def test_errors_file_and_report_errors(tmp_path: Path) -> None:
     assert wrong == {
         "kind": "wrong_speaker", "doc_id": "x", "start": text.index("First"),
         "end": text.index("First") + len("First point."), "text": "First point.",
-        "context": wrong["context"], "gold_speaker": "Ada Voss", "predicted_speaker": "Ben Roe"}
+        "context": wrong["context"], "gold_speaker": "Ada Voss", "predicted_speaker": "Ben Roe",
+        "rule": None}
     assert (missed["text"], missed["gold_speaker"], missed["predicted_speaker"]) == (
         "Second point.", "Ben Roe", None)
     assert (spurious["text"], spurious["gold_speaker"], spurious["predicted_speaker"]) == (
@@ -593,7 +598,7 @@ def test_report_to_dict_keys_and_table() -> None:
     assert d["tau"] == 0.9 and d["model"] is None
     assert json.loads(json.dumps(d)) == d
     table = r.to_table()
-    for key in REPORT_KEYS[:-2]:
+    for key in REPORT_KEYS[:-4]:
         assert key in table
     assert "n/a" in table  # recall_mixed
     lines = table.splitlines()[2:]
@@ -660,7 +665,8 @@ def test_cli_run_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv
 # ---------------------------------------------------------------------------------------------
 # cross-check with the reference scorer of ../shared (skipped where it is absent)
 
-SCORER = Path(__file__).resolve().parents[2] / "shared/hooks/lib/score.py"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCORER = SHARED / "tools/score.py"
 
 
 @pytest.fixture(scope="module")
