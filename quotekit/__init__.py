@@ -17,7 +17,7 @@ from ._api import Extractor, Failure, extract, load
 from ._errors import ModelNotFoundError, OptionError, QuotekitError, QuotekitWarning
 from ._lexicons import Lexicons
 from ._model import installed_pipelines
-from ._types import Quote, Result, Span, Speaker
+from ._types import Quote, Result, Rule, Span, Speaker
 from ._version import __version__
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "QuotekitError",
     "QuotekitWarning",
     "Result",
+    "Rule",
     "Span",
     "Speaker",
     "__version__",
