@@ -9,29 +9,9 @@ from dataclasses import dataclass
 from ._lexicons import Lexicons
 from ._tokens import View
 
-# Forms that are as often nouns as verbs ("reports", "a claim"): they count as cues only with
-# a subject right before them (checked in attribution) and, with a tagger, a verb tag.
-_NOUN_LIKE = frozenset(
-    (
-        "report reports claim claims comment comments answer answers state states post posts plan plans "
-        "hope hopes fear fears show shows find finds rule rules charge charges promise promises tweet "
-        "tweets remark remarks reply replies call calls want wants signal signals reason reasons doubt "
-        "doubts estimate estimates counter counters protest protests object objects echo echoes note "
-        "notes demand demands pledge pledges vow vows quip quips joke jokes whisper whispers shout shouts "
-        "yell yells cry cries boast boasts blast blasts snap snaps stress caution cautions recall recalls "
-        "mention mentions lament laments venture ventures suspect suspects worry worries wonder read "
-        "reads comment ask asks respond concern concerns"
-    ).split()
-)
-# Words that, right before a speech or belief verb form, make it a noun or an adjective ("the
-# attacks", "a signal", "the proposed act", "its estimated cost"): determiners and possessive
-# determiners that cannot be objects or subjects of a verb (unlike "her" or "that").
-_NOUN_DETERMINERS = frozenset("the a an these this every each its their his our my your".split())
-_CALLS = frozenset({"called", "calls", "call", "calling", "branded", "labelled", "labeled", "deemed", "termed"})
-_COPULAS = frozenset({"is", "was", "are", "were", "been", "be"})
-_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being", "get", "got"})
-# Words that can start a cue besides the lexicon's (only these tokens are looked at).
-_TRIGGERS = frozenset({"according", ":"}) | _CALLS | _COPULAS
+# The cue stage's word lists are in Lexicons.words (quotekit/data/<lang>/words/): noun_like_cues,
+# noun_determiners, naming_verbs, copulas, passive_auxiliaries, source_phrases, say_forms,
+# cue_adverbs, ly_non_adverbs.
 
 
 @dataclass(slots=True)
@@ -69,7 +49,8 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
     n = len(toks)
     cues: list[Cue] = []
     i = 0
-    for c in view.scan(_TRIGGERS | lex.cue_starts):
+    words = lex.words
+    for c in view.scan(lex.cue_triggers):
         if c < i:
             continue  # inside the cue before
         i = c
@@ -77,7 +58,7 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
         low = t.lower
         nxt = toks[i + 1] if i + 1 < n else None
         # "according to"
-        if low == "according" and nxt is not None and nxt.lower == "to":
+        if nxt is not None and (low, nxt.lower) in lex.source_pairs:
             cues.append(Cue(i, i + 2, "speech", "according"))
             i += 2
             continue
@@ -93,13 +74,14 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
         if matched:
             continue
         klass = lex.cue_words.get(low)
-        if klass is not None and _is_verb(view, i):
-            prev = _prev_word(view, i)
-            passive = prev is not None and toks[prev].lower in _PASSIVE and low.endswith(("ed", "id", "ld", "wn", "en", "ht"))
-            cues.append(Cue(i, i + 1, klass, "verb", weak=low in _NOUN_LIKE, passive=passive))
-        elif low in _CALLS and _quote_within(view, i, 5):
+        if klass is not None and _is_verb(view, i, lex):
+            prev = _prev_word(view, i, lex)
+            passive = (prev is not None and toks[prev].lower in words.passive_auxiliaries
+                       and low.endswith(("ed", "id", "ld", "wn", "en", "ht")))
+            cues.append(Cue(i, i + 1, klass, "verb", weak=low in words.noun_like_cues, passive=passive))
+        elif low in words.naming_verbs and _quote_within(view, i, 5):
             cues.append(Cue(i, i + 1, "speech", "verb"))
-        elif low in _COPULAS and nxt is not None and nxt.quote < 0 and _opens_quote(view, i + 1):
+        elif low in words.copulas and nxt is not None and nxt.quote < 0 and _opens_quote(view, i + 1):
             cues.append(Cue(i, i + 1, "speech", "copula"))
         elif t.text == ":" and _opens_quote(view, i + 1):
             cues.append(Cue(i, i + 1, "speech", "colon"))
@@ -117,19 +99,20 @@ def _quote_within(view: View, i: int, width: int) -> bool:
     return False
 
 
-def _is_verb(view: View, i: int) -> bool:
+def _is_verb(view: View, i: int, lex: Lexicons) -> bool:
     t = view.toks[i]
     if view.tagged:
-        return t.tag.startswith("VB") or (t.tag == "NN" and t.lower in ("say", "says"))
+        return t.tag.startswith("VB") or (t.tag == "NN" and t.lower in lex.words.say_forms)
     if i == 0 or view.toks[i - 1].sent != t.sent:
         return True
-    return not t.is_cap and view.toks[i - 1].lower not in _NOUN_DETERMINERS
+    return not t.is_cap and view.toks[i - 1].lower not in lex.words.noun_determiners
 
 
-def _prev_word(view: View, i: int) -> int | None:
+def _prev_word(view: View, i: int, lex: Lexicons) -> int | None:
+    skip, not_adverbs = lex.words.cue_adverbs, lex.words.ly_non_adverbs
     j = i - 1
-    while j >= 0 and (view.toks[j].lower in ("also", "not", "widely", "previously", "first") or
-                      view.toks[j].text.endswith("ly") and view.toks[j].text.islower() and view.toks[j].lower not in ("only", "early")):
+    while j >= 0 and (view.toks[j].lower in skip or
+                      view.toks[j].text.endswith("ly") and view.toks[j].text.islower() and view.toks[j].lower not in not_adverbs):
         j -= 1
     return j if j >= 0 else None
 
