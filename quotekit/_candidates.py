@@ -5,58 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ._lexicons import Lexicons
 from ._tokens import View
 
-PRONOUNS: dict[str, tuple[str, str]] = {
-    "he": ("m", "sg"), "she": ("f", "sg"), "they": ("-", "pl"), "it": ("n", "sg"), "we": ("-", "pl"), "i": ("-", "sg"),
-}
-_PRONOUN_WORDS = frozenset(PRONOUNS)
-# Capitalised words that start sentences but never start a name.
-_NOT_NAMES = frozenset(
-    (
-        "the a an this that these those it he she they we i you his her their our its my your but and or "
-        "in on at for of to from with by as if when while after before since because although though "
-        "however meanwhile yet so then there here what who why how where which some many most all both "
-        "each every no not one two three four five six seven eight nine ten also instead still even just "
-        "only last next first now today yesterday tomorrow mr mrs ms monday tuesday wednesday thursday "
-        "friday saturday sunday january february march april may june july august september october "
-        "november december according asked said says image credit photo read more update updated editor's "
-        "note other another such any during under over again once"
-    ).split()
-)
-# spaCy's English stop words ("indeed", "perhaps", "among", "twenty"): one alone, capitalised
-# at the start of a sentence, is the sentence's first word, not a name ("Indeed, ...").
-# Those that stand as a subject ("Others said", "Many argued") or start a quantity that does
-# ("Twenty-four percent said", "About 4 in 10 voters say", "Among those who said") stay.
-_STOP_NOT_NAMES = frozenset(STOP_WORDS) - frozenset(
-    (
-        "others many several some both most all none nobody someone everyone anyone one two three four "
-        "five six eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred about almost less "
-        "more among"
-    ).split()
-)
+# The stage's word lists are language data, read through Lexicons (quotekit/data/<lang>/):
+# pronouns, never_names, stop_not_names, and lex.words (name_connectors, nominal_determiners, ...).
+
 # Dashes that end a dateline ("WASHINGTON (AP) —", "LONDON, May 2 --").
 _DATELINE_DASHES = frozenset({"—", "―", "–", "--", "-"})
-# Capitalised words before a title that describe the holder, not an organization.
-_NOT_ORG_WORDS = frozenset(
-    "local former veteran then new top longtime longstanding outgoing incoming acting retired late".split()
-)
-_CONNECTORS = frozenset({"of", "for", "de", "del", "van", "von", "la", "le", "bin", "al", "al-", "&", "-", "da", "du", "der"})
-_DETERMINERS = frozenset(
-    (
-        "a an the another one two three four five several some many other those these this both any each "
-        "every its their his her our"
-    ).split()
-)
-_STOP_LEFT = frozenset(
-    (
-        "said says told and or but that which who whom whose is was are were be been has have had will "
-        "would could should may might must to of in on at by for with from as than said, not no"
-    ).split()
-)
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
@@ -128,13 +84,17 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     caps = view.caps
     namey = {x for x in range(n) if caps[x] and _name_like(view, x, lex)}
     # Only pronouns, capitalised words and nominal heads can start a mention.
-    for c in view.scan(_PRONOUN_WORDS | lex.nominal_heads, caps=True):
+    words = lex.words
+    pronouns = lex.pronouns
+    never_names = lex.never_names
+    connectors = words.name_connectors
+    for c in view.scan(lex.mention_starts, caps=True):
         if c < k:
             continue  # taken by the mention before
         k = c
         t = toks[k]
-        if t.lower in PRONOUNS:
-            g, num = PRONOUNS[t.lower]
+        if t.lower in pronouns:
+            g, num = pronouns[t.lower]
             out.append(Mention(k, k + 1, "pronoun", k, k + 1, "person" if g in "mf" else "unknown", g, num))
             k += 1
             continue
@@ -142,19 +102,20 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
         if d > k:
             k = d  # a place and date ahead of the story, not a speaker
             continue
-        if k in namey and not (t.lower in _NOT_NAMES and not _starts_title(view, k, lex)):
+        if k in namey and not (t.lower in never_names and not _starts_title(view, k, lex)):
             j = k + 1
             while j < n and toks[j].quote < 0 and toks[j].para == t.para:
                 low = toks[j].lower
-                if j in namey and low != "i":
+                if j in namey and low not in words.name_breaks:
                     j += 1
-                elif (low == "and" and (j + 1) in namey and any(x.lower in ("of", "for") for x in toks[k:j])) or (
-                        low in _CONNECTORS and (j + 1) in namey and (low != "-" or toks[j].start == toks[j - 1].end)):
+                elif (low in words.name_conjunctions and (j + 1) in namey
+                      and any(x.lower in words.org_name_prepositions for x in toks[k:j])) or (
+                        low in connectors and (j + 1) in namey and (low != "-" or toks[j].start == toks[j - 1].end)):
                     j += 2
                 else:
                     break
             m = _split_name(view, k, j, lex)
-            if m is not None and not (j == k + 1 and t.lower in _STOP_NOT_NAMES and t.text not in lex.first_names
+            if m is not None and not (j == k + 1 and t.lower in lex.stop_not_names and t.text not in lex.first_names
                                       and (k == 0 or toks[k - 1].sent != t.sent)):
                 out.append(m)
             k = j
@@ -198,7 +159,8 @@ def skip_dateline(view: View, k: int) -> int:
 
 
 def _starts_title(view: View, k: int, lex: Lexicons) -> bool:
-    return view.toks[k].lower in ("mr", "mrs", "ms", "the") and k + 1 < len(view.toks) and view.toks[k + 1].is_cap and view.toks[k].lower != "the"
+    """An honorific then a capital ("Mr Smith"): a name, although ``never_names`` lists "Mr"."""
+    return view.toks[k].lower in lex.words.title_honorifics and k + 1 < len(view.toks) and view.toks[k + 1].is_cap
 
 
 def _role_match(words: list[str], lex: Lexicons) -> int:
@@ -246,26 +208,26 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
         name_s += 1
     # Leading words that are not names ("The", "But") are dropped.
     start = i
-    while (start < j and toks[start].lower in _NOT_NAMES and role_s != start - i
+    while (start < j and toks[start].lower in lex.never_names and role_s != start - i
            and toks[start].lower.rstrip(".") not in lex.honorifics):
         start += 1
         name_s = max(name_s, start - i)
     if start >= j:
         return None
-    possessive = j < len(toks) and toks[j].lower in ("’s", "'s", "’", "'")
+    possessive = j < len(toks) and toks[j].lower in lex.words.possessive_marks
     role = org = None
     if role_s >= 0:
         role = view.span_text(i + role_s, i + role_e)
         if role_s > 0 and i + role_s > start:
             o = start
-            while o < i + role_s and toks[o].lower in _NOT_ORG_WORDS:
+            while o < i + role_s and toks[o].lower in lex.words.holder_words:
                 o += 1  # "Local MP Jane Doe": "Local" says where, not which body
             org = view.span_text(o, i + role_s) if o < i + role_s else None
     ni, nj = i + name_s, j
     if ni >= nj:
         # A title with no name after it ("the Shadow Home Secretary"): a role mention.
         return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role, org, possessive)
-    if ni < nj and toks[ni].lower in _CONNECTORS:
+    if ni < nj and toks[ni].lower in lex.words.name_connectors:
         return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role,
                        view.span_text(ni + 1, nj), possessive)
     etype = _name_type(view, ni, nj, lex, gender, role is not None)
@@ -293,7 +255,7 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
     if toks[0].text in lex.first_names:
         return "person"
     prev = view.toks[i - 1] if i > 0 else None
-    if prev is not None and prev.lower == "the":
+    if prev is not None and prev.lower in lex.words.definite_articles:
         return "organization"
     if len(toks) >= 2 and not view.has_ents:
         return "person"
@@ -302,6 +264,7 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
 
 def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention:
     toks = view.toks
+    words = lex.words
     head = toks[k]
     statement = head.lower in lex.statement_nouns and head.lower not in lex.person_nouns
     gender, number = lex.person_nouns.get(head.lower, ("-", "sg"))
@@ -311,17 +274,17 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
     x = k - 1
     while x >= 0 and k - x <= 4 and toks[x].quote < 0 and toks[x].para == head.para:
         low = toks[x].lower
-        if low in _DETERMINERS:
+        if low in words.nominal_determiners:
             start = x
             break
-        if not toks[x].is_word or low in _STOP_LEFT:
+        if not toks[x].is_word or low in words.nominal_left_stops:
             break
         if view.tagged and not (toks[x].tag.startswith(("JJ", "NN", "CD", "VBN"))):
             break
         x -= 1
     if start == k:
         x = k - 1
-        while x >= 0 and toks[x].is_cap and toks[x].quote < 0 and toks[x].lower not in _NOT_NAMES:
+        while x >= 0 and toks[x].is_cap and toks[x].quote < 0 and toks[x].lower not in lex.never_names:
             x -= 1
         start = x + 1
     if found and found[-1].j > start:
@@ -330,21 +293,21 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
         if found[-1].j == k and found[-1].kind == "name":
             owner = found.pop()
             d = owner.i - 1
-            if d >= 0 and toks[d].lower in _DETERMINERS and toks[d].quote < 0:
+            if d >= 0 and toks[d].lower in words.nominal_determiners and toks[d].quote < 0:
                 start = d
             return Mention(min(start, owner.i), k + 1, "nominal", k, k + 1, "person" if not statement else "organization",
                            gender, number, None if statement else head.text, view.span_text(owner.name_i, owner.name_j), False,
                            statement)
     org = None
-    mods = [t for t in toks[start:k] if t.is_cap and t.lower not in _DETERMINERS]
+    mods = [t for t in toks[start:k] if t.is_cap and t.lower not in words.nominal_determiners]
     if mods:
         org = view.span_text(mods[0].i, mods[-1].i + 1)
     # "a spokesman for the Home Office": the organization after the head.
     end = k + 1
     y = k + 1
-    if org is None and y + 1 < len(toks) and toks[y].lower in ("for", "of", "at", "with", "from") and toks[y].quote < 0:
+    if org is None and y + 1 < len(toks) and toks[y].lower in words.nominal_org_prepositions and toks[y].quote < 0:
         z = y + 1
-        if z < len(toks) and toks[z].lower == "the":
+        if z < len(toks) and toks[z].lower in words.definite_articles:
             z += 1
         e = z
         while e < len(toks) and toks[e].is_cap and toks[e].quote < 0 and toks[e].para == head.para:
