@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ._lexicons import Lexicons, default_lexicons
 from ._text import HasParts, Paragraphs, strip_span
 
 # A quotation mark of the double family (two-character forms first) or the single family.
@@ -29,12 +30,14 @@ N_CONTRACTION = regex.compile(
     regex.VERBOSE,
 )
 
-# Words that start with an elided letter: ’em, ’tis, ’cause, ’til, ’bout, ’twas, ’90s.
+# A word right after an apostrophe: its letters, or a decade ("’90s"). The apostrophe elides a
+# letter where the word is one of the language's elisions (Lexicons.words.elisions: ’em, ’tis)
+# or a decade.
 LEADING_ELISION = regex.compile(
     r"""
-    [’'] (?: em | tis | twas | cause | cos | til | till | bout | n | s | ere | [0-9]{2}s? ) \b   # e.g. ’90s
+    [’'] (?: (?P<word> [^\W\d_]+ ) | [0-9]{2}s? ) \b   # e.g. ’90s, ’em
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE,
 )
 
 _OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝") | {"``"}
@@ -81,7 +84,16 @@ class RawQuote(HasParts):
         return self.mark_spans[-1][1] if self.close_mark is not None else self.end
 
 
-def _marks(norm: str) -> list[Mark]:
+def _elides(norm: str, s: int, elisions: frozenset[str]) -> bool:
+    """The apostrophe at ``s`` stands for an elided letter (’em, ’tis, ’90s)."""
+    m = LEADING_ELISION.match(norm, s)
+    if m is None:
+        return False
+    word = m.group("word")
+    return word is None or word.lower() in elisions
+
+
+def _marks(norm: str, elisions: frozenset[str]) -> list[Mark]:
     elided = {m.start() for m in N_CONTRACTION.finditer(norm)}
     elided |= {m.end() - 1 for m in N_CONTRACTION.finditer(norm)}
     out: list[Mark] = []
@@ -97,7 +109,7 @@ def _marks(norm: str) -> list[Mark]:
         if family == "single":
             if s in elided or (prev.isalnum() and nxt.isalnum()):
                 continue  # don’t, Met’s, rock ’n’ roll
-            if glyph in "’'" and prev in " \n([-–" and LEADING_ELISION.match(norm, s):
+            if glyph in "’'" and prev in " \n([-–" and _elides(norm, s, elisions):
                 continue  # ’90s, ’em
             if glyph == "’" and left and not right and prev.isalnum():
                 continue
@@ -210,7 +222,7 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
     return quotes
 
 
-def find_quotes(norm: str, paras: Paragraphs | None = None) -> list[RawQuote]:
+def find_quotes(norm: str, paras: Paragraphs | None = None, lex: Lexicons | None = None) -> list[RawQuote]:
     """Find every quoted stretch in a normalised text.
 
     The family with more marks that can only open is the article's main one (double in American
@@ -220,6 +232,7 @@ def find_quotes(norm: str, paras: Paragraphs | None = None) -> list[RawQuote]:
     Args:
         norm: The text, normalised by :func:`quotekit._text.normalize`.
         paras: Its paragraphs, where already computed.
+        lex: Lexicons of the text's language (the shipped English ones where not given).
 
     Returns:
         The quotations in text order, each with one part per paragraph.
@@ -227,7 +240,7 @@ def find_quotes(norm: str, paras: Paragraphs | None = None) -> list[RawQuote]:
     paras = paras or Paragraphs(norm)
     if not paras.spans:
         return []
-    marks = _marks(norm)
+    marks = _marks(norm, (lex if lex is not None else default_lexicons()).words.elisions)
     by_family: dict[str, list[Mark]] = {"double": [], "single": []}
     for mk in marks:
         by_family[mk.family].append(mk)
