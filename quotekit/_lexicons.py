@@ -248,7 +248,7 @@ class Lexicons:
         for name in _FILES + _WORD_FILES:
             path = folder / name
             if not path.is_file():
-                raise QuotekitError(f"lexicon folder {str(folder)!r} has no {name!r}; it needs {', '.join(_FILES + _WORD_FILES)}")
+                raise QuotekitError(f"lexicon folder {str(folder)!r} has no {name!r}; it needs every file of quotekit/data/en")
             texts[name] = path.read_text(encoding="utf-8")
         return cls._parse(texts)
 
@@ -312,7 +312,6 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in data.iterdir() if p.is_dir() and (p / _FILES[0]).is_file()))
 
 
-@functools.cache
 def default_lexicons(lang: str = "en") -> Lexicons:
     """The lexicons shipped in ``quotekit/data/<lang>`` (loaded once per language).
 
@@ -325,6 +324,11 @@ def default_lexicons(lang: str = "en") -> Lexicons:
     Raises:
         QuotekitError: quotekit ships no lexicons for ``lang``.
     """
+    return _shipped(lang)  # one cache entry per language, however the argument is passed
+
+
+@functools.cache
+def _shipped(lang: str) -> Lexicons:
     langs = supported_languages()
     if lang not in langs:
         raise QuotekitError(f"quotekit has no lexicons for language {lang!r}; supported: {', '.join(langs)}")

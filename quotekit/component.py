@@ -48,7 +48,8 @@ class QuotekitComponent:
 
     def __init__(self, nlp: Language, name: str = "quotekit", lexicons: str | None = None) -> None:
         self.name = name
-        self.lexicons = Lexicons.from_dir(lexicons) if lexicons else default_lexicons()
+        # The pipeline's language picks the shipped lexicons (QuotekitError where none ship).
+        self.lexicons = Lexicons.from_dir(lexicons) if lexicons else default_lexicons(nlp.lang or "")
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the quotations of ``doc`` and store them in ``doc.spans["quotekit"]``."""

@@ -111,7 +111,7 @@ def test_after_trained_pipeline(trained: quotekit.Extractor) -> None:
 
 
 def test_lexicons_config_points_to_folder() -> None:
-    src = Path(str(resources.files("quotekit") / "data"))
+    src = Path(str(resources.files("quotekit") / "data" / "en"))
     nlp = spacy.blank("en")
     nlp.add_pipe("quotekit", config={"lexicons": str(src)})
     assert [q.text for q in nlp("“It took ten years,” said Jane Doe.")._.quotes] == ["It took ten years,"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections import Counter
 from importlib import resources
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quotekit import Lexicons, QuotekitError
-from quotekit._lexicons import _FILES, default_lexicons
+from quotekit._lexicons import _FILES, WordLists, default_lexicons, supported_languages
 
 DATA = Path(str(resources.files("quotekit") / "data" / "en"))
 
@@ -143,3 +144,116 @@ def test_malformed_line_raises(tmp_path: Path) -> None:
         f.write("\nbystander\n")
     with pytest.raises(QuotekitError, match="person_nouns.tsv"):
         Lexicons.from_dir(copy)
+
+
+# --- The word lists (Lexicons.words) and the language folders -------------------------------
+
+WORD_FIELDS = [f.name for f in dataclasses.fields(WordLists)]
+
+
+def word_entries(field: str) -> list[str]:
+    """The entry lines of ``words/<field>.txt``, stripped."""
+    lines = (DATA / "words" / f"{field}.txt").read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def test_every_word_list_has_a_file_and_no_other_file_is_there() -> None:
+    assert sorted(p.stem for p in (DATA / "words").iterdir()) == sorted(WORD_FIELDS)
+
+
+@pytest.mark.parametrize("field", WORD_FIELDS)
+def test_word_list_file_header_and_entries(field: str) -> None:
+    lines = (DATA / "words" / f"{field}.txt").read_text(encoding="utf-8").splitlines()
+    header = [ln for ln in lines if ln.startswith("#")]
+    assert lines[0].startswith("#") and len(header) >= 2, f"{field}.txt must open with what it is and its source"
+    assert any(w in " ".join(header).lower() for w in ("compiled", "source")), f"{field}.txt: say where it comes from"
+    words = word_entries(field)
+    assert words, f"{field}.txt has no entries"
+    assert all("\t" not in w and w == w.lower() for w in words), f"{field}.txt: one lowercase entry a line"
+    dups = [w for w, c in Counter(words).items() if c > 1]
+    assert dups == [], f"{field}.txt: duplicate entries {dups}"
+
+
+def test_word_lists_load_into_lexicons() -> None:
+    lex = default_lexicons()
+    for field in WORD_FIELDS:
+        assert getattr(lex.words, field) == frozenset(word_entries(field)), field
+    assert {"monday", "may", "the", "yesterday"} <= lex.never_names
+    assert "indeed" in lex.stop_not_names and "others" not in lex.stop_not_names
+    assert lex.pronouns["she"] == ("f", "sg")
+    assert ("according", "to") in lex.source_pairs and "according" in lex.cue_triggers
+
+
+def test_stop_words_are_spacys_english_ones() -> None:
+    # The file says it is spaCy's list copied unchanged; a spaCy upgrade that changes it shows here.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert default_lexicons().words.stop_words == frozenset(STOP_WORDS)
+
+
+def test_missing_word_list_raises(tmp_path: Path) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    (copy / "words" / "weekdays.txt").unlink()
+    with pytest.raises(QuotekitError, match="weekdays.txt"):
+        Lexicons.from_dir(copy)
+
+
+def cue_texts(text: str, lex: Lexicons) -> list[str]:
+    """The cues :func:`find_cues` finds in ``text`` with ``lex`` (blank tokenizer)."""
+    import spacy
+
+    from quotekit._cues import find_cues
+    from quotekit._quotes import find_quotes
+    from quotekit._text import Paragraphs, normalize
+    from quotekit._tokens import build_view
+
+    norm = normalize(text)
+    paras = Paragraphs(norm)
+    doc = spacy.blank("en").make_doc(text)
+    view = build_view(doc, text, norm, paras, find_quotes(norm, paras, lex))
+    return [view.span_text(c.i, c.j) for c in find_cues(view, lex)]
+
+
+def test_the_cue_rules_read_the_word_lists(tmp_path: Path) -> None:
+    # A naming verb added to the data file becomes a cue; nothing in the code lists it.
+    text = "Jane Doe dubbed the plan “a disgrace to the harbour”."
+    assert "dubbed" not in cue_texts(text, default_lexicons())
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    with (copy / "words" / "naming_verbs.txt").open("a", encoding="utf-8") as f:
+        f.write("dubbed\n")
+    assert "dubbed" in cue_texts(text, Lexicons.from_dir(copy))
+
+
+def test_supported_languages_are_the_data_folders() -> None:
+    assert "en" in supported_languages()
+    assert default_lexicons("en") is default_lexicons()
+
+
+@pytest.mark.parametrize("lang", ["de", "xx", ""])
+def test_unsupported_language_raises_naming_the_supported_ones(lang: str) -> None:
+    with pytest.raises(QuotekitError, match=r"language '.*'.*supported: en"):
+        default_lexicons(lang)
+
+
+def test_german_pipeline_is_refused() -> None:
+    # Before, a German pipeline was read with the English word lists without a word said.
+    import spacy
+
+    import quotekit
+
+    with pytest.raises(QuotekitError, match="'de'"):
+        quotekit.load(spacy.blank("de"))
+    with pytest.raises(QuotekitError, match="'de'"):
+        spacy.blank("de").add_pipe("quotekit")
+
+
+def test_german_pipeline_with_a_lexicon_folder_is_accepted() -> None:
+    # A folder of data files is how a language is added: the component takes it from its config.
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("quotekit", config={"lexicons": str(DATA)})
+    doc = nlp("„Wir bauen den Pier neu“, sagte Anna Lee.")
+    assert isinstance(doc._.quotes, list)
