@@ -303,7 +303,7 @@ def title_or_scare(ctx: Ctx, w: Window) -> bool:
         if tuple(view.norm[toks[first].start:toks[k].end].lower().replace(" - ", "-").split()) in lex.title_cues:
             return True
     low = toks[k].lower
-    if low in ("called", "named") and k >= 1 and (toks[k - 1].lower,) in lex.title_cues:
+    if low in lex.words.title_naming_verbs and k >= 1 and (toks[k - 1].lower,) in lex.title_cues:
         return True
     if low in lex.words.title_words:
         return True

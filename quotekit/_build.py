@@ -8,11 +8,10 @@ from typing import Any
 from ._attribute import Attributions
 from ._candidates import Mention
 from ._entities import Entities
+from ._lexicons import Lexicons
 from ._roles import RoleFound
 from ._tokens import View
 from ._types import Quote, Result, Rule, Span, Speaker
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _mention_span(view: View, m: Mention) -> tuple[int, int]:
@@ -21,7 +20,7 @@ def _mention_span(view: View, m: Mention) -> tuple[int, int]:
     return view.toks[m.i].start, view.toks[m.j - 1].end
 
 
-def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int, RoleFound]) -> list[Quote]:
+def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int, RoleFound], lex: Lexicons) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects (offsets relative to ``view.text``).
 
     Args:
@@ -29,6 +28,7 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
         atts: Attributions and the mentions they index, from stage 4.
         ents: Entities and each mention's entity, from stage 5.
         roles: Each entity's role, from stage 6.
+        lex: Lexicons.
 
     Returns:
         Quotations in text order.
@@ -48,7 +48,7 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
             return speakers[e]
         s, e = _mention_span(view, m)
         low = text[s:e].lower()
-        kind = "person" if low in _PERSON_PRONOUNS else ("organization" if m.etype == "organization" else "unknown")
+        kind = "person" if low in lex.words.person_pronouns else ("organization" if m.etype == "organization" else "unknown")
         return Speaker(text[s:e], kind, None, m.role_org if m.kind == "nominal" else None, ((s, e),))  # type: ignore[arg-type]
 
     out: list[Quote] = []

@@ -11,9 +11,6 @@ from ._lexicons import Lexicons
 from ._reported import Attribution
 from ._tokens import Tok, View
 
-_SKIP_INITIALS = frozenset({"of", "for", "the", "and", "&", "-", "de", "on", "in", "at"})
-_SPOKES = ("spokes", "representative", "official", "aide")
-
 
 @dataclass(slots=True)
 class Entity:
@@ -51,20 +48,20 @@ class Entities:
     entity_of: list[int]
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in _SKIP_INITIALS and w[:1].isalpha())
+def _initials(words: list[str], skip: frozenset[str]) -> str:
+    return "".join(w[0] for w in words if w not in skip and w[:1].isalpha())
 
 
-def _same(ent: Entity, words: list[str], etype: str) -> bool:
+def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bool:
     ew = ent.words
     if not ew or not words or ent.unnamed:
         return False
     if ew == words:
         return True
     if len(words) == 1 and words[0].upper() == words[0].upper() and len(words[0]) >= 2:
-        if _initials(ew) == words[0] and len(ew) > 1:
+        if _initials(ew, skip) == words[0] and len(ew) > 1:
             return True
-    if len(ew) == 1 and len(words) > 1 and _initials(words) == ew[0]:
+    if len(ew) == 1 and len(words) > 1 and _initials(words, skip) == ew[0]:
         return True
     if ent.etype == "organization" or etype == "organization":
         if len(words) == 1 and len(words[0]) >= 3 and ew[0].startswith(words[0]) and ew[0] != words[0]:
@@ -93,9 +90,10 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint")
+    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint")
 
-    def __init__(self, toks: list[Tok]) -> None:
+    def __init__(self, toks: list[Tok], skip: frozenset[str]) -> None:
+        self.skip = skip  # words left out of initials
         self.ents: list[Entity] = []
         self.toks = toks
         self.exact: dict[tuple[str, ...], int] = {}
@@ -134,13 +132,13 @@ class _Registry:
         self.indexed.add(key)
         self.by_last.setdefault(ws[-1], set()).add(e)
         self.by_first.setdefault(ws[0], set()).add(e)
-        self.by_first.setdefault("#" + _initials(ws), set()).add(e)
+        self.by_first.setdefault("#" + _initials(ws, self.skip), set()).add(e)
         if is_org:
             self.org_firsts.setdefault(ws[0], set()).add(e)
 
     def _candidates(self, words: list[str]) -> list[int]:
         empty: set[int] = set()
-        found = self.by_last.get(words[-1], empty) | self.by_first.get(words[0], empty) | self.by_last.get(_initials(words), empty)
+        found = self.by_last.get(words[-1], empty) | self.by_first.get(words[0], empty) | self.by_last.get(_initials(words, self.skip), empty)
         if len(words) == 1:
             found |= self.by_first.get("#" + words[0], empty)
             if len(words[0]) >= 3:
@@ -152,7 +150,7 @@ class _Registry:
     def _find_or_add(self, words: list[str], text: str, etype: str, gender: str) -> int:
         ents = self.ents
         for e in self._candidates(words):
-            if _same(ents[e], words, etype):
+            if _same(ents[e], words, etype, self.skip):
                 ent = ents[e]
                 if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
                     ent.words, ent.name = words, text
@@ -180,7 +178,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     Returns:
         The entities, and each mention's entity.
     """
-    reg = _Registry(view.toks)
+    reg = _Registry(view.toks, lex.words.initials_skip)
     ents, toks, find_or_add, words_of = reg.ents, view.toks, reg.find_or_add, reg.words_of
     entity_of = [-1] * len(ments)
 
@@ -196,7 +194,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                 entity_of[n] = find_or_add(owner_words, m.role_org, "organization", "-")
                 ents[entity_of[n]].mentions.append(n)
                 last_statement = entity_of[n]
-            elif toks[m.i].lower in ("the", "that", "this", "its") and last_statement is not None:
+            elif toks[m.i].lower in lex.words.statement_determiners and last_statement is not None:
                 entity_of[n] = last_statement
                 ents[entity_of[n]].mentions.append(n)
         elif m.kind == "nominal" and n in speaker_mentions:
@@ -204,7 +202,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                 # "a spokeswoman for the Harbour Authority" names the authority too.
                 find_or_add([w.lower() for w in m.role_org.split()], m.role_org, "organization", "-")
             head = toks[m.name_i].lower
-            definite = toks[m.i].lower in ("the", "that", "this")
+            definite = toks[m.i].lower in lex.words.anaphoric_determiners
             if definite:
                 for e in range(len(ents) - 1, -1, -1):
                     ent = ents[e]
@@ -219,15 +217,15 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                                    m.gender, unnamed=True))
                 entity_of[n] = len(ents) - 1
             ents[entity_of[n]].mentions.append(n)
-    _resolve_pronouns(view, ments, atts, ents, entity_of)
-    _context_orgs(view, ments, atts, ents, entity_of)
+    _resolve_pronouns(view, ments, atts, ents, entity_of, lex)
+    _context_orgs(view, ments, atts, ents, entity_of, lex)
     return Entities(ents, entity_of)
 
 
-def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int]) -> None:
+def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int], lex: Lexicons) -> None:
     """Resolve he/she/they/it speaker mentions: a known gender picks the most recent person of
     that gender; otherwise the most recent compatible speaker, then the most recent person."""
-    toks = view.toks
+    toks, pronoun_sources = view.toks, tuple(lex.words.pronoun_source_prefixes)
     speakers_so_far: list[int] = []
     att_by_mention: dict[int, list[Attribution]] = {}
     for a in atts:
@@ -252,14 +250,15 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
             if toks[ments[k].i].para < para - 4:
                 break
             window.append((k, e))
-        if low in ("he", "she"):
-            g = "m" if low == "he" else "f"
+        gender, number = lex.pronouns.get(low, ("-", "sg"))
+        if gender in ("m", "f"):
+            g = gender
             speakers = set(speakers_so_far)
             # The most recent compatible speaker, then the most recent compatible person.
             for need_speaker in (True, False):
                 for _, e in window:
                     ent = ents[e]
-                    if ent.unnamed and not ent.words[0].startswith(("spokes", "official", "aide")):
+                    if ent.unnamed and not ent.words[0].startswith(pronoun_sources):
                         continue
                     if ent.etype == "person" or (ent.etype == "unknown" and e in speakers):
                         if ent.gender in ("-", g) and (e in speakers or not need_speaker):
@@ -269,7 +268,7 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
                     break
             if choice >= 0 and ents[choice].gender == "-":
                 ents[choice].gender = g
-        elif low in ("they", "it", "we"):
+        elif gender == "n" or number == "pl":  # they, it, we
             for k, e in window:
                 if ents[e].etype == "organization" or (low == "they" and ments[k].number == "pl"):
                     choice = e
@@ -281,10 +280,10 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
             speakers_so_far.append(choice)
 
 
-def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int]) -> None:
+def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int], lex: Lexicons) -> None:
     """Give an unnamed speaker ("a spokesman") the organization the text names with it, or the
     organization that spoke or was named in the paragraph before."""
-    toks = view.toks
+    toks, unnamed_sources = view.toks, tuple(lex.words.unnamed_source_prefixes)
     speakers = {a.mention for a in atts if a.mention is not None}
     for n, m in enumerate(ments):
         if entity_of[n] < 0 or not ents[entity_of[n]].unnamed:
@@ -293,7 +292,7 @@ def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ent
         if m.role_org:
             ent.context_org = ent.context_org or m.role_org
             continue
-        if ent.context_org or not ent.words[0].startswith(_SPOKES):
+        if ent.context_org or not ent.words[0].startswith(unnamed_sources):
             continue
         para = toks[m.i].para
         for need_speaker in (True, False):

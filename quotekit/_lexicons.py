@@ -42,6 +42,23 @@ class WordLists:
         listeners: Listeners as the object of "told" ("reporters", "them").
         new_report_verbs: Speech verbs that start a new report after "and" ("and added").
         title_words: Words before an opening mark that make the quotation a title or term ("dubbed").
+        initials_skip: Words left out of an organization's initials ("Bank of England" is BE): function words ins
+        unnamed_source_prefixes: Starts of head nouns of unnamed speakers that take the organization named near them ("spok
+        pronoun_source_prefixes: Starts of head nouns of unnamed speakers that a later he or she may refer to ("a spokesman
+        statement_determiners: Determiners that point back to a statement already named ("the statement", "its statement"
+        anaphoric_determiners: Determiners that point back to an unnamed speaker already named ("the spokesman").
+        role_determiners: Determiners before a title in an appositive ("Jane Smith, the party's leader").
+        role_org_prepositions: Prepositions between a title and its organization ("chief executive of Acme", "spokeswoman
+        org_name_joiners: Words that join capitalised words into one organization name ("Bank of England", "Marks &
+        heading_verbs: Verbs of leading a body and the role they give ("X, who heads the Y"): verb, a space, role
+        person_pronouns: Pronouns that refer to a person (a speaker mention with no entity is typed person).
+        relative_pronouns: Relative pronouns that stand for the name before them ("Jane Doe, who said").
+        coordinators: Coordinating conjunctions that start a new clause with the same subject ("… and said").
+        inverted_nominal_starts: Determiners that start an inverted unnamed subject ("asked the boy", "said one resident").
+        inverted_pronouns: Pronouns that may follow their verb after a quotation ("“…,” said he").
+        dummy_subjects: Pronouns that open a sentence without referring to a speaker ("It was said", "There were c
+        report_prepositions: Prepositions before when or where a report was made ("said on Tuesday that", "wrote in a l
+        title_naming_verbs: Participles that, after a noun in the title-cue list, make the quotation a name ("a film c
         weekdays: Days of the week.
         months: Months of the year.
         not_names: Capitalised words that never start a name ("The", "But"), besides weekdays and months.
@@ -86,6 +103,23 @@ class WordLists:
     listeners: frozenset[str]
     new_report_verbs: frozenset[str]
     title_words: frozenset[str]
+    initials_skip: frozenset[str]
+    unnamed_source_prefixes: frozenset[str]
+    pronoun_source_prefixes: frozenset[str]
+    statement_determiners: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    role_determiners: frozenset[str]
+    role_org_prepositions: frozenset[str]
+    org_name_joiners: frozenset[str]
+    heading_verbs: frozenset[str]
+    person_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    coordinators: frozenset[str]
+    inverted_nominal_starts: frozenset[str]
+    inverted_pronouns: frozenset[str]
+    dummy_subjects: frozenset[str]
+    report_prepositions: frozenset[str]
+    title_naming_verbs: frozenset[str]
     weekdays: frozenset[str]
     months: frozenset[str]
     not_names: frozenset[str]

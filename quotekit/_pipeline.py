@@ -57,7 +57,7 @@ def _stages(doc: Doc, text: str, lex: Lexicons) -> list[Quote]:
     atts = attribute(view, cues, mentions, lex)
     ents = resolve(view, atts.mentions, atts.items, lex)
     roles = assign_roles(view, atts.mentions, ents, lex)
-    return build_quotes(view, atts, ents, roles)
+    return build_quotes(view, atts, ents, roles, lex)
 
 
 def chunk_borders(text: str, size: int) -> list[int]:

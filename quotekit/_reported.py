@@ -146,7 +146,8 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
             k += 1
         elif k + 1 < s.hi and toks[k].lower == "the" and toks[k + 1].is_word:
             k += 2
-    while k < s.hi and toks[k].lower in ("on", "in") and k + 1 < s.hi and (toks[k + 1].lower in words.when_where or toks[k + 1].lower in words.weekdays):
+    while (k + 1 < s.hi and toks[k].lower in words.report_prepositions
+           and (toks[k + 1].lower in words.when_where or toks[k + 1].lower in words.weekdays)):
         k += 2
     if k < s.hi and toks[k].lower == "that":
         return k + 1
@@ -163,7 +164,7 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     k = _clause_start(ctx, s)
     e = s.hi
     for x in range(k + 1, s.hi - 1):
-        if (toks[x].lower in ("and", "but") and (x + 1) in cue_at and toks[x + 1].quote < 0
+        if (toks[x].lower in words.coordinators and (x + 1) in cue_at and toks[x + 1].quote < 0
                 and (cue_at[x + 1].klass == "stance" or toks[x + 1].lower in words.new_report_verbs)):
             e = x
             break

@@ -11,18 +11,14 @@ from ._entities import Entities, Entity
 from ._lexicons import Lexicons
 from ._tokens import View
 
-_DETS = frozenset({"the", "a", "an", "its", "their"})
-_OF = frozenset({"of", "for", "at", "with", "to"})
-_HEADS_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "runs": "head", "directs": "director"}
 
-
-def _org_after(view: View, k: int, hi: int) -> tuple[str | None, int]:
+def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
     """A capitalised organization name at token ``k`` (after an optional "the")."""
     toks = view.toks
     if k < hi and toks[k].lower == "the":
         k += 1
     e = k
-    while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (toks[e].lower in ("of", "for", "and", "&") and e + 1 < hi and toks[e + 1].is_cap)):
+    while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (toks[e].lower in lex.words.org_name_joiners and e + 1 < hi and toks[e + 1].is_cap)):
         e += 1
     if e > k:
         return view.span_text(k, e), e
@@ -33,7 +29,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     """A role phrase at token ``k``: (role, organization, end)."""
     toks = view.toks
     org = None
-    if k < hi and toks[k].lower in _DETS:
+    if k < hi and toks[k].lower in lex.words.role_determiners:
         k += 1
     # "Labour’s Shadow Home Secretary" / "the party's chief whip"
     p = k
@@ -46,15 +42,16 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     length = _role_match(words, lex)
     if not length:
         # "X, who heads the Y"
-        if k + 1 < hi and toks[k].lower == "who" and toks[k + 1].lower in _HEADS_VERBS:
-            o, e = _org_after(view, k + 2, hi)
+        heads = dict(pair.split() for pair in lex.words.heading_verbs)
+        if k + 1 < hi and toks[k].lower == "who" and toks[k + 1].lower in heads:
+            o, e = _org_after(view, k + 2, hi, lex)
             if o:
-                return _HEADS_VERBS[toks[k + 1].lower], o, e
+                return heads[toks[k + 1].lower], o, e
         return None, None, k
     role = view.span_text(k, k + length)
     e = k + length
-    if org is None and e + 1 < hi and toks[e].lower in _OF:
-        o, e2 = _org_after(view, e + 1, hi)
+    if org is None and e + 1 < hi and toks[e].lower in lex.words.role_org_prepositions:
+        o, e2 = _org_after(view, e + 1, hi, lex)
         if o:
             org, e = o, e2
     return role, org, e

@@ -169,7 +169,7 @@ def subject_before(ctx: Ctx, s: CueSite) -> int | None:
 def relative_who(ctx: Ctx, s: CueSite) -> int | None:
     """"Jane Doe, who said …": the relative pronoun stands for the name before it."""
     toks, k, idx = ctx.view.toks, s.left, ctx.idx
-    if not (k - 1 >= s.lo and toks[k - 1].lower in ("who", "which") and k - 2 >= s.lo and toks[k - 2].text == ","):
+    if not (k - 1 >= s.lo and toks[k - 1].lower in ctx.lex.words.relative_pronouns and k - 2 >= s.lo and toks[k - 2].text == ","):
         return None
     rel = idx.end_at.get(k - 2)
     if rel is not None and idx.ments[rel].kind == "name" and idx.ments[rel].i >= s.lo:
@@ -180,7 +180,7 @@ def relative_who(ctx: Ctx, s: CueSite) -> int | None:
 def clause_opener(ctx: Ctx, s: CueSite) -> int | None:
     """"…, saying (that) …" / "… and said …": the subject that opens the sentence."""
     toks, k = ctx.view.toks, s.left
-    if k - 1 >= s.lo and ((toks[s.cue.i].lower.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].lower in ("and", "but")):
+    if k - 1 >= s.lo and ((toks[s.cue.i].lower.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].lower in ctx.lex.words.coordinators):
         return first_subject(ctx, s.lo, k - 1)
     return None
 
@@ -248,7 +248,7 @@ def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
 def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
     """"“…?” asked the boy": a noun phrase of two to eight words after the cue."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
-    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].lower in ("the", "a", "an", "one", "another")):
+    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].lower in ctx.lex.words.inverted_nominal_starts):
         return None
     e = k + 1
     while e < s.hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:
@@ -259,7 +259,7 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
 def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:
     """"said Jane Smith" / "said she" / "said Acme chief executive Jane Doe" (the person, not Acme)."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
-    if not (k < s.hi and k in idx.start_at and (idx.ments[idx.start_at[k]].kind != "pronoun" or toks[k].lower in ("he", "she", "they"))):
+    if not (k < s.hi and k in idx.start_at and (idx.ments[idx.start_at[k]].kind != "pronoun" or toks[k].lower in ctx.lex.words.inverted_pronouns)):
         return None
     first = idx.ments[idx.start_at[k]]
     if first.etype == "organization" and first.kind == "name":
@@ -353,7 +353,7 @@ def first_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
                 k = x + 1
                 break
     m = idx.start_at.get(k)
-    if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ("it", "there") and not idx.ments[m].statement:
+    if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ctx.lex.words.dummy_subjects and not idx.ments[m].statement:
         return m
     return None
 
@@ -366,6 +366,6 @@ def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
         k += 1
     if k in idx.start_at:
         m = idx.start_at[k]
-        if idx.ments[m].j < hi and not idx.ments[m].statement and toks[idx.ments[m].i].lower not in ("it", "there"):
+        if idx.ments[m].j < hi and not idx.ments[m].statement and toks[idx.ments[m].i].lower not in ctx.lex.words.dummy_subjects:
             return m
     return None
