@@ -755,3 +755,489 @@ def test_hand_cases_match_reference_scorer(reference: Any, case: str) -> None:
     got = evaluate(gold, [{"id": "h", "quotes": preds}]).to_dict()
     assert {k: got[k] for k in SCORE_KEYS} == expected
     assert not any(isinstance(v, float) and math.isnan(v) for v in got.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# ids: paired with their JSON type, every unpaired or repeated id reported (issue 20, item 11)
+
+
+def _gold_with_id(doc_id: Any) -> dict[str, Any]:
+    return {"id": doc_id, "text": T1, "quotes": [gq(T1, Q1, speaker="Mara Quill")]}
+
+
+def _pred_with_id(doc_id: Any, hit: bool = True) -> dict[str, Any]:
+    return {"id": doc_id, "quotes": [pq(T1, Q1, "Quill")] if hit else []}
+
+
+def test_integer_ids_pair_with_integer_ids(tmp_path: Path) -> None:
+    g = _write_jsonl(tmp_path / "g.jsonl", [_gold_with_id(1), _gold_with_id(2)])
+    p = _write_jsonl(tmp_path / "p.jsonl", [_pred_with_id(2), _pred_with_id(1)])
+    r = evaluate(g, p)
+    assert (r.quote_F1, r.n_gold) == (1.0, 2)
+    assert r.ids == ev.IdCheck()
+
+
+def test_string_id_against_integer_gold_id_is_reported_not_silent(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    g = _write_jsonl(tmp_path / "g.jsonl", [_gold_with_id(1)])
+    p = _write_jsonl(tmp_path / "p.jsonl", [_pred_with_id("1")])
+    with pytest.warns(ev.IdWarning) as caught:
+        r = evaluate(g, p)
+    assert any("other JSON type" in str(w.message) for w in caught)
+    assert r.quote_R == 0.0  # as score.py: ids keep their JSON type
+    assert r.ids.type_mismatched_ids == ("1",)
+    assert r.ids.predictions_not_in_gold == ("1",) and r.ids.gold_without_prediction == (1,)
+    assert run(_parse([str(g), "--pred", str(p), "--format", "json"])) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["ids"]["type_mismatched_ids"] == ["1"]
+    warnings_ = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings_) == 3 and all(line.startswith("quotekit evaluate: warning: 1 ")
+                                       for line in warnings_)
+
+
+def test_running_quotekit_pairs_results_by_position_whatever_id_they_echo(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    s, e = span(T1, Q1)
+    quote = Quote(Q1, s, e, ((s, e),), "direct", Speaker("Mara Quill", "person"), None)
+    # the extractor gives the id back as a string, as `quotekit extract` used to
+    fake = _FakeExtractor({7: Result(quotes=(quote,), model="blank", id="7")})
+    monkeypatch.setattr(ev, "load", lambda model="auto": fake)
+    r = evaluate([_gold_with_id(7)], model="blank")
+    assert (r.quote_F1, r.speaker_acc) == (1.0, 1.0)
+    assert r.ids == ev.IdCheck()
+
+
+def test_duplicate_prediction_ids_do_not_overwrite(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.warns(ev.IdWarning, match="prediction id.* more than once"):
+        r = evaluate([_gold_with_id("a")], [_pred_with_id("a"), _pred_with_id("a", hit=False)])
+    assert r.quote_R == 1.0  # the first prediction is used, the second does not replace it
+    assert r.ids.duplicate_prediction_ids == ("a",)
+
+
+def test_duplicate_gold_ids_are_not_double_counted() -> None:
+    with pytest.warns(ev.IdWarning, match="gold id.* more than once"):
+        r = evaluate([_gold_with_id("a"), _gold_with_id("a")], [_pred_with_id("a")])
+    assert (r.n_gold, r.n_pred, r.quote_F1) == (1, 1, 1.0)
+    assert r.ids.duplicate_gold_ids == ("a",)
+
+
+def test_id_warning_names_counts_and_a_few_ids() -> None:
+    gold = [_gold_with_id(f"g{i}") for i in range(8)]
+    with pytest.warns(ev.IdWarning) as caught:
+        r = evaluate(gold, [_pred_with_id("g0")])
+    (msg,) = [str(w.message) for w in caught]
+    assert msg.startswith("7 gold article(s) without a prediction")
+    assert '"g1", "g2", "g3", "g4", "g5", …' in msg and '"g6"' not in msg
+    assert len(r.ids.gold_without_prediction) == 7
+    assert r.to_dict()["ids"]["gold_without_prediction"] == [f"g{i}" for i in range(1, 8)]
+
+
+@pytest.mark.parametrize("bad_id", [[1, 2], {"a": 1}, True, 1.5, None])
+def test_id_that_is_not_a_string_or_integer_is_an_input_error(tmp_path: Path,
+                                                                bad_id: Any) -> None:
+    g = _write_jsonl(tmp_path / "g.jsonl", [_gold_with_id(bad_id)])
+    with pytest.raises(ev.InputFormatError, match=r"g.jsonl, line 1: 'id' must be a string or"):
+        evaluate(g, [])
+    p = _write_jsonl(tmp_path / "p.jsonl", [_pred_with_id(bad_id)])
+    with pytest.raises(ev.InputFormatError, match=r"p.jsonl, line 1: 'id' must be a string or"):
+        evaluate([_gold_with_id("a")], p)
+
+
+# ---------------------------------------------------------------------------------------------
+# malformed input: one line naming file, line and what was expected, exit 2 (issue 20, item 12)
+
+_GOOD_GOLD = {"id": "a", "text": T1, "quotes": [gq(T1, Q1, speaker="Mara Quill")]}
+_S1, _E1 = span(T1, Q1)
+
+
+def _pred_line(**quote: Any) -> dict[str, Any]:
+    return {"id": "a", "quotes": [{"start": _S1, "end": _E1, **quote}]}
+
+
+@pytest.mark.parametrize(
+    ("which", "content", "needle"),
+    [
+        ("gold", b'{"id": "a", "text": "caf\xe9 \x93hi\x94", "quotes": []}\n',
+         "not UTF-8, byte 0xe9"),
+        ("gold", b'{"id": "a", "text": "\x93hi\x94", "quotes": []}\n', "cp1252"),
+        ("gold", b'{"id": "a", "quotes": []}\n', "lacks 'text'"),
+        ("gold", b'{"id": [1], "text": "x", "quotes": []}\n', "'id' must be a string or an"),
+        ("gold", b'{"id": "a", "text": "abc", "quotes": [{"start": 2, "end": 99}]}\n',
+         "outside the text"),
+        ("gold", b'{"id": "a", "text": "abc", "quotes": [{"start": 0, "end": 2, '
+                 b'"speaker": ["Jo"]}]}\n', "'speaker' must be a string or null"),
+        ("gold", b'{"id": "a", "text": "abc", "quotes": [{"start": 0, "end": 2, '
+                 b'"speaker_aliases": "Jo"}]}\n', "'speaker_aliases' must be a list"),
+        ("gold", b'{"id": "a", "text": "abc", "quotes": [{"start": 0, "end": 2, '
+                 b'"fragments": [[0, 1, 2]]}]}\n', "not [start, end]"),
+        ("gold", b'[1, 2]\n', "a gold line must be a JSON object"),
+        ("gold", b'{"id": "a", "text": "abc", "quotes": [}\n', "not valid JSON"),
+        ("pred", json.dumps(_pred_line(speaker="Jo Li")).encode(),
+         "quote 0 'speaker' must be an object"),
+        ("pred", json.dumps(_pred_line(speaker={"name": "Jo", "mentions": [[1]]})).encode(),
+         "speaker mention needs int 'start'/'end'"),
+        ("pred", json.dumps(_pred_line(speaker={"name": "Jo", "mentions": "0-2"})).encode(),
+         "'mentions' must be a list"),
+        ("pred", json.dumps(_pred_line(speaker={"name": 5})).encode(),
+         "'name' must be a string or null"),
+        ("pred", json.dumps(_pred_line(speaker_mention="Jo")).encode(),
+         "'speaker_mention' must be an object"),
+        ("pred", json.dumps(_pred_line(parts=[[5, 2]])).encode(), "negative or reversed"),
+        ("pred", json.dumps(_pred_line(parts="0..5")).encode(), "'parts' must be a list"),
+        ("pred", json.dumps({"id": ["a"], "quotes": []}).encode(), "'id' must be a string"),
+        ("pred", json.dumps({"id": "a", "quotes": {}}).encode(), "needs a 'quotes' list"),
+        ("pred", b'\xff{"id": "a", "quotes": []}\n', "not UTF-8"),
+        ("roles", json.dumps({"id": "a"}).encode(), "lacks 'speaker'"),
+        ("roles", json.dumps({"id": "a", "speaker": "Jo", "role": ["x"]}).encode(),
+         "'role' must be a string or null"),
+        ("roles", json.dumps({"id": "a", "speaker": {"name": "Jo"}}).encode(),
+         "'speaker' must be a string"),
+    ],
+)
+def test_malformed_input_gives_one_line_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], which: str, content: bytes,
+        needle: str) -> None:
+    files = {"gold": tmp_path / "g.jsonl", "pred": tmp_path / "p.jsonl",
+             "roles": tmp_path / "r.jsonl"}
+    _write_jsonl(files["gold"], [_GOOD_GOLD])
+    _write_jsonl(files["pred"], [_pred_line()])
+    _write_jsonl(files["roles"], [{"id": "a", "speaker": "Mara Quill"}])
+    files[which].write_bytes(json.dumps({"id": "z", "text": "", "quotes": []}).encode()
+                             + b"\n" + content if which == "gold" else
+                             json.dumps({"id": "z", "quotes": []}).encode() + b"\n" + content
+                             if which == "pred" else content)
+    line = 1 if which == "roles" else 2
+    args = _parse([str(files["gold"]), "--pred", str(files["pred"]), "--roles",
+                   str(files["roles"])])
+    assert run(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{files[which]}, line {line}: " in err and needle in err
+    with pytest.raises(ev.InputFormatError) as info:  # the API raises the same, a QuotekitError
+        evaluate(files["gold"], files["pred"], roles=files["roles"])
+    assert isinstance(info.value, QuotekitError) and needle in str(info.value)
+
+
+def test_errors_file_may_not_be_an_input(tmp_path: Path) -> None:
+    gold, preds = _small_case()
+    g = _write_jsonl(tmp_path / "g.jsonl", gold)
+    p = _write_jsonl(tmp_path / "p.jsonl", preds)
+    before = (g.read_bytes(), p.read_bytes())
+    for target in (g, p, tmp_path / "." / "g.jsonl"):
+        with pytest.raises(OptionError, match="refusing to overwrite an input"):
+            evaluate(g, p, errors=target)
+    roles = _write_jsonl(tmp_path / "r.jsonl", [{"id": "x", "speaker": "Ada Voss"}])
+    with pytest.raises(OptionError, match="role-gold file"):
+        evaluate(g, p, roles=roles, errors=roles)
+    assert (g.read_bytes(), p.read_bytes()) == before
+
+
+def test_errors_file_is_replaced_only_when_complete(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    gold, preds = _small_case()
+    out = tmp_path / "errors.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    real_dumps = json.dumps
+    calls = []
+
+    def failing_dumps(obj: Any, **kw: Any) -> str:
+        calls.append(obj)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_dumps(obj, **kw)
+
+    monkeypatch.setattr(ev.json, "dumps", failing_dumps)
+    with pytest.raises(OSError, match="disk full"):
+        evaluate(gold, preds, errors=out)
+    monkeypatch.undo()
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["errors.jsonl"]  # no temp file left
+    evaluate(gold, preds, errors=out)
+    assert out.read_text(encoding="utf-8").count("\n") == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# the rule that fired, in the errors listing (issue 19, item 3)
+
+
+class _Ruled:
+    """A quotation with a ``rule`` attribute, as ``Quote`` has one, whatever Quote holds."""
+
+    def __init__(self, quote: Quote, rule: object) -> None:
+        self._quote, self.rule = quote, rule
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._quote.to_dict()
+
+
+class _RuleName:
+    def __str__(self) -> str:
+        return "after"
+
+
+def test_errors_name_the_rule_of_the_predicted_quotation() -> None:
+    gold, preds = _small_case()
+    quotes = [Quote.from_dict(q) for q in preds[0]["quotes"]]
+    ruled = Result(quotes=(_Ruled(quotes[0], _RuleName()), _Ruled(quotes[1], None)),  # type: ignore[arg-type]
+                   model="blank", id="x")
+    gold[0]["quotes"][0]["speaker"] = "Cy Diaz"  # the first prediction gets a wrong speaker
+    r = evaluate(gold, [ruled])
+    rules = {e.kind: e.rule for e in r.errors}
+    assert rules == {"wrong_speaker": "after", "missed": None, "spurious": None}
+    assert all(e.to_dict()["rule"] == e.rule for e in r.errors)
+
+
+def test_errors_take_the_rule_of_a_prediction_line() -> None:
+    gold, preds = _small_case()
+    preds[0]["quotes"][1]["rule"] = "intro"
+    r = evaluate(gold, preds)
+    assert [(e.kind, e.rule) for e in r.errors] == [("missed", None), ("spurious", "intro")]
+
+
+def test_errors_give_quotekits_own_rule() -> None:
+    if "rule" not in getattr(Quote, "__dataclass_fields__", {}):
+        pytest.skip("Quote.rule is not there yet")
+    import quotekit
+
+    text = 'Jo Li said: "We will win the vote tomorrow."'
+    result = quotekit.load("blank").extract(text)
+    gold = [{"id": "x", "text": text,
+             "quotes": [gq(text, "We will win the vote tomorrow.", speaker="Ed Moss")]}]
+    r = evaluate(gold, [result])
+    (item,) = r.errors
+    assert item.kind == "wrong_speaker"
+    assert item.rule == str(result.quotes[0].rule) and item.rule not in (None, "")
+
+
+# ---------------------------------------------------------------------------------------------
+# roles against a role gold (issue 21, item 5)
+
+T7 = ("Kentside mayor Jane Roe said the plan was sound. \"We start in May,\" Roe said. "
+      "Mr Bill Okafor, a Labour councillor, said: \"It is too late.\" "
+      "A spokeswoman for the Harbour Trust said: \"We welcome it.\"")
+
+
+def _speaker(name: str, role: str | None = None, org: str | None = None,
+             party: str | None = None, mention: str | None = None) -> dict[str, Any]:
+    sp: dict[str, Any] = {"name": name, "type": "person", "role": role, "organization": org,
+                          "mentions": [list(span(T7, mention))] if mention else []}
+    if party is not None:
+        sp["party"] = party
+    return sp
+
+
+def _role_pred(*speakers: dict[str, Any], doc_id: str = "r1") -> dict[str, Any]:
+    s, e = span(T7, "We start in May,")
+    return {"id": doc_id, "quotes": [{"start": s, "end": e, "speaker": sp} for sp in speakers]}
+
+
+def _role_gold(speaker: str, role: str | None = None, org: str | None = None,
+               party: str | None = None, evidence: str | None = None) -> dict[str, Any]:
+    return {"id": "r1", "speaker": speaker, "type": "person", "role": role,
+            "organization": org, "party": party, "evidence": evidence,
+            "evidence_start": T7.index(evidence) if evidence else None}
+
+
+def _roles(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> Report:
+    gold = [{"id": "r1", "text": T7, "quotes": []}]
+    return evaluate(gold, preds, roles=rows)
+
+
+@pytest.mark.parametrize(
+    ("gold_row", "speaker", "role_ok", "org_ok"),
+    [
+        (("Jane Roe", "mayor", "Kentside"), ("Jane Roe", "Mayor", "Kentside"), True, True),
+        (("Jane Roe", "mayor", "Kentside"), ("Roe", "Kentside mayor", None), True, True),
+        (("Jane Roe", "mayor", "Kentside"), ("Jane Roe", "former mayor", "Kentside council"),
+         False, True),
+        (("Bill Okafor", "councillor", "Labour"), ("Bill Okafor", "councillors", "Labour"),
+         True, True),  # number is not judged
+        (("Bill Okafor", "councillor", "Labour"), ("Okafor", None, None), False, False),
+        (("spokeswoman", "spokeswoman", "Harbour Trust"),
+         ("spokeswoman", "spokeswoman", "the Harbour Trust"), True, True),
+    ],
+)
+def test_role_and_organization_of_a_found_speaker(
+        gold_row: tuple[str, str, str], speaker: tuple[str, str | None, str | None],
+        role_ok: bool, org_ok: bool) -> None:
+    r = _roles([_role_gold(*gold_row)], [_role_pred(_speaker(*speaker))])
+    assert r.roles is not None
+    assert (r.roles.speakers_found, r.roles.role_acc, r.roles.org_acc) == (
+        1.0, float(role_ok), float(org_ok))
+
+
+def test_role_speaker_choice_and_not_found() -> None:
+    rows = [_role_gold("Jane Roe", "mayor"), _role_gold("Tom Roe", "aide"),
+            _role_gold("Ann Pike", "nurse")]
+    preds = [_role_pred(_speaker("Tom Roe", "aide"), _speaker("Jane Roe", "mayor"))]
+    r = _roles(rows, preds)
+    assert r.roles is not None
+    # Jane Roe is not taken for Tom Roe: the one sharing most name-words wins
+    assert (r.roles.speakers_found, r.roles.role_acc, r.roles.n_role) == (0.6667, 1.0, 2)
+    assert [(e.kind, e.speaker) for e in r.role_errors] == [("speaker_not_found", "Ann Pike")]
+
+
+@pytest.mark.parametrize(
+    ("gold_party", "pred_party", "right"),
+    [("D", "Democratic", True), ("Democrat", "Dem.", True), ("R", "GOP", True),
+     ("Republican", "Republican Party", True), ("Labour", "Labour", True),
+     ("Conservative", "Tory", True), ("D", "R", False), ("Labour", None, False)],
+)
+def test_party_accuracy(gold_party: str, pred_party: str | None, right: bool) -> None:
+    row = _role_gold("Bill Okafor", "councillor", party=gold_party)
+    r = _roles([row], [_role_pred(_speaker("Bill Okafor", "councillor", party=pred_party))])
+    assert r.roles is not None and r.roles.party_acc == float(right)
+    r = _roles([_role_gold("Bill Okafor", "councillor")],
+               [_role_pred(_speaker("Bill Okafor", "councillor", party=pred_party))])
+    assert r.roles is not None and r.roles.party_acc is None
+
+
+def test_role_misses_come_with_the_articles_evidence(tmp_path: Path) -> None:
+    rows = [_role_gold("Jane Roe", "mayor", "Kentside", evidence="Kentside mayor Jane Roe"),
+            _role_gold("Bill Okafor")]
+    preds = [_role_pred(_speaker("Jane Roe", "Mayor"),
+                        _speaker("Bill Okafor", "councillor", mention="Mr Bill Okafor"))]
+    out = tmp_path / "errors.jsonl"
+    r = evaluate([{"id": "r1", "text": T7, "quotes": []}], preds, roles=rows, errors=out)
+    org_miss, spurious = r.role_errors
+    assert (org_miss.kind, org_miss.gold, org_miss.predicted) == (
+        "wrong_organization", "Kentside", None)
+    assert org_miss.evidence is not None and "⟦Kentside mayor Jane Roe⟧ said" in org_miss.evidence
+    assert org_miss.evidence_start == 0
+    # no evidence in the gold: the words around the speaker's first mention
+    assert (spurious.kind, spurious.predicted) == ("spurious_role", "councillor")
+    assert spurious.evidence is not None and "⟦Mr Bill Okafor⟧, a Labour" in spurious.evidence
+    rows_out = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows_out == [e.to_dict() for e in (*r.errors, *r.role_errors)]
+    assert [row["kind"] for row in rows_out] == ["spurious", "spurious", "wrong_organization",
+                                                "spurious_role"]
+
+
+def test_role_gold_article_without_prediction_is_reported() -> None:
+    rows = [_role_gold("Jane Roe", "mayor"), {**_role_gold("Ed Moss"), "id": "r9"}]
+    with pytest.warns(ev.IdWarning, match="role-gold article"):
+        r = _roles(rows, [_role_pred(_speaker("Jane Roe", "mayor"))])
+    assert r.ids.role_gold_without_prediction == ("r9",)
+    assert r.roles is not None and r.roles.speakers_found == 0.5
+
+
+def test_roles_in_table_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    g = _write_jsonl(tmp_path / "g.jsonl", [{"id": "r1", "text": T7, "quotes": []}])
+    p = _write_jsonl(tmp_path / "p.jsonl", [_role_pred(_speaker("Jane Roe", "mayor"))])
+    rl = _write_jsonl(tmp_path / "r.jsonl", [_role_gold("Jane Roe", "mayor")])
+    assert run(_parse([str(g), "--pred", str(p), "--roles", str(rl)])) == 0
+    assert "roles.role_acc" in capsys.readouterr().out
+    assert run(_parse([str(g), "--pred", str(p), "--roles", str(rl), "--format", "json"])) == 0
+    roles = json.loads(capsys.readouterr().out)["roles"]
+    assert (roles["role_acc"], roles["n_gold"], roles["party_acc"]) == (1.0, 1, None)
+
+
+# agreement with ../shared/tools/role_check.py, run as a subprocess on the same predictions
+
+ROLE_CHECK = SHARED / "tools/role_check.py"
+ROLE_KEYS = ("speakers_found", "role_acc", "org_acc", "no_role_right", "n_gold", "n_role",
+             "n_org")
+
+
+def _role_check(roles: Path, preds: Path) -> dict[str, Any]:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROLE_CHECK), str(roles), str(preds)],
+                          capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _synthetic_roles(seed: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rnd = random.Random(seed)
+    names = ["Jane Roe", "Tom Roe", "Bill Okafor", "spokeswoman", "Ann Pike", "Ed Moss"]
+    roles_ = [None, "mayor", "councillors", "Home Secretary", "chief executive of the Trust",
+              "U.S. attorney", "vice-president, public affairs"]
+    orgs = [None, "Labour", "Harbour Trust", "the Kentside Council", "AT&T"]
+    rows, preds = [], []
+    for d in range(6):
+        doc_id = f"a{d}"
+        for name in rnd.sample(names, 4):
+            rows.append({"id": doc_id, "speaker": name, "role": rnd.choice(roles_),
+                         "organization": rnd.choice(orgs), "party": None})
+        speakers = [{"name": rnd.choice([n, n.split()[-1], "Mr " + n]), "role": rnd.choice(roles_),
+                     "organization": rnd.choice(orgs), "mentions": []}
+                    for n in rnd.sample(names, rnd.randint(0, 5))]
+        if d != 5:  # one article has no prediction at all
+            preds.append({"id": doc_id, "quotes": [{"start": 0, "end": 1, "speaker": sp}
+                                                   for sp in speakers]})
+    return rows, preds
+
+
+@pytest.fixture(scope="module")
+def role_check() -> Any:
+    if not ROLE_CHECK.is_file():
+        pytest.skip(f"role_check.py not found at {ROLE_CHECK} (needs the shared workspace)")
+    return _role_check
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_roles_match_role_check_on_invented_cases(role_check: Any, tmp_path: Path,
+                                                  seed: int) -> None:
+    rows, preds = _synthetic_roles(seed)
+    r_path = _write_jsonl(tmp_path / "r.jsonl", rows)
+    p_path = _write_jsonl(tmp_path / "p.jsonl", preds)
+    gold = [{"id": f"a{d}", "text": "x" * 10, "quotes": []} for d in range(6)]
+    with pytest.warns(ev.IdWarning):  # the article with no prediction
+        got = evaluate(gold, p_path, roles=r_path).roles
+    assert got is not None
+    expected = role_check(r_path, p_path)
+    assert {k: got.to_dict()[k] for k in ROLE_KEYS} == {k: expected[k] for k in ROLE_KEYS}
+
+
+@pytest.mark.parametrize(
+    ("gold_rel", "roles_rel"),
+    [("corpora/bbc/dev.jsonl", "corpora/bbc/roles_dev.jsonl"),
+     ("corpora/polnear/train.jsonl", "corpora/polnear/roles_train.jsonl")],
+)
+def test_roles_match_role_check_on_the_shared_role_golds(
+        role_check: Any, tmp_path: Path, gold_rel: str, roles_rel: str) -> None:
+    gold_path, roles_path = SHARED / gold_rel, SHARED / roles_rel
+    if not (gold_path.is_file() and roles_path.is_file()):
+        pytest.skip(f"{gold_rel} or {roles_rel} not found under {SHARED}")
+    import quotekit
+
+    role_ids = {json.loads(line)["id"] for line in roles_path.read_text("utf-8").splitlines()
+                if line.strip()}
+    docs = [d for d in map(json.loads, gold_path.read_text("utf-8").splitlines())
+            if d["id"] in role_ids]
+    extractor = quotekit.load("blank")
+    preds = [{"id": d["id"], "quotes": [q.to_dict() for q in extractor.extract(d["text"])]}
+             for d in docs]
+    p_path = _write_jsonl(tmp_path / "p.jsonl", preds)
+    expected = role_check(roles_path, p_path)
+    got = evaluate(docs, p_path, roles=roles_path).roles
+    assert got is not None
+    for key in ROLE_KEYS:
+        assert abs(got.to_dict()[key] - expected[key]) <= 0.005, key
+
+
+# ---------------------------------------------------------------------------------------------
+# --help and docs/formats.md (issue 23, item 7)
+
+
+def test_help_says_what_a_gold_line_must_contain() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "quotekit", "evaluate", "--help"],
+                          capture_output=True, text=True, check=True)
+    out = done.stdout
+    for needle in ('"id"', '"text"', '"quotes"', '"start"', '"end"', "--roles",
+                   "docs/formats.md", "JSON type"):
+        assert needle in out, needle
+
+
+def test_formats_doc_names_every_field_the_scorer_reads() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs/formats.md").read_text(encoding="utf-8")
+    for needle in ("fragments", "speaker_entity", "speaker_aliases", "optional", "parts",
+                   "speaker_mention", "mentions", "evidence_start", "party", "quote_P",
+                   "attribution_F1", "speakers_found", "role_acc", "org_acc", "τ"):
+        assert needle in doc, needle
