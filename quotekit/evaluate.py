@@ -86,6 +86,13 @@ _ROLE_WORD = re.compile(
     """,
     re.VERBOSE,
 )
+# A run of white space, line ends included, shown as one space in the errors' context.
+_SPACES = re.compile(
+    r"""
+    \s+            # e.g. "\n\n  " between two paragraphs
+    """,
+    re.VERBOSE,
+)
 _ROLE_STOP = frozenset({"the", "a", "an", "of", "for", "'s", "’s", "s", "at", "in"})
 
 # One party, however the article writes it: "(D-Va.)" gives "D", "Labour MP" gives "Labour".
@@ -950,7 +957,7 @@ def _match(gu: Sequence[_Unit], pu: Sequence[_Unit], cum: Sequence[int], tau: fl
 
 def _context(text: str, start: int, end: int, width: int = _CONTEXT) -> str:
     def squash(s: str) -> str:
-        return re.sub(r"\s+", " ", s)
+        return _SPACES.sub(" ", s)
 
     mid = text[start:end]
     if len(mid) > _MAX_QUOTE_IN_CONTEXT:
