@@ -13,6 +13,7 @@ marks where spans cross.
 
 from __future__ import annotations
 
+import bisect
 import html
 import importlib
 import re
@@ -131,17 +132,60 @@ def speaker_colors(quotes: Iterable[Quote]) -> dict[tuple[str, tuple[tuple[int, 
         A map from speaker key (name and mentions) to a ``#rrggbb`` colour; the palette
         repeats after :data:`PALETTE` is used up.
     """
-    colors: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
-    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
-        if quote.speaker is not None:
-            key = _key(quote.speaker)
-            if key not in colors:
-                colors[key] = PALETTE[len(colors) % len(PALETTE)]
-    return colors
+    quotes = list(quotes)
+    entities, keys = _entities(quotes)
+    colors = _entity_colors(quotes, entities)
+    return {keys[e]: c for e, c in colors.items()}
 
 
 def _key(speaker: Speaker) -> tuple[str, tuple[tuple[int, int], ...]]:
     return speaker.name, speaker.mentions
+
+
+def _entities(
+    quotes: Sequence[Quote],
+) -> tuple[list[int | None], list[tuple[str, tuple[tuple[int, int], ...]]]]:
+    """Number the speaker entities: equal speakers (name and mentions) share a number.
+
+    A speaker's key holds every mention, and Python does not cache a tuple's hash, so hashing
+    it per quotation would be quadratic for a speaker with thousands of quotations (and as
+    many mentions). Each speaker object is looked at once, and objects are matched on their
+    name, first and last mention and number of mentions: an article's entities never share
+    a mention, so that tells them apart as the full key does.
+
+    Returns:
+        The entity number of each quotation (``None`` where unattributed) and each number's key.
+    """
+    by_object: dict[int, int] = {}
+    by_key: dict[tuple[str, tuple[int, int] | None, tuple[int, int] | None, int], int] = {}
+    keys: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+    out: list[int | None] = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            out.append(None)
+            continue
+        entity = by_object.get(id(speaker))
+        if entity is None:
+            mentions = speaker.mentions
+            short = (speaker.name, mentions[0] if mentions else None,
+                     mentions[-1] if mentions else None, len(mentions))
+            entity = by_key.setdefault(short, len(keys))
+            if entity == len(keys):
+                keys.append(_key(speaker))
+            by_object[id(speaker)] = entity
+        out.append(entity)
+    return out, keys
+
+
+def _entity_colors(quotes: Sequence[Quote], entities: Sequence[int | None]) -> dict[int, str]:
+    """Each entity's colour, in order of its first quotation in the text."""
+    colors: dict[int, str] = {}
+    for i in sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end)):
+        entity = entities[i]
+        if entity is not None and entity not in colors:
+            colors[entity] = PALETTE[len(colors) % len(PALETTE)]
+    return colors
 
 
 def _articles(obj: Any) -> list[tuple[str, Sequence[Quote], str | None]]:
@@ -222,8 +266,9 @@ def _escape_text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>\n")
 
 
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
+def _attr(value: object) -> str:
+    """Escape any value for a double-quoted HTML attribute (``&``, ``<``, ``>``, ``"``, ``'``)."""
+    return html.escape(str(value), quote=True)
 
 
 # A blank line between paragraphs, e.g. "\n\n" or "\r\n \r\n".
@@ -235,23 +280,49 @@ _PARAGRAPH_BREAK = re.compile(
     re.VERBOSE,
 )
 
+# A run of characters a CSS class name should not hold, e.g. '"><script> ' in a hand-built kind.
+_NOT_CLASS_CHARS = re.compile(
+    r"""
+    [^A-Za-z0-9_-]+       # anything but letters, digits, '_' and '-'
+    """,
+    re.VERBOSE,
+)
+
 _CLOSING_MARKS = frozenset("\"”’»›")
 
-# A part to mark: (start, end, quote index, part index).
+# A part to mark, in its nesting order: (start, -end, quote index, part index). Outer spans
+# first (earlier start, then later end), so the open marks at one point and at the next share
+# the longest possible prefix.
 _Part = tuple[int, int, int, int]
 
 
-def _render_text(
-    text: str, quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, int], ...]], str]
-) -> str:
-    """Mark up ``text``: marks never overlap; crossing spans are closed and reopened."""
+def _kind_class(kind: str) -> str:
+    """The CSS class of a quotation kind: ``qk-direct``; other characters become ``_``."""
+    return "qk-" + _NOT_CLASS_CHARS.sub("_", str(kind))
+
+
+def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> str:
+    """Mark up ``text``: marks never overlap; crossing spans are closed and reopened.
+
+    One sweep over the points where a part starts or ends, a label goes or a paragraph
+    breaks, keeping the parts open at each point in a sorted list, so that the time grows
+    with the text and the number of parts, not with their product.
+
+    Args:
+        text: The article.
+        quotes: Its quotations.
+        colors: The background colour of each quotation.
+    """
     length = len(text)
-    parts: list[_Part] = []
+    starts_at: dict[int, list[_Part]] = {}
+    ends_at: dict[int, list[_Part]] = {}
     label_at: dict[int, list[int]] = {}
     for qi, quote in enumerate(quotes):
         quote_parts = _parts(quote, length)
         for pi, (start, end) in enumerate(quote_parts):
-            parts.append((start, end, qi, pi))
+            part = (start, -end, qi, pi)
+            starts_at.setdefault(start, []).append(part)
+            ends_at.setdefault(end, []).append(part)
         if quote_parts:
             # The label goes after the closing quotation mark(s), where there are any.
             at = max(end for _, end in quote_parts)
@@ -259,59 +330,59 @@ def _render_text(
                 at += 1
             label_at.setdefault(at, []).append(qi)
 
-    def color(qi: int) -> str:
-        speaker = quotes[qi].speaker
-        return colors.get(_key(speaker), UNATTRIBUTED_COLOR) if speaker else UNATTRIBUTED_COLOR
-
     def open_tag(part: _Part, reopened: bool) -> str:
         qi, pi = part[2], part[3]
         quote = quotes[qi]
         speaker = quote.speaker
-        classes = f"qk-quote qk-{quote.kind}" + (" qk-cont" if reopened else "")
+        classes = f"qk-quote {_kind_class(quote.kind)}" + (" qk-cont" if reopened else "")
         return (
-            f'<mark class="{classes}" data-quote="{qi}" data-part="{pi}" '
+            f'<mark class="{_attr(classes)}" data-quote="{qi}" data-part="{pi}" '
             f'data-speaker="{_attr(speaker.name if speaker else "")}" '
             f'data-kind="{_attr(quote.kind)}" title="{_attr(_title(speaker))}" '
-            f'style="background-color: {color(qi)}">'
+            f'style="background-color: {_attr(colors[qi])}">'
         )
 
     def label(qi: int) -> str:
         speaker = quotes[qi].speaker
         return (
-            f'<span class="qk-label" data-quote="{qi}" style="background-color: {color(qi)}">'
+            f'<span class="qk-label" data-quote="{qi}" '
+            f'style="background-color: {_attr(colors[qi])}">'
             f"{html.escape(_label_text(speaker))}</span>"
         )
 
-    # Outer spans first: earlier start, then later end; the order is the same at every point,
-    # so the open marks at one point and the next share the longest possible prefix.
-    def order(part: _Part) -> tuple[int, int, int, int]:
-        return part[0], -part[1], part[2], part[3]
-
     # Paragraph breaks (a blank line or more) become </p><p>: every mark is closed before one
     # and reopened after it, so that <mark> never straddles paragraphs.
-    breaks = {m.start(): m.end() for m in _PARAGRAPH_BREAK.finditer(text)}
-    points = sorted({0, length, *label_at, *breaks, *breaks.values(),
-                     *(p[0] for p in parts), *(p[1] for p in parts)})
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    break_starts = {b for b, _ in breaks}
+    points = sorted({0, length, *label_at, *(b for pair in breaks for b in pair),
+                     *starts_at, *ends_at})
     out: list[str] = ["<p>"]
     stack: list[_Part] = []
+    active: list[_Part] = []   # the parts covering the current point, in nesting order
     opened: set[_Part] = set()
+    next_break = 0
     for i, point in enumerate(points):
+        for part in ends_at.get(point, ()):
+            del active[bisect.bisect_left(active, part)]
+        for part in starts_at.get(point, ()):
+            bisect.insort(active, part)
+        while next_break < len(breaks) and breaks[next_break][1] <= point:
+            next_break += 1
+        in_break = next_break < len(breaks) and breaks[next_break][0] <= point
         nxt = points[i + 1] if i + 1 < len(points) else length
-        in_break = any(b <= point < e for b, e in breaks.items())
-        wanted = [] if nxt <= point or in_break else sorted(
-            (p for p in parts if p[0] <= point < p[1]), key=order)
+        wanted = [] if nxt <= point or in_break else active
         keep = 0
         while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
             keep += 1
         out.extend("</mark>" for _ in stack[keep:])
         for qi in label_at.get(point, ()):
             out.append(label(qi))
-        if point in breaks:
+        if point in break_starts:
             out.append("</p>\n<p>")
         for part in wanted[keep:]:
             out.append(open_tag(part, part in opened))
             opened.add(part)
-        stack = wanted
+        stack = list(wanted)
         if nxt > point and not in_break:
             out.append(_escape_text(text[point:nxt]))
     out.extend("</mark>" for _ in stack)
@@ -319,20 +390,19 @@ def _render_text(
     return "".join(out)
 
 
-def _legend(quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, int], ...]], str]
-            ) -> str:
-    entries: dict[tuple[str, tuple[tuple[int, int], ...]] | None, _Entry] = {}
-    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
-        speaker = quote.speaker
-        key = _key(speaker) if speaker else None
-        old = entries.get(key)
-        color = colors.get(key, UNATTRIBUTED_COLOR) if key else UNATTRIBUTED_COLOR
-        entries[key] = _Entry(speaker, color, (old.count if old else 0) + 1)
-    if not entries:
+def _legend(quotes: Sequence[Quote], entities: Sequence[int | None],
+            colors: dict[int, str]) -> str:
+    counts: dict[int | None, int] = {}
+    first: dict[int | None, Speaker | None] = {}
+    for i in sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end)):
+        entity = entities[i]
+        counts[entity] = counts.get(entity, 0) + 1
+        first.setdefault(entity, quotes[i].speaker)
+    if not counts:
         return '<div class="qk-legend"><em>No quotations found.</em></div>'
     # Unattributed quotations come last.
-    ordered = [e for k, e in entries.items() if k is not None] + (
-        [entries[None]] if None in entries else []
+    ordered = [_Entry(first[e], colors[e], n) for e, n in counts.items() if e is not None] + (
+        [_Entry(None, UNATTRIBUTED_COLOR, counts[None])] if None in counts else []
     )
     items = []
     for entry in ordered:
@@ -349,26 +419,28 @@ def _legend(quotes: Sequence[Quote], colors: dict[tuple[str, tuple[tuple[int, in
             )
             details = (
                 f"<b>{html.escape(speaker.name)}</b> "
-                f'<span class="qk-type">({html.escape(speaker.type)})</span>{extra} · '
+                f'<span class="qk-type">({html.escape(str(speaker.type))})</span>{extra} · '
                 f'<span class="qk-count">{n}</span>'
             )
             name = speaker.name
         items.append(
             f'<li class="qk-legend-item" data-speaker="{_attr(name)}">'
-            f'<span class="qk-swatch" style="background-color: {entry.color}"></span>'
+            f'<span class="qk-swatch" style="background-color: {_attr(entry.color)}"></span>'
             f"{details}</li>"
         )
     return f'<div class="qk-legend"><b>Speakers</b><ul>{"".join(items)}</ul></div>'
 
 
 def _render_article(text: str, quotes: Sequence[Quote], art_id: str | None) -> str:
-    colors = speaker_colors(quotes)
-    heading = f'<h2 class="qk-id">{html.escape(art_id)}</h2>' if art_id is not None else ""
+    entities, _ = _entities(quotes)
+    colors = _entity_colors(quotes, entities)
+    quote_colors = [UNATTRIBUTED_COLOR if e is None else colors[e] for e in entities]
+    heading = f'<h2 class="qk-id">{html.escape(str(art_id))}</h2>' if art_id is not None else ""
     id_attr = f' data-id="{_attr(art_id)}"' if art_id is not None else ""
     return (
         f'<article class="qk-article"{id_attr}>{heading}'
-        f'<div class="qk-text">{_render_text(text, quotes, colors)}</div>'
-        f"{_legend(quotes, colors)}</article>"
+        f'<div class="qk-text">{_render_text(text, quotes, quote_colors)}</div>'
+        f"{_legend(quotes, entities, colors)}</article>"
     )
 
 

@@ -352,3 +352,75 @@ def test_page_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert dom.stdout.count('class="qk-quote') == 6
     assert 'class="qk-legend"' in dom.stdout and 'class="qk-legend-item"' in dom.stdout
     assert "Jane Smith" in dom.stdout and "<script>alert" not in dom.stdout
+
+
+# --- escaping every value that reaches the HTML ---------------------------------------------
+
+EVIL = '"><script>alert(1)</script><b x=\''
+
+
+def hostile() -> Result:
+    """A hand-built result whose every string field tries to break out of its attribute."""
+    text = "“Yes,” said Ann Lee. “No,” said Bob."
+    ann = Speaker(f"Ann{EVIL}", f"person{EVIL}", f"mayor{EVIL}", f"Council{EVIL}", ((12, 19),))  # type: ignore[arg-type]
+    quotes = (
+        Quote("Yes,", 1, 5, ((1, 5),), f"direct{EVIL}", ann),  # type: ignore[arg-type]
+        Quote("No,", 22, 25, ((22, 25),), f'x" onmouseover="alert(2){EVIL}', None),  # type: ignore[arg-type]
+    )
+    return Result(quotes, (ann,), "blank", f"id{EVIL}", text)
+
+
+@pytest.mark.parametrize("page", [True, False])
+def test_every_field_is_escaped_attributes_included(page: bool) -> None:
+    markup = render(hostile(), jupyter=False, page=page) or ""
+    checker = check(markup)
+    assert "<script" not in markup and "onmouseover=\"" not in markup and "<b x=" not in markup
+    assert {tag for tag, _ in checker.starts} <= {
+        "html", "head", "meta", "title", "style", "body", "div", "article", "h2", "p", "mark",
+        "span", "br", "ul", "li", "b", "em"}
+    # No attribute a value could have added, and every value read back unchanged.
+    allowed = {"class", "data-quote", "data-part", "data-speaker", "data-kind", "title", "style",
+               "data-id", "lang", "charset"}
+    assert all(set(attrs) <= allowed for _, attrs in checker.starts)
+    found = marks(checker)
+    assert [m["data-kind"] for m in found] == [q.kind for q in hostile().quotes]
+    assert found[0]["data-speaker"] == f"Ann{EVIL}"
+    assert found[0]["title"] == f"Ann{EVIL}, mayor{EVIL}, Council{EVIL}"
+    # A kind becomes one harmless class name.
+    assert found[0]["class"] == "qk-quote qk-direct_script_alert_1_script_b_x_"
+    assert found[1]["class"] == "qk-quote qk-x_onmouseover_alert_2_script_alert_1_script_b_x_"
+    articles = [a for t, a in checker.starts if t == "article"]
+    assert articles[0]["data-id"] == f"id{EVIL}"
+    assert plain(markup) == [hostile().text]
+    text = "".join(checker.text)
+    assert f"person{EVIL}" in text and f"Ann{EVIL}" in text and f"id{EVIL}" in text
+
+
+def test_palette_values_are_escaped_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotekit.render as render_module
+
+    monkeypatch.setattr(render_module, "PALETTE", ('red"><script>alert(3)</script>',))
+    markup = render(two_speakers(), jupyter=False, page=False) or ""
+    check(markup)
+    assert "<script" not in markup
+    assert 'style="background-color: red&quot;&gt;&lt;script&gt;' in markup
+
+
+def test_many_quotations_by_one_speaker() -> None:
+    # The sweep keeps each part open exactly where it should be on a long, dense text.
+    unit = "“Yes,” said Ann Lee. "
+    n = 3000
+    text = unit * n
+    ann = Speaker("Ann Lee", "person", None, None,
+                  tuple((i * len(unit) + 12, i * len(unit) + 19) for i in range(n)))
+    quotes = tuple(Quote("Yes,", i * len(unit) + 1, i * len(unit) + 5,
+                         ((i * len(unit) + 1, i * len(unit) + 5),), "direct",
+                         # every other quotation holds its own copy, as Quote.from_dict makes
+                         ann if i % 2 else Speaker(ann.name, ann.type, None, None, ann.mentions))
+                   for i in range(n))
+    markup = render(Result(quotes, (ann,), text=text), jupyter=False, page=False) or ""
+    found = marks(check(markup))
+    assert len(found) == n and {m["style"] for m in found} == {f"background-color: {PALETTE[0]}"}
+    assert markup.count('class="qk-label"') == n and markup.count('class="qk-legend-item"') == 1
+    assert f"{n} quotations" in markup
+    assert plain(markup) == [text]
