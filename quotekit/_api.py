@@ -6,19 +6,22 @@ import bisect
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from spacy.language import Language
 
 from ._build import pack_result, unpack_result
-from ._errors import OptionError, expect_text
+from ._errors import OptionError, QuotekitError, expect_text
 from ._lexicons import Lexicons, default_lexicons
 from ._model import load_pipeline, unneeded_components
 from ._pipeline import chunk_borders, read_doc, shift, tokenizable
@@ -48,13 +51,30 @@ class Extractor:
     them for later calls; :meth:`close` (or leaving a ``with`` block) stops them, and they stop
     by themselves when the extractor is garbage-collected or the interpreter exits.
 
-    Every read runs inside a spaCy memory zone (one per :meth:`extract` call, one per batch of
-    :meth:`pipe`; see :func:`memory_zone`), so the strings and lexemes spaCy makes for the
-    new words of an archive are freed once each result is built.
+    A worker process that dies (killed, out of memory) never hangs :meth:`pipe`: its
+    articles are read again in fresh workers, and an article whose worker dies a second time,
+    read alone, becomes a :class:`Failure` (``on_error="return"``) or a
+    :class:`~quotekit.QuotekitError` (``"raise"``). Workers ignore Ctrl-C; an interrupt in
+    this process stops them.
+
+    One extractor can be shared between threads: reads take turns (a lock), so results are
+    the same as from one thread, but threads do not read in parallel.
+
+    spaCy keeps every word it has seen. The words of the first articles (a stream's common
+    words) are kept, so that later reads find their lexemes and tokenizations instead of
+    making them again; once the vocabulary has grown by ``vocab_budget`` strings, every read
+    runs inside a spaCy memory zone (one per :meth:`extract` call, one per batch of
+    :meth:`pipe`; see :func:`memory_zone`), which frees the new words it made once the
+    result is built. So the vocabulary grows by at most about ``vocab_budget`` strings,
+    however long the stream.
 
     Attributes:
         nlp: The spaCy pipeline that tokenizes (and, when trained, tags) the text.
         model: The name results report for that pipeline.
+        vocab_budget: How many new strings spaCy's vocabulary may keep for good (default
+            :data:`VOCAB_BUDGET`; 0 reads everything inside memory zones). A read stays out
+            of a zone only while it cannot take the vocabulary past the budget, counting two
+            strings per character of its text.
     """
 
     def __init__(self, nlp: Language, model_name: str, lexicons: Lexicons | None = None) -> None:
@@ -69,7 +89,11 @@ class Extractor:
         self._disable_in_process = [*self._disable, "quotekit"]
         # Chunks stay well below spaCy's limit so that a trained pipeline's memory stays bounded.
         self.chunk_size = min(nlp.max_length, 100_000)
-        self._pool: Pool | None = None
+        self.vocab_budget = VOCAB_BUDGET
+        self._strings_at_start = len(nlp.vocab.strings)
+        # Reentrant: a long article in a pipe() batch is read by extract() inside the batch.
+        self._lock = threading.RLock()
+        self._pool: ProcessPoolExecutor | None = None
         self._pool_key: tuple[int, int, tuple[str, ...]] | None = None
         self._pool_stop: weakref.finalize[Any, Any] | None = None
         self._token = next(_TOKENS)
@@ -110,7 +134,9 @@ class Extractor:
         text = expect_text(text)
         if not text.strip():
             return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
-        with memory_zone(self.nlp):
+        # One read at a time: spaCy's vocabulary is shared, and a memory zone closing in one
+        # thread frees the strings another thread's Doc still uses.
+        with self._lock, self._zone(len(text)):
             if len(text) <= self.chunk_size:
                 return _result(self._read(text, 0, text), self.model, id, text)
             quotes: list[Quote] = []
@@ -118,6 +144,15 @@ class Extractor:
             for start, end in zip(borders, borders[1:]):
                 quotes.extend(self._read(text[start:end], start, text))
             return _result(quotes, self.model, id, text)
+
+    def _zone(self, characters: int) -> AbstractContextManager[Any]:
+        # Outside a zone spaCy keeps the lexemes and the tokenizer cache entries a read makes,
+        # so the common words of the stream are made once, not on every read (a zone caches
+        # nothing); that ends before the kept strings can pass vocab_budget.
+        grown = len(self.nlp.vocab.strings) - self._strings_at_start
+        if grown + 2 * characters <= self.vocab_budget:
+            return nullcontext()
+        return memory_zone(self.nlp)
 
     def _read(self, chunk: str, offset: int, original: str) -> list[Quote]:
         safe = tokenizable(chunk)
@@ -172,47 +207,104 @@ class Extractor:
     ) -> Iterator[Result | Failure]:
         # Forked workers inherit the loaded pipeline and send back results as plain tuples,
         # not Docs: spaCy's own n_process would pickle every Doc back to this process.
-        pool = self._workers(workers)
-        pending: deque[tuple[AsyncResult[list[Any]], list[Any]]] = deque()
         # Whole batches per task would leave one worker idle at the end of a stream (100
         # articles in batches of 32 split 64/36 over two workers); tasks of batch_size /
         # workers keep as many articles in flight, and the last ones are cut finer (tasks).
         task = -(-batch_size // workers)
         batches = tasks(texts, task, workers)
+        pending: deque[_Task] = deque()
         first = 0  # the stream position of the next task's first article, for failures' ids
-        while True:
-            while len(pending) < 2 * workers:
-                batch = next(batches, None)
-                if batch is None:
-                    break
-                pending.append((pool.apply_async(_work_batch, (self._token, batch, task, first)), batch))
-                first += len(batch)
-            if not pending:
-                return
-            done, batch = pending.popleft()
-            # One item per article, in order; results come packed (_work_batch), and this
-            # process already holds every article they need to be rebuilt.
-            for item, source in zip(done.get(), batch, strict=True):
-                if isinstance(item, Failure):
-                    if on_error == "raise":
-                        kind, _, message = item.error.partition(": ")
-                        raise (TypeError if kind == "TypeError" else ValueError)(message)
-                    yield item
-                else:
-                    art_id, text = _split(source)
-                    yield unpack_result(item, text, self.model, art_id)
+        try:
+            while True:
+                while len(pending) < 2 * workers:
+                    batch = next(batches, None)
+                    if batch is None:
+                        break
+                    pending.append(_Task(self._submit(workers, batch, task, first), batch, first))
+                    first += len(batch)
+                if not pending:
+                    return
+                head = pending.popleft()
+                try:
+                    items = head.future.result()
+                except BrokenProcessPool:
+                    items = self._after_worker_death(workers, head, pending)
+                yield from self._unpacked(items, head, on_error)
+        except KeyboardInterrupt:
+            # Workers ignore Ctrl-C (no tracebacks from them); stop them here instead of
+            # letting them finish the tasks still queued.
+            self.close()
+            raise
+        finally:  # an abandoned iterator's tasks not yet started are dropped
+            for t in pending:
+                t.future.cancel()
 
-    def _workers(self, workers: int) -> Pool:
+    def _unpacked(self, items: list[Any], task: _Task, on_error: str) -> Iterator[Result | Failure]:
+        # One item per article, in order; results come packed (_work_batch), and this
+        # process already holds every article they need to be rebuilt.
+        for item, source in zip(items, task.batch, strict=True):
+            if isinstance(item, Failure):
+                if on_error == "raise":
+                    kind, _, message = item.error.partition(": ")
+                    if kind == QuotekitError.__name__:
+                        raise QuotekitError(f"article {item.id}: {message}")
+                    raise (TypeError if kind == "TypeError" else ValueError)(message)
+                yield item
+            else:
+                art_id, text = _split(source)
+                yield unpack_result(item, text, self.model, art_id)
+
+    def _after_worker_death(self, workers: int, head: _Task, pending: deque[_Task]) -> list[Any]:
+        # A worker died and took the pool with it: every task not finished by then failed,
+        # whichever worker was reading it. The head task runs again alone in fresh workers,
+        # so that a second death is its own; then each of its articles alone, to find the one
+        # that kills its worker. The other failed tasks go to the fresh workers afterwards.
+        wait([t.future for t in pending])  # the broken pool fails them at once
+        try:
+            items = self._submit(workers, head.batch, len(head.batch), head.first).result()
+        except BrokenProcessPool:
+            items = []
+            for k, article in enumerate(head.batch):
+                try:
+                    items.extend(self._submit(workers, [article], 1, head.first + k).result())
+                except BrokenProcessPool:
+                    art_id = _split(article)[0]
+                    name = art_id if art_id is not None else str(head.first + k)
+                    message = ("a worker process died while reading this article, "
+                               "also when it was read again alone in a fresh worker")
+                    print(f"quotekit: article {name}: {message}", file=sys.stderr)
+                    items.append(Failure(name, f"{QuotekitError.__name__}: {message}"))
+        for t in pending:
+            if isinstance(t.future.exception(), BrokenProcessPool):
+                t.future = self._submit(workers, t.batch, len(t.batch), t.first)
+        return items
+
+    def _submit(self, workers: int, batch: list[Any], size: int, first: int) -> Future[list[Any]]:
+        pool = self._workers(workers)
+        try:
+            return pool.submit(_work_batch, self._token, batch, size, first)
+        except BrokenProcessPool:  # a worker died since the last task: start fresh ones
+            self.close()
+            return self._workers(workers).submit(_work_batch, self._token, batch, size, first)
+
+    def _workers(self, workers: int) -> ProcessPoolExecutor:
         # Forking costs tens of milliseconds in a large process, and a fresh worker pays again
         # in copy-on-write page faults as it first touches the pipeline, so workers are kept
         # between calls; a new pipeline or component list (workers hold a copy) starts new ones.
         key = (workers, id(self.nlp), tuple(self.nlp.pipe_names))
-        if self._pool is None or self._pool_key != key:
-            self.close()
-            pool = multiprocessing.get_context("fork").Pool(workers)
-            self._pool, self._pool_key = pool, key
-            self._pool_stop = weakref.finalize(self, _stop, pool)
-        return self._pool
+        with self._lock:
+            if self._pool is None or self._pool_key != key:
+                self.close()
+                # ProcessPoolExecutor, not multiprocessing.Pool: when a worker dies, Pool
+                # starts another and the dead one's task never completes; this fails it.
+                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                           initializer=_start_worker, initargs=(self._token,))
+                # The first task forks the workers: here, under the lock, so that no other
+                # thread is inside a read (its memory zone open) when they are copied.
+                pool.submit(int)
+                self._pool, self._pool_key = pool, key
+                self._pool_stop = weakref.finalize(self, _stop, pool)
+            return self._pool
 
     def _pipe(
         self, texts: Iterable[Any], batch_size: int, n_process: int, on_error: str, first: int = 0
@@ -227,11 +319,11 @@ class Extractor:
                 yield self._one(doc, context, False, on_error)
             return
         while batch := list(itertools.islice(items, batch_size)):
-            # One memory zone per batch: the strings and lexemes spaCy makes for its new words
-            # are freed once its results are built, not kept for the rest of the stream.
+            # At most one memory zone per batch (see _zone): the strings and lexemes spaCy
+            # makes for its new words are freed once its results are built.
             done: list[Result | Failure] = []
             failed: Exception | None = None
-            with memory_zone(self.nlp):
+            with self._lock, self._zone(sum(len(safe) for safe, _ in batch)):
                 try:
                     stream = self.nlp.pipe(batch, as_tuples=True, batch_size=batch_size,
                                            disable=self._disable_in_process)
@@ -290,7 +382,29 @@ def memory_zone(nlp: Language) -> AbstractContextManager[Any]:
 # Extractors by token, so that a worker (a fork of this process) finds the one a task is for
 # without the task pickling it; weak, so that the registry keeps no extractor alive.
 _LIVE: weakref.WeakValueDictionary[int, Extractor] = weakref.WeakValueDictionary()
+
+#: New strings an :class:`Extractor`'s vocabulary keeps for good by default (its
+#: ``vocab_budget``): about a stream's common words and then some, a few MB.
+VOCAB_BUDGET = 50_000
 _TOKENS = itertools.count()
+
+
+@dataclass(slots=True)
+class _Task:
+    """Articles sent to a worker process, and the future of their results."""
+
+    future: Future[list[Any]]
+    batch: list[Any]
+    first: int  # the stream position of its first article
+
+
+def _start_worker(token: int) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it, and
+    # stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    extractor = _LIVE.get(token)
+    if extractor is not None:  # forked holding the parent's lock, which no thread here releases
+        extractor._lock = threading.RLock()
 
 
 def _work_batch(token: int, batch: list[Any], batch_size: int, first: int) -> list[Any]:
@@ -350,9 +464,15 @@ def _length(item: Any) -> int:
     return len(text) + 1 if isinstance(text, str) else 1
 
 
-def _stop(pool: Pool) -> None:
-    pool.terminate()
-    pool.join()
+def _stop(pool: ProcessPoolExecutor) -> None:
+    # shutdown() alone would wait for the workers to finish every task still queued.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+    pool.shutdown(wait=True)
 
 
 def _prepared(

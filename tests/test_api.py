@@ -7,15 +7,21 @@ import gc
 import importlib.util
 import json
 import multiprocessing.process
+import os
+import signal
+import threading
+import time
 import warnings
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import spacy
 from conftest import TRAINED, check_offsets
 
 import quotekit
+import quotekit._api
 import quotekit._model
 from quotekit import (
     Extractor,
@@ -222,22 +228,35 @@ NOVEL = (
 )
 
 
+def _novel_texts(tag: str, count: int) -> list[str]:
+    # Words no other test reads, so that each case starts from words the vocabulary lacks.
+    return [NOVEL.replace("88213", f"{88213 + k}{len(tag)}").replace("Zarquon", f"Zarquon{tag}{k}")
+            .replace("Ottoline", f"Ottoline{tag}") for k in range(count)]
+
+
+def _fresh(extractor: Extractor, vocab_budget: int) -> Extractor:
+    # The shared extractors must not change; a new one over the same pipeline costs nothing.
+    ex = quotekit.load(extractor.nlp)
+    ex.vocab_budget = vocab_budget
+    return ex
+
+
 @pytest.mark.parametrize("how", ["extract", "pipe", "pipe_batches"])
-def test_reading_leaves_no_new_strings_in_the_vocabulary(extractor: Extractor, how: str) -> None:
-    # Memory flat over a long stream: without spaCy's memory zones every new word would stay
-    # in nlp.vocab.strings for the life of the process.
-    extractor.extract(ARTICLE)
-    before = len(extractor.nlp.vocab.strings)
-    # Words no earlier test has read, so that each case starts from words the vocabulary lacks.
+def test_reading_past_the_budget_leaves_no_new_strings_in_the_vocabulary(extractor: Extractor,
+                                                                          how: str) -> None:
+    # Memory flat over a long stream: once vocab_budget is spent every read is in a spaCy
+    # memory zone, without which every new word would stay in nlp.vocab.strings for good.
+    ex = _fresh(extractor, 0)
+    ex.extract(ARTICLE)
+    before = len(ex.nlp.vocab.strings)
     tag = {"extract": "Ex", "pipe": "Pi", "pipe_batches": "Ba"}[how]
-    texts = [NOVEL.replace("88213", f"{88213 + k}{len(tag)}").replace("Zarquon", f"Zarquon{tag}{k}")
-             .replace("Ottoline", f"Ottoline{tag}") for k in range(5)]
+    texts = _novel_texts(tag, 5)
     if how == "extract":
-        results = [extractor.extract(t) for t in texts]
+        results = [ex.extract(t) for t in texts]
     else:
-        results = [r for r in extractor.pipe(texts, batch_size=2 if how == "pipe_batches" else 32)
+        results = [r for r in ex.pipe(texts, batch_size=2 if how == "pipe_batches" else 32)
                    if isinstance(r, Result)]
-    assert len(extractor.nlp.vocab.strings) == before
+    assert len(ex.nlp.vocab.strings) == before
     assert len(results) == 5
     for k, r in enumerate(results):
         check_offsets(r)
@@ -245,7 +264,58 @@ def test_reading_leaves_no_new_strings_in_the_vocabulary(extractor: Extractor, h
         # The results' strings outlive the zone the Doc was read in.
         assert f"Ottoline{tag} Frumpwhistle" in names and all(n in texts[k] for n in names), names
         assert any("not one cent more" in q.text for q in r)
-    assert [r.to_dict() for r in results] == [extractor.extract(t).to_dict() for t in texts]
+    assert [r.to_dict() for r in results] == [ex.extract(t).to_dict() for t in texts]
+
+
+@pytest.mark.parametrize("how", ["extract", "pipe"])
+def test_vocabulary_keeps_the_first_words_and_grows_no_further_than_the_budget(extractor: Extractor,
+                                                                                how: str) -> None:
+    """The words read first stay (made once, not on every read), and growth stops at the budget."""
+    budget = 3000
+    ex = _fresh(extractor, budget)
+    start = len(ex.nlp.vocab.strings)
+    tag = {"extract": "Gx", "pipe": "Gp"}[how]
+    # 60 articles of about 30 new words each: far more than the budget allows to keep.
+    texts = [t + " " + " ".join(f"Wq{tag}{k}x{j}" for j in range(30)) for k, t in
+             enumerate(_novel_texts(tag, 60))]
+    reads = (ex.extract(t) for t in texts) if how == "extract" else ex.pipe(texts, batch_size=1)
+    sizes, results = [], []
+    for r in reads:  # (pipe yields a batch's results once its zone, if any, is closed)
+        results.append(r.to_dict())
+        sizes.append(len(ex.nlp.vocab.strings) - start)
+    # The first article's words were kept: the next read of them finds them.
+    assert f"Ottoline{tag}" in ex.nlp.vocab.strings and f"Wq{tag}0x7" in ex.nlp.vocab.strings
+    assert 0 < sizes[0] and sizes == sorted(sizes) and sizes[-1] <= budget
+    # Then the budget was spent and the last 20 reads kept nothing.
+    assert sizes[-20] == sizes[-1] and f"Wq{tag}59x7" not in ex.nlp.vocab.strings
+    zoned = _fresh(extractor, 0)
+    assert results == [zoned.extract(t).to_dict() for t in texts]
+
+
+@pytest.mark.parametrize("vocab_budget", [0, 50_000])
+def test_one_extractor_shared_by_four_threads(extractor: Extractor, vocab_budget: int) -> None:
+    """4 threads x 100 calls on one extractor give the single-threaded results, and no errors."""
+    tag = f"Th{vocab_budget}{extractor.model[:2]}"
+    texts = [t if k % 3 else ARTICLE for k, t in enumerate(_novel_texts(tag, 400))]
+    expected = [r.to_dict() for r in _fresh(extractor, 0).pipe(texts)]  # type: ignore[union-attr]
+    shared = _fresh(extractor, vocab_budget)
+    got: dict[int, Any] = {}
+
+    def work(n: int) -> None:
+        for k in range(n, len(texts), 4):
+            try:
+                got[k] = shared.extract(texts[k]).to_dict()
+            except Exception as exc:  # counted below: an error is a wrong result
+                got[k] = exc
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not any(t.is_alive() for t in threads)
+    errors = [k for k in range(len(texts)) if got.get(k) != expected[k]]
+    assert not errors, (len(errors), got[errors[0]])
 
 
 def test_reading_inside_the_callers_own_memory_zone(blank: Extractor) -> None:
@@ -348,7 +418,7 @@ def test_worker_tasks_read_no_further_ahead_than_they_need() -> None:
 
 def _worker_processes(ex: Extractor) -> list[multiprocessing.process.BaseProcess]:
     assert ex._pool is not None
-    return list(ex._pool._pool)  # type: ignore[attr-defined]
+    return list(ex._pool._processes.values())
 
 
 def test_pipe_keeps_worker_processes_between_calls() -> None:
@@ -406,6 +476,148 @@ def test_pipe_abandoned_in_worker_processes_leaves_extractor_usable() -> None:
     assert next(stream).to_dict() == one[0]  # type: ignore[union-attr]
     del stream  # the rest of its work is abandoned, not waited for
     assert [r.to_dict() for r in ex.pipe(texts, batch_size=4, n_process=2)] == one  # type: ignore[union-attr]
+    ex.close()
+
+
+def _bounded(call: Callable[[], Any], seconds: float = 120) -> Any:
+    """``call()`` in a thread: its result or exception, and a test failure if it hangs."""
+    out: list[Any] = []
+
+    def run() -> None:
+        try:
+            out.append(call())
+        except BaseException as exc:  # handed to the test
+            out.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still waiting after {seconds} s: hung"
+    return out[0]
+
+
+@pytest.fixture
+def fragile_workers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Articles that harm the worker process reading them (forked after this fixture).
+
+    ``DIE-NOW`` ends its process at once (``os._exit``) every time; ``DIE-ONCE`` the first
+    time only; ``HOLD-ONCE`` writes its process id to ``tmp_path / "held"`` and sleeps there
+    for a minute, the first time only. Returns ``tmp_path``.
+    """
+    read_doc = vars(quotekit._api)["read_doc"]
+    parent = os.getpid()
+
+    def fragile(doc: Any, lexicons: Any, text: str) -> Any:
+        once = tmp_path / "once"
+        if os.getpid() == parent:
+            return read_doc(doc, lexicons, text)
+        if "DIE-NOW" in text or ("DIE-ONCE" in text and not once.exists()):
+            once.touch()
+            os._exit(3)
+        if "HOLD-ONCE" in text and not (tmp_path / "held").exists():
+            (tmp_path / "held").write_text(str(os.getpid()))
+            time.sleep(60)
+        return read_doc(doc, lexicons, text)
+
+    monkeypatch.setattr(quotekit._api, "read_doc", fragile)
+    return tmp_path
+
+
+def _numbered(count: int) -> list[tuple[str, str]]:
+    return [(f"a{i}", f"“Number {i} is ready,” said Jane Doe.") for i in range(count)]
+
+
+@pytest.mark.parametrize("batch_size", [1, 4, 32])
+def test_pipe_worker_that_dies_on_an_article_gives_a_failure_not_a_hang(
+        fragile_workers: Path, batch_size: int, capsys: pytest.CaptureFixture[str]) -> None:
+    items = _numbered(14)
+    expected = [r.to_dict() for r in quotekit.load("blank").pipe(items)]  # type: ignore[union-attr]
+    items[5] = ("bad", "“DIE-NOW,” said Jane Doe.")
+    with quotekit.load("blank") as ex:
+        out = _bounded(lambda: list(ex.pipe(items, batch_size=batch_size, n_process=2,
+                                            on_error="return")))
+        assert [x.id for x in out] == [i for i, _ in items]
+        assert isinstance(out[5], Failure) and out[5].id == "bad" and "died" in out[5].error
+        assert out[5].error.startswith("QuotekitError: ")
+        assert [x.to_dict() for k, x in enumerate(out) if k != 5] == expected[:5] + expected[6:]
+        assert "article bad" in capsys.readouterr().err
+        # The extractor goes on with fresh workers.
+        again = list(ex.pipe(_numbered(6), n_process=2))
+        assert [r.to_dict() for r in again] == expected[:6]  # type: ignore[union-attr]
+
+
+def test_pipe_worker_that_dies_with_on_error_raise(fragile_workers: Path) -> None:
+    items = _numbered(10)
+    items[6] = ("bad", "“DIE-NOW,” said Jane Doe.")
+    with quotekit.load("blank") as ex:
+        seen: list[Any] = []
+
+        def consume() -> None:
+            for r in ex.pipe(items, batch_size=2, n_process=2):
+                seen.append(r)
+
+        error = _bounded(consume)
+        assert isinstance(error, QuotekitError) and "article bad" in str(error) and "died" in str(error)
+        assert [r.id for r in seen] == [i for i, _ in items[:6]]
+
+
+def test_pipe_worker_that_died_once_reads_its_articles_again(fragile_workers: Path) -> None:
+    items = _numbered(12)
+    items[3] = ("once", "“DIE-ONCE,” said Jane Doe.")
+    expected = [r.to_dict() for r in quotekit.load("blank").pipe(items)]  # type: ignore[union-attr]
+    with quotekit.load("blank") as ex:
+        out = _bounded(lambda: list(ex.pipe(items, batch_size=4, n_process=2, on_error="return")))
+    assert (fragile_workers / "once").exists()  # a worker did die
+    assert [r.to_dict() for r in out] == expected
+    assert out[3].id == "once" and [q.text for q in out[3]] == ["DIE-ONCE,"]
+
+
+def _wait_for_held(folder: Path) -> int:
+    for _ in range(600):
+        if (folder / "held").exists() and (folder / "held").read_text():
+            return int((folder / "held").read_text())
+        time.sleep(0.05)
+    raise AssertionError("no worker reached the held article")
+
+
+@pytest.mark.parametrize(("sig", "on_error"), [(signal.SIGKILL, "return"), (signal.SIGKILL, "raise"),
+                                               (signal.SIGINT, "raise")])
+def test_pipe_worker_killed_from_outside_is_replaced(fragile_workers: Path, sig: int, on_error: str,
+                                                     capfd: pytest.CaptureFixture[str]) -> None:
+    """SIGKILL on a worker mid-task: its articles are read again; Ctrl-C (SIGINT) it ignores."""
+    items = _numbered(16)
+    items[9] = ("held", "“HOLD-ONCE,” said Jane Doe.")
+    expected = [r.to_dict() for r in quotekit.load("blank").pipe(items)]  # type: ignore[union-attr]
+    with quotekit.load("blank") as ex:
+        out: list[Any] = []
+        thread = threading.Thread(target=lambda: out.extend(
+            ex.pipe(items, batch_size=4, n_process=2, on_error=on_error)), daemon=True)
+        thread.start()
+        os.kill(_wait_for_held(fragile_workers), sig)
+        if sig == signal.SIGINT:  # ignored: the worker sleeps on; wake it the hard way
+            time.sleep(0.5)
+            assert _worker_alive(ex, int((fragile_workers / "held").read_text()))
+            os.kill(int((fragile_workers / "held").read_text()), signal.SIGKILL)
+        thread.join(120)
+        assert not thread.is_alive(), "pipe() hung after a worker was killed"
+    assert [r.to_dict() for r in out] == expected
+    err = capfd.readouterr().err
+    assert "KeyboardInterrupt" not in err and "Traceback" not in err
+
+
+def _worker_alive(ex: Extractor, pid: int) -> bool:
+    return any(p.pid == pid and p.is_alive() for p in _worker_processes(ex))
+
+
+def test_pipe_interrupted_in_this_process_stops_the_workers() -> None:
+    ex = quotekit.load("blank")
+    stream = cast(Generator[Any, None, None], ex.pipe([ARTICLE] * 40, batch_size=2, n_process=2))
+    assert isinstance(next(stream), Result)
+    workers = _worker_processes(ex)
+    with pytest.raises(KeyboardInterrupt):
+        stream.throw(KeyboardInterrupt)  # Ctrl-C while pipe() waits for a worker
+    assert ex._pool is None and not any(p.is_alive() for p in workers)
+    assert len(list(ex.pipe([ARTICLE] * 3, n_process=2))) == 3
     ex.close()
 
 
