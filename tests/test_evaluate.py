@@ -1241,3 +1241,26 @@ def test_formats_doc_names_every_field_the_scorer_reads() -> None:
                    "speaker_mention", "mentions", "evidence_start", "party", "quote_P",
                    "attribution_F1", "speakers_found", "role_acc", "org_acc", "τ"):
         assert needle in doc, needle
+
+
+@pytest.mark.parametrize("gold_rel", ["corpora/bbc/dev.jsonl", "corpora/polnear/dev.jsonl"])
+def test_quotation_figures_match_score_py_on_the_shared_golds(tmp_path: Path,
+                                                              gold_rel: str) -> None:
+    gold_path = SHARED / gold_rel
+    if not (gold_path.is_file() and SCORER.is_file()):
+        pytest.skip(f"{gold_rel} or tools/score.py not found under {SHARED}")
+    import subprocess
+    import sys
+
+    import quotekit
+
+    docs = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line]
+    extractor = quotekit.load("blank")
+    p_path = _write_jsonl(tmp_path / "p.jsonl", [
+        {"id": d["id"], "quotes": [q.to_dict() for q in extractor.extract(d["text"])]}
+        for d in docs])
+    done = subprocess.run([sys.executable, str(SCORER), str(gold_path), str(p_path)],
+                          capture_output=True, text=True, check=True)
+    expected = json.loads(done.stdout)
+    got = evaluate(gold_path, p_path).to_dict()
+    assert {k: got[k] for k in SCORE_KEYS} == expected
