@@ -36,7 +36,6 @@ class Mention:
             ("a spokesman for X").
         possessive: Followed by ’s.
         statement: A nominal headed by a statement noun ("A ... statement").
-        entity: Entity index, set in stage 5.
     """
 
     i: int
@@ -51,7 +50,6 @@ class Mention:
     role_org: str | None = None
     possessive: bool = False
     statement: bool = False
-    entity: int = -1
 
 
 def _name_like(view: View, k: int, lex: Lexicons) -> bool:

@@ -50,7 +50,7 @@ def read_doc(doc: Doc, lex: Lexicons, text: str | None = None) -> list[Quote]:
 def _stages(doc: Doc, text: str, lex: Lexicons) -> list[Quote]:
     norm = normalize(text)
     paras = Paragraphs(norm)
-    raw = find_quotes(norm, paras)
+    raw = find_quotes(norm, paras, lex)
     view = build_view(doc, text, norm, paras, raw)
     cues = find_cues(view, lex)
     mentions = find_mentions(view, lex)
