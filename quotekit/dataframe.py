@@ -13,30 +13,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from ._types import Result
+from .rows import COLUMN_TYPES, REQUIRED, quote_row
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-#: The columns of :func:`to_dataframe` and their dtypes (the same for an empty frame).
-COLUMNS: dict[str, str] = {
-    "id": "string",
-    "start": "int64",
-    "end": "int64",
-    "kind": "string",
-    "text": "string",
-    "speaker": "string",
-    "speaker_type": "string",
-    "role": "string",
-    "organization": "string",
-    "cue": "string",
-    "cue_start": "Int64",
-    "cue_end": "Int64",
-    "mention": "string",
-    "mention_start": "Int64",
-    "mention_end": "Int64",
-    "n_parts": "int64",
+_DTYPES: dict[type, tuple[str, str]] = {
+    # Python type: (dtype when never missing, nullable dtype)
+    str: ("string", "string"),
+    int: ("int64", "Int64"),
+    float: ("Float64", "Float64"),
 }
+
+#: The columns of :func:`to_dataframe` (those of :data:`quotekit.rows.COLUMNS`) and their
+#: dtypes, the same for an empty frame.
+COLUMNS: dict[str, str] = {
+    name: _DTYPES[kind][0 if name in REQUIRED else 1] for name, kind in COLUMN_TYPES.items()
+}
+
+# A lone surrogate, which pyarrow-backed strings cannot hold (UTF-8 has no encoding for it).
+# e.g. the "\ud83d" left when an emoji's surrogate pair was cut in half
+_LONE_SURROGATE = regex.compile(
+    r"""
+    [\ud800-\udfff]     # e.g. "\ud83d"
+    """,
+    regex.VERBOSE,
+)
 
 
 def to_dataframe(results: Result | Iterable[Any]) -> pandas.DataFrame:
@@ -47,11 +52,13 @@ def to_dataframe(results: Result | Iterable[Any]) -> pandas.DataFrame:
             :meth:`Extractor.pipe`; :class:`~quotekit.Failure` items are skipped.
 
     Returns:
-        A DataFrame with the columns of :data:`COLUMNS`: the article ``id``; the quotation's
-        ``start``, ``end``, ``kind``, ``text`` and ``n_parts``; the speaker's name
-        (``speaker``), ``speaker_type``, ``role`` and ``organization``; the ``cue`` and the
-        ``mention`` the attribution rests on, with their offsets. Missing values are ``<NA>``;
-        text columns have the ``string`` dtype and nullable offsets ``Int64``.
+        A DataFrame with the columns of :data:`quotekit.rows.COLUMNS` (the same as
+        ``quotekit extract --format csv``), their dtypes in :data:`COLUMNS`: text columns have
+        the ``string`` dtype (``id`` too: a number becomes its text), offsets ``int64`` (nullable ``Int64`` for the cue's and the
+        mention's), ``confidence`` ``Float64``, and ``parts`` the parts' offsets as JSON.
+        Missing values are ``<NA>``. A lone surrogate code point in a text cell (possible in
+        a Python ``str``, not in UTF-8) is replaced with U+FFFD, so that the frame can be
+        held by pyarrow and written to Parquet; offsets are unchanged.
 
     Raises:
         ImportError: pandas is not installed.
@@ -74,31 +81,19 @@ def to_dataframe(results: Result | Iterable[Any]) -> pandas.DataFrame:
                 f"to_dataframe() takes Results (or Failures, skipped), got {type(item).__name__}"
             )
         for quote in item.quotes:
-            speaker, cue, mention = quote.speaker, quote.cue, quote.speaker_mention
-            row: dict[str, Any] = {
-                "id": item.id,
-                "start": quote.start,
-                "end": quote.end,
-                "kind": quote.kind,
-                "text": quote.text,
-                "speaker": speaker.name if speaker else None,
-                "speaker_type": speaker.type if speaker else None,
-                "role": speaker.role if speaker else None,
-                "organization": speaker.organization if speaker else None,
-                "cue": cue.text if cue else None,
-                "cue_start": cue.start if cue else None,
-                "cue_end": cue.end if cue else None,
-                "mention": mention.text if mention else None,
-                "mention_start": mention.start if mention else None,
-                "mention_end": mention.end if mention else None,
-                "n_parts": len(quote.parts) or 1,
-            }
-            for name, value in row.items():
+            for name, value in quote_row(quote, item.id).items():
                 columns[name].append(value)
     return pd.DataFrame(
-        {name: pd.array(values, dtype=COLUMNS[name]) for name, values in columns.items()},
+        {name: pd.array(_clean(values, COLUMNS[name]), dtype=COLUMNS[name])
+         for name, values in columns.items()},
         columns=list(COLUMNS),
     )
+
+
+def _clean(values: list[Any], dtype: str) -> list[Any]:
+    if dtype != "string":
+        return values
+    return [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in values]
 
 
 def _is_failure(item: object) -> bool:

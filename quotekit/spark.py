@@ -25,6 +25,7 @@ try:
     from pyspark.sql.types import (
         ArrayType,
         DataType,
+        DoubleType,
         IntegerType,
         StringType,
         StructField,
@@ -38,6 +39,7 @@ except ImportError as _exc:  # pragma: no cover - depends on the environment
 from ._api import Extractor, Failure, load
 from ._errors import OptionError, QuotekitError, expect_text
 from ._types import Quote, Result
+from .rows import COLUMN_TYPES, quote_row
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -50,26 +52,20 @@ __all__ = [
     "output_schema",
 ]
 
-#: The fields of one quotation, as columns of the exploded form and as the struct of the nested
-#: form. Offsets are Python ``str`` indices (code points) into the article, the same as Spark
-#: SQL's ``substring(text, start + 1, end - start)``.
-QUOTE_FIELDS: tuple[StructField, ...] = (
-    StructField("quote", StringType(), True),
-    StructField("start", IntegerType(), True),
-    StructField("end", IntegerType(), True),
-    StructField("kind", StringType(), True),
-    StructField("cue", StringType(), True),
-    StructField("speaker", StringType(), True),
-    StructField("speaker_type", StringType(), True),
-    StructField("role", StringType(), True),
-    StructField("organization", StringType(), True),
+_SPARK_TYPES: dict[type, DataType] = {str: StringType(), int: IntegerType(), float: DoubleType()}
+
+#: The fields of one quotation (:data:`quotekit.rows.COLUMNS` without ``id``), as columns of
+#: the exploded form and as the struct of the nested form; the same columns as
+#: ``quotekit extract --format csv`` and :func:`quotekit.to_dataframe`. Offsets are Python
+#: ``str`` indices (code points) into the article, the same as Spark SQL's
+#: ``substring(text, start + 1, end - start)``; ``parts`` is JSON, e.g. ``[[1, 13], [30, 42]]``
+#: (``from_json(parts, 'array<array<int>>')`` reads it).
+QUOTE_FIELDS: tuple[StructField, ...] = tuple(
+    StructField(name, _SPARK_TYPES[kind], True) for name, kind in COLUMN_TYPES.items() if name != "id"
 )
 
-#: One quotation in the nested form: :data:`QUOTE_FIELDS` plus ``parts``, the
-#: ``[start, end]`` of each part of a quotation interrupted by its attribution.
-QUOTE_STRUCT: StructType = StructType(
-    [*QUOTE_FIELDS, StructField("parts", ArrayType(ArrayType(IntegerType(), False), False), True)]
-)
+#: One quotation in the nested form: the fields of :data:`QUOTE_FIELDS`.
+QUOTE_STRUCT: StructType = StructType(list(QUOTE_FIELDS))
 
 #: ``"ExceptionType: message"`` for an article that could not be read, else null.
 ERROR_FIELD: StructField = StructField("error", StringType(), True)
@@ -89,8 +85,8 @@ def output_schema(id_field: StructField, *, nested: bool = False) -> StructType:
         nested: The one-row-per-article form instead of one row per quotation.
 
     Returns:
-        ``id, quote, start, end, kind, cue, speaker, speaker_type, role, organization, error``,
-        or with ``nested`` ``id, quotes (array of QUOTE_STRUCT), error``.
+        The id, the fields of :data:`QUOTE_FIELDS` and ``error``, or with ``nested``
+        ``id, quotes (array of QUOTE_STRUCT), error``.
     """
     id_out = StructField(id_field.name, id_field.dataType, True)
     if nested:
@@ -114,15 +110,16 @@ def extract_quotes(
     and reuses it for every partition it reads.
 
     Exploded form (the default), one row per quotation, in text order within an article:
-    the id column under its own name, ``quote``, ``start``, ``end``, ``kind``, ``cue``,
-    ``speaker``, ``speaker_type``, ``role``, ``organization`` and ``error``. An article
+    the id column under its own name, the columns of :data:`QUOTE_FIELDS` (those of
+    :data:`quotekit.rows.COLUMNS`: ``start``, ``end``, ``kind``, ``text``, ``parts``,
+    ``speaker``, ... ``rule``, ``confidence``) and ``error``. An article
     with no quotation gives **no row**; an article that could not be read (a null text, say)
     gives one row whose quotation fields are null and whose ``error`` is
     ``"ExceptionType: message"``. ``error`` is null on every other row.
 
     Nested form (``nested=True``), one row per article: the id column, ``quotes`` (an array
-    of structs with the fields above plus ``parts``, ``array<array<int>>``; empty for an
-    article without quotations, null for one that failed) and ``error``.
+    of structs with the fields above; empty for an article without quotations, null for one
+    that failed) and ``error``.
 
     Args:
         df: The articles, one per row.
@@ -147,8 +144,8 @@ def extract_quotes(
 
     Example:
         >>> df = spark.createDataFrame([("a1", '"Yes," she said.')], "id string, text string")  # doctest: +SKIP
-        >>> extract_quotes(df, model="blank").select("id", "quote").collect()  # doctest: +SKIP
-        [Row(id='a1', quote='Yes,')]
+        >>> extract_quotes(df, model="blank").select("id", "text").collect()  # doctest: +SKIP
+        [Row(id='a1', text='Yes,')]
     """
     if not isinstance(df, DataFrame):
         raise TypeError(f"extract_quotes() takes a pyspark.sql.DataFrame, got {type(df).__name__}")
@@ -222,12 +219,12 @@ def _map_batches(
                 columns["error"].append(outcome)
             elif nested:
                 rows.append(i)
-                columns["quotes"].append([_quote_struct(q) for q in outcome])
+                columns["quotes"].append([_quote_values(q) for q in outcome])
                 columns["error"].append(None)
             else:
                 for quote in outcome:
                     rows.append(i)
-                    for name, value in zip(_QUOTE_NAMES, _quote_values(quote)):
+                    for name, value in _quote_values(quote).items():
                         columns[name].append(value)
                     columns["error"].append(None)
         ids = pdf[id_col].iloc[rows].reset_index(drop=True)
@@ -267,24 +264,8 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-def _quote_values(quote: Quote) -> tuple[Any, ...]:
-    """The values of :data:`QUOTE_FIELDS` for one quotation, in that order."""
-    speaker = quote.speaker
-    return (
-        quote.text,
-        quote.start,
-        quote.end,
-        quote.kind,
-        quote.cue.text if quote.cue else None,
-        speaker.name if speaker else None,
-        speaker.type if speaker else None,
-        speaker.role if speaker else None,
-        speaker.organization if speaker else None,
-    )
-
-
-def _quote_struct(quote: Quote) -> dict[str, Any]:
-    """One quotation as a :data:`QUOTE_STRUCT` value."""
-    struct = dict(zip(_QUOTE_NAMES, _quote_values(quote)))
-    struct["parts"] = [[s, e] for s, e in (quote.parts or ((quote.start, quote.end),))]
-    return struct
+def _quote_values(quote: Quote) -> dict[str, Any]:
+    """The values of :data:`QUOTE_FIELDS` for one quotation (its row without the id)."""
+    row = quote_row(quote)
+    del row["id"]
+    return row

