@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
+from pathlib import Path
 
 import regex
 import spacy
@@ -46,13 +46,42 @@ def installed_pipelines() -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-def _load_package(name: str) -> Language:
-    if importlib.util.find_spec(name) is None:
-        allowed = ", ".join(["'auto'", "'blank'", *(repr(n) for n in installed_pipelines())])
+def model_choices() -> list[str]:
+    """Every name ``model=`` accepts besides a pipeline folder.
+
+    Returns:
+        ``"auto"``, ``"blank"`` and the installed spaCy pipelines
+        (``spacy.util.get_installed_models()``), sorted.
+    """
+    return ["auto", "blank", *sorted(spacy.util.get_installed_models())]
+
+
+def _resolve(name: str) -> str | Path:
+    """Check ``name`` against what may be loaded: never import a module just because of its name.
+
+    ``spacy.load`` imports any importable module whose name it is given (``"json"``,
+    ``"this"``), so only installed pipeline packages and folders holding a pipeline's
+    ``config.cfg`` get that far.
+    """
+    if name in spacy.util.get_installed_models():
+        return name
+    folder = Path(name).expanduser()
+    if (folder / "config.cfg").is_file():
+        return folder
+    installed = ", ".join(repr(n) for n in model_choices())
+    if folder.is_dir():
         raise ModelNotFoundError(
-            f"model {name!r} is not installed; use one of {allowed}, or pass a spacy.Language"
+            f"model {name!r} is a folder without a spaCy pipeline (no config.cfg); "
+            f"use a pipeline folder or one of {installed}"
         )
-    nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+    raise ModelNotFoundError(
+        f"model {name!r} is not an installed spaCy pipeline or a pipeline folder; "
+        f"use one of {installed}"
+    )
+
+
+def _load_package(name: str) -> Language:
+    nlp = spacy.load(_resolve(name), exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
     if nlp.lang != "en":
         raise ModelNotFoundError(f"model {name!r} is for language {nlp.lang!r}; quotekit reads English")
     return nlp
@@ -63,14 +92,17 @@ def load_pipeline(model: object) -> tuple[Language, str]:
 
     Args:
         model: ``"blank"`` (tokenizer and rules only), ``"auto"`` (best installed English
-            pipeline, else blank with a warning), an installed pipeline's package name, or a
-            ``spacy.Language`` object.
+            pipeline, else blank with a warning), an installed pipeline's package name (one of
+            ``spacy.util.get_installed_models()``), the path of a pipeline folder (one holding
+            ``config.cfg``, as ``nlp.to_disk`` writes it), or a ``spacy.Language`` object.
+            No other name is loaded: a name is never imported as a module.
 
     Returns:
         The pipeline and the name results report it under.
 
     Raises:
-        ModelNotFoundError: A named pipeline is not installed or is not English.
+        ModelNotFoundError: A named pipeline is not installed (nor a pipeline folder) or is
+            not English; the message lists the installed pipelines.
         TypeError: ``model`` is neither a string nor a ``spacy.Language``.
     """
     if isinstance(model, Language):
