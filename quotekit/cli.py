@@ -6,6 +6,7 @@ Run ``quotekit --help`` (or ``python -m quotekit --help``) for the options and e
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import json
@@ -20,24 +21,49 @@ from importlib.metadata import version as _dist_version
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from ._errors import QuotekitError
-from ._types import Quote, Result
+import regex
+
+from ._atomic import TEMP_SUFFIX, AtomicFile, OutputError
+from ._errors import OptionError, QuotekitError
+from ._types import Result
 from ._version import __version__
+from .rows import COLUMNS, quote_row
 
 FORMATS: tuple[str, ...] = ("table", "jsonl", "json", "csv", "html")
 
-#: Columns of ``--format csv``, one row per quotation.
-CSV_COLUMNS: tuple[str, ...] = (
-    "id", "start", "end", "kind", "text", "speaker", "speaker_type", "role", "organization",
-    "cue", "speaker_mention",
-)
+#: How ``quotekit extract`` reads a PATH (``--input-format``).
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "jsonl")
+
+#: Columns of ``--format csv``, one row per quotation: :data:`quotekit.rows.COLUMNS`, the
+#: same as :func:`quotekit.to_dataframe` and :func:`quotekit.spark.extract_quotes`.
+CSV_COLUMNS: tuple[str, ...] = COLUMNS
 
 _SUFFIX_FORMATS: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
     ".html": "html", ".htm": "html", ".txt": "table",
 }
 
-_JSONL_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
+_JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson")
+
+# A cell a spreadsheet would run as a formula: OWASP's list of leading characters.
+# e.g. "=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"
+_FORMULA_START = regex.compile(
+    r"""
+    ^[=+\-@\t\r]     # e.g. "=1+1"
+    """,
+    regex.VERBOSE,
+)
+
+# A character a terminal acts on instead of showing: C0 controls (newline and tab included;
+# callers that keep lines split them first), DEL, C1 controls (U+009B is a one-byte CSI), and
+# the bidirectional overrides and isolates that reorder what is shown.
+# e.g. "\x1b]8;;http://x\x07" (an OSC 8 link), "\x1b[2J" (clear screen), "\x9b2J", "\u202e"
+_CONTROL = regex.compile(
+    r"""
+    [\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]     # e.g. "\x1b"
+    """,
+    regex.VERBOSE,
+)
 
 _MAIN_DESCRIPTION = """\
 Find every quotation in news articles, who said it, and in what role.
@@ -58,27 +84,48 @@ Each PATH is one of:
                                                without its suffix
   a folder                                     every *.txt file below it, recursively,
                                                sorted; ids are paths relative to the
-                                               folder, without the suffix
-  a .jsonl file                                one article a line: {{"id": ..., "text": ...}}
-                                               (a line without an id gets "FILE:LINE")
-  -                                            standard input: JSON Lines as above if it
-                                               looks like them, else one article, id "-"
+                                               folder, without the suffix. Symbolic links
+                                               to files outside the folder are skipped
+                                               unless --follow-symlinks is given
+  a .jsonl or .ndjson file                     one article a line: {{"id": ..., "text": ...}}
+                                               (a line without an id gets "FILE:LINE"; an
+                                               id keeps its JSON type: 7 stays 7)
+  -                                            standard input: JSON Lines if its first
+                                               non-blank character is "{{", else one
+                                               article, id "-"
 
-Files are read as UTF-8; offsets are Python str indices into the decoded text.
+--input-format text or jsonl reads every PATH that way, whatever its suffix (a folder:
+*.txt or *.jsonl files). A JSON Lines line that is not a JSON object with a "text" string
+is reported as FILE:LINE on stderr and skipped; the run goes on and exits 1.
+
+Files are read as UTF-8 (--encoding to change it); offsets are Python str indices into the
+decoded text.
 
 Output formats (--format):
   table  a readable table per article (default when stdout is a terminal)
   jsonl  one prediction-format line per article: {{"id", "quotes"}} (default otherwise)
   json   one JSON array of those objects
-  csv    one row per quotation: {columns}
+  csv    one row per quotation (RFC 4180, CRLF line ends): {columns}
+         (parts holds each part's [start, end] as JSON). A cell that begins with =, +, -,
+         @, tab or carriage return gets a leading ' so that a spreadsheet shows it as text
+         instead of running it as a formula (OWASP's advice against CSV injection); drop
+         that one ' to recover the text.
   html   a standalone HTML page with the quotations highlighted
 
-With -o FILE and no --format, the format follows FILE's suffix (.jsonl, .json, .csv, .html).
+With -o FILE and no --format, the format follows FILE's suffix (.jsonl, .ndjson, .json,
+.csv, .html, .htm, .txt for table); another suffix is an error. FILE is written under a
+temporary name in its folder and renamed when the run ends, so an interrupted or failed run
+leaves an existing FILE as it was; FILE may not be one of the input files.
 
-An article that cannot be read (missing file, not UTF-8, bad JSON line, "text" not a
-string) is reported on stderr with its id and the rest go on; it is left out of the output.
+An article that cannot be read (missing file, not in the encoding, bad JSON line, "text"
+not a string) is reported on stderr with its id and the rest go on; it is left out of the
+output. When no article at all could be read, FILE is not written.
 
-exit status: 0 all articles read, 1 some article failed, 2 usage or option error.
+Text from the articles (ids, quotations, names) is shown on the terminal with control
+characters escaped (\\x1b for ESC), in the table format and in messages.
+
+exit status: 0 all articles read, 1 some article failed or none was found, 2 usage or option
+error, 130 interrupted (Ctrl-C).
 
 examples:
   quotekit extract article.txt
@@ -86,6 +133,7 @@ examples:
   quotekit extract articles.jsonl --format csv > quotes.csv
   echo '"We will win," said Jane Smith, the party leader.' | quotekit extract - --format json
   quotekit extract article.txt --format html -o article.html
+  quotekit extract windows_article.txt --encoding cp1252
 """.format(columns=",".join(CSV_COLUMNS))
 
 
@@ -96,24 +144,25 @@ def main(argv: list[str] | None = None) -> int:
         argv: The arguments after the program name; ``None`` for ``sys.argv[1:]``.
 
     Returns:
-        The exit status: 0 on success, 1 when some article failed, 2 for a usage error.
+        The exit status: 0 on success, 1 when some article failed, 2 for a usage error,
+        130 when interrupted.
     """
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version and argparse usage errors
-        return _exit_code(exc.code)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return 2
-    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version and argparse usage errors
+            return _exit_code(exc.code)
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(sys.stderr)
+            return 2
         return handler(args)
     except QuotekitError as exc:
-        print(f"quotekit: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2
     except KeyboardInterrupt:
-        print("quotekit: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     except BrokenPipeError:  # e.g. `quotekit extract ... | head`
         _silence_stdout()
@@ -131,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_MAIN_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"quotekit {__version__} (spaCy {_dist_version('spacy')})")
+    parser.add_argument("--version", action="version",
+                        version=f"quotekit {__version__} (spaCy {_dist_version('spacy')})")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     extract = subparsers.add_parser(
@@ -150,8 +200,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "-m", "--model", default="auto",
-        help="'auto' (best installed English pipeline, else rules only), 'blank' (rules only) "
-             "or an installed spaCy pipeline such as en_core_web_sm (default: auto)",
+        help="'auto' (best installed English pipeline, else rules only), 'blank' (rules only), "
+             f"an installed spaCy pipeline (installed here: {_installed_models()}) or the "
+             "folder of a saved pipeline (default: auto)",
+    )
+    extract.add_argument(
+        "-i", "--input-format", choices=INPUT_FORMATS, default="auto",
+        help="how to read each PATH: 'auto' (by suffix; standard input by its first "
+             "character), 'text' (one article a file) or 'jsonl' (default: auto)",
+    )
+    extract.add_argument(
+        "-e", "--encoding", type=_encoding, default="utf-8", metavar="ENC",
+        help="text encoding of the input, e.g. cp1252 for Windows text (default: utf-8)",
+    )
+    extract.add_argument(
+        "--follow-symlinks", action="store_true",
+        help="in a folder, also read symbolic links to files and folders outside it",
     )
     extract.add_argument(
         "-n", "--n-process", type=_n_process, default=1, metavar="N",
@@ -163,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "-o", "--output", default=None, metavar="FILE",
-        help="write to FILE instead of standard output",
+        help="write to FILE instead of standard output (replaced only when the run ends)",
     )
     extract.add_argument(
         "-q", "--quiet", action="store_true",
@@ -173,6 +237,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_evaluate(subparsers)
     return parser
+
+
+def _installed_models() -> str:
+    try:
+        import spacy
+
+        names = sorted(spacy.util.get_installed_models())
+    except Exception:  # noqa: BLE001 - help text must not fail because of a broken install
+        names = []
+    return ", ".join(names) if names else "none"
 
 
 def _add_evaluate(subparsers: Any) -> None:
@@ -195,12 +269,24 @@ def _add_evaluate(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _ev.add_arguments(sub)
-    sub.set_defaults(handler=_ev.run)
+    sub.set_defaults(handler=_guard_evaluate(_ev.run))
+
+
+def _guard_evaluate(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Refuse ``--errors FILE`` when FILE is the gold or the predictions, before any work."""
+
+    def guarded(args: argparse.Namespace) -> int:
+        errors = getattr(args, "errors", None)
+        if errors is not None:
+            inputs = [p for p in (getattr(args, "gold", None), getattr(args, "pred", None)) if p]
+            _refuse_input_as_output(inputs, errors, option="--errors")
+        return run(args)
+
+    return guarded
 
 
 def _evaluate_missing(args: argparse.Namespace) -> int:
-    print("quotekit: error: the evaluate command is not available (quotekit.evaluate is missing)",
-          file=sys.stderr)
+    _say("error: the evaluate command is not available (quotekit.evaluate is missing)")
     return 2
 
 
@@ -233,6 +319,43 @@ def _n_process(value: str) -> int:
     return number
 
 
+def _encoding(value: str) -> str:
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {value!r}; e.g. utf-8, cp1252, latin-1"
+        ) from None
+
+
+# --------------------------------------------------------------------------------------------
+# Terminal output
+
+
+def printable(text: str) -> str:
+    """Escape the characters of ``text`` that a terminal would act on instead of showing.
+
+    Args:
+        text: Text from an article, an id or a file name.
+
+    Returns:
+        The text with C0 and C1 control characters (newline and tab included), DEL and the
+        bidirectional overrides written as ``\\xNN`` or ``\\uNNNN``, so that an article cannot
+        move the cursor, retitle the window, hide text or make a link.
+    """
+    return _CONTROL.sub(_escape_char, text)
+
+
+def _escape_char(match: regex.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _say(message: str) -> None:
+    """Print one ``quotekit: ...`` line on stderr, its control characters escaped."""
+    print(f"quotekit: {printable(message)}", file=sys.stderr)
+
+
 # --------------------------------------------------------------------------------------------
 # Reading articles
 
@@ -241,83 +364,158 @@ def _n_process(value: str) -> int:
 class _Article:
     """One input article, or the reason it could not be read."""
 
-    id: str
+    id: Any
     text: str | None = None
     error: str | None = None
 
 
-def _iter_articles(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[_Article]:
-    """Yield every article of ``paths`` in order; unreadable ones carry an error instead."""
-    for raw in paths:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One thing to read: standard input, or a file read as text or as JSON Lines."""
+
+    kind: str  # "stdin", "text" or "jsonl"
+    path: Path | None = None
+    id: str = "-"
+    shown: str = "-"
+
+
+def _plan(args: argparse.Namespace, exclude: frozenset[str]) -> list[_Source]:
+    """Every file the run will read, in order, found before any article is read.
+
+    Raises:
+        QuotekitError: A folder holds nothing to read.
+    """
+    sources: list[_Source] = []
+    for raw in args.paths:
         if raw == "-":
-            data = (stdin if stdin is not None else sys.stdin.buffer).read()
-            yield from _articles_of_stdin(data)
+            sources.append(_Source("stdin"))
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
-                rel = file.relative_to(path).with_suffix("").as_posix()
-                yield _read_text_file(file, rel)
-        elif path.suffix.lower() in _JSONL_SUFFIXES:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                yield _Article(raw, error=_describe(exc))
+            sources.extend(_folder_sources(path, args.input_format, args.follow_symlinks, exclude,
+                                           quiet=args.quiet))
+            continue
+        jsonl = (args.input_format == "jsonl" or (args.input_format == "auto"
+                                                  and path.suffix.lower() in _JSONL_SUFFIXES))
+        stem = path.stem if path.name else raw
+        sources.append(_Source("jsonl" if jsonl else "text", path, raw if jsonl else stem, raw))
+    return sources
+
+
+def _folder_sources(root: Path, input_format: str, follow: bool, exclude: frozenset[str], *,
+                    quiet: bool) -> list[_Source]:
+    suffixes = _JSONL_SUFFIXES if input_format == "jsonl" else (".txt",)
+    real_root = os.path.realpath(root)
+    found: list[Path] = []
+    others: list[str] = []
+    outside = 0
+    visited: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow):
+        if follow:  # a link back up the tree would loop forever
+            real = os.path.realpath(folder)
+            if real in visited:
+                dirs[:] = []
                 continue
-            yield from _articles_of_jsonl(data, raw)
+            visited.add(real)
+        for name in files:
+            file = Path(folder, name)
+            real_file = os.path.realpath(file)
+            if real_file in exclude or name.endswith(TEMP_SUFFIX):
+                continue  # this run's own output
+            if not name.lower().endswith(suffixes):
+                others.append(name)
+                continue
+            if not follow and os.path.commonpath([real_root, real_file]) != real_root:
+                outside += 1
+                continue
+            if file.is_file():
+                found.append(file)
+    if outside and not quiet:
+        _say(f"warning: {root}: skipped {outside} symbolic link{'s' if outside != 1 else ''} "
+             "to files outside the folder (--follow-symlinks reads them)")
+    if not found:
+        wanted = " or ".join(f"*{s}" for s in suffixes)
+        seen = f"; it holds {len(others)} other file{'s' if len(others) != 1 else ''}, e.g. " \
+               f"{sorted(others)[0]}" if others else " (it is empty)"
+        raise OptionError(f"folder {root} has no {wanted} files to read{seen}")
+    kind = "jsonl" if input_format == "jsonl" else "text"
+    return [
+        _Source(kind, file, file.relative_to(root).with_suffix("").as_posix(), str(file))
+        for file in sorted(found)
+    ]
+
+
+def _iter_articles(sources: Sequence[_Source], encoding: str, input_format: str,
+                   stdin: IO[bytes] | None = None) -> Iterator[_Article]:
+    """Yield every article of ``sources`` in order; unreadable ones carry an error instead."""
+    for source in sources:
+        if source.kind == "stdin":
+            data = (stdin if stdin is not None else sys.stdin.buffer).read()
+            yield from _articles_of_stdin(data, encoding, input_format)
+            continue
+        assert source.path is not None
+        try:
+            data = source.path.read_bytes()
+        except FileNotFoundError:
+            yield _Article(source.id, error=f"FileNotFoundError: no such file: {source.shown}")
+            continue
+        except OSError as exc:
+            yield _Article(source.id, error=_describe(exc, source.shown))
+            continue
+        if source.kind == "jsonl":
+            yield from _articles_of_jsonl(data, source.shown, encoding)
         else:
-            yield _read_text_file(path, path.stem if path.name else raw, shown=raw)
+            yield _decoded(data, source.id, source.shown, encoding)
 
 
-def _read_text_file(path: Path, art_id: str, shown: str | None = None) -> _Article:
+def _decoded(data: bytes, art_id: Any, shown: str, encoding: str) -> _Article:
     try:
-        return _Article(art_id, text=path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        return _Article(art_id, error=f"FileNotFoundError: no such file: {shown or str(path)}")
-    except (OSError, UnicodeDecodeError) as exc:
-        return _Article(art_id, error=_describe(exc, shown or str(path)))
+        return _Article(art_id, text=data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        return _Article(art_id, error=_describe(exc, shown, data))
 
 
-def _describe(exc: BaseException, where: str | None = None) -> str:
+def _describe(exc: BaseException, where: str | None = None, data: bytes | None = None) -> str:
     if isinstance(exc, UnicodeDecodeError):
-        return (f"UnicodeDecodeError: {where or 'input'} is not valid UTF-8 "
-                f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})")
+        message = (f"UnicodeDecodeError: {where or 'input'} is not valid {exc.encoding} "
+                   f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})")
+        return message + _cp1252_hint(exc, data)
     if isinstance(exc, OSError) and exc.strerror:
         return f"{type(exc).__name__}: {exc.strerror}: {exc.filename or where or ''}".rstrip(": ")
     return f"{type(exc).__name__}: {exc}"
 
 
-def _articles_of_stdin(data: bytes) -> Iterator[_Article]:
-    if _looks_like_jsonl(data):
-        yield from _articles_of_jsonl(data, "-")
-        return
+def _cp1252_hint(exc: UnicodeDecodeError, data: bytes | None) -> str:
+    """Name cp1252 where the bytes read as Windows text (0x93 and 0x94 are its curly quotes)."""
+    if exc.encoding not in ("utf-8", "utf_8") or data is None:
+        return ""
     try:
-        yield _Article("-", text=data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        yield _Article("-", error=_describe(exc, "standard input"))
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return "; it reads as Windows cp1252 text: rerun with --encoding cp1252"
 
 
-def _looks_like_jsonl(data: bytes) -> bool:
-    for line in data.splitlines():
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError:
-            return False
-        return isinstance(record, dict) and "text" in record
-    return False
+def _articles_of_stdin(data: bytes, encoding: str, input_format: str) -> Iterator[_Article]:
+    if input_format == "jsonl" or (
+        input_format == "auto" and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    ):
+        yield from _articles_of_jsonl(data, "-", encoding)
+        return
+    yield _decoded(data, "-", "standard input", encoding)
 
 
-def _articles_of_jsonl(data: bytes, name: str) -> Iterator[_Article]:
+def _articles_of_jsonl(data: bytes, name: str, encoding: str) -> Iterator[_Article]:
     for number, line in enumerate(data.splitlines(), start=1):
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
-            record = json.loads(line.decode("utf-8"))
+            record = json.loads(line.decode(encoding))
         except UnicodeDecodeError as exc:
-            yield _Article(where, error=_describe(exc, f"line {number}"))
+            yield _Article(where, error=_describe(exc, f"line {number}", data))
             continue
         except json.JSONDecodeError as exc:
             yield _Article(where, error=f"JSONDecodeError: line {number} is not JSON: {exc}")
@@ -326,7 +524,13 @@ def _articles_of_jsonl(data: bytes, name: str) -> Iterator[_Article]:
             yield _Article(where, error=f"ValueError: line {number} is a JSON "
                                         f"{type(record).__name__}, not an object with id and text")
             continue
-        art_id = where if record.get("id") is None else str(record["id"])
+        art_id = record.get("id")
+        if art_id is None:
+            art_id = where
+        elif isinstance(art_id, bool) or not isinstance(art_id, (str, int, float)):
+            yield _Article(where, error=f"TypeError: line {number}: 'id' must be a string or a "
+                                        f"number, got {type(art_id).__name__}")
+            continue
         if "text" not in record:
             yield _Article(art_id, error=f"KeyError: line {number} has no 'text' field")
             continue
@@ -338,22 +542,19 @@ def _articles_of_jsonl(data: bytes, name: str) -> Iterator[_Article]:
         yield _Article(art_id, text=text)
 
 
-def _count_articles(paths: Sequence[str]) -> int | None:
+def _count_articles(sources: Sequence[_Source]) -> int | None:
     """Count the articles cheaply, for the progress bar; ``None`` when unknown (stdin)."""
     total = 0
-    for raw in paths:
-        if raw == "-":
+    for source in sources:
+        if source.kind == "stdin":
             return None
-        path = Path(raw)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*.txt") if p.is_file())
-        elif path.suffix.lower() in _JSONL_SUFFIXES:
-            try:
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:
-                total += 1
-        else:
+        if source.kind == "text" or source.path is None:
+            total += 1
+            continue
+        try:
+            with source.path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
             total += 1
     return total
 
@@ -365,26 +566,57 @@ def _count_articles(paths: Sequence[str]) -> int | None:
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``quotekit extract`` with parsed arguments.
 
+    Every check that needs no article (the output's format and path, the folders' contents)
+    runs before the model is loaded.
+
     Args:
         args: The namespace :func:`build_parser` produced.
 
     Returns:
-        The exit status: 0, or 1 when some article failed.
+        The exit status: 0, or 1 when some article failed or there was none.
 
     Raises:
-        QuotekitError: A bad option, such as a model that is not installed.
+        QuotekitError: A bad option, such as a model that is not installed, an output path
+            that is also an input, or a folder with nothing to read.
     """
-    from ._api import Failure, load
-
     fmt = args.format or _default_format(args.output)
+    to_file = args.output is not None and args.output != "-"
+    exclude = frozenset({os.path.realpath(args.output)} if to_file else ())
+    if to_file:
+        _refuse_input_as_output(args.paths, args.output)
+    sources = _plan(args, exclude)
+    extractor = _load(args.model, quiet=args.quiet)
+
+    if not to_file:
+        return _extract_to(args, extractor, sources, fmt, sys.stdout, None)
+    with AtomicFile(args.output, newline="" if fmt == "csv" else None) as output:
+        return _extract_to(args, extractor, sources, fmt, output.stream, output)
+
+
+def _load(model: str, *, quiet: bool) -> Any:
+    from ._api import load
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        extractor = load(args.model)
-    if not args.quiet:
+        try:
+            extractor = load(model)
+        except QuotekitError:
+            raise
+        except (OSError, ValueError, ImportError, KeyError, TypeError) as exc:
+            # A pipeline folder that spaCy cannot load (bad config, missing weights).
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise OptionError(f"cannot load model {model!r}: {type(exc).__name__}: {first}") from None
+    if not quiet:
         for warning in caught:
-            print(f"quotekit: warning: {_strip_prefix(str(warning.message))}", file=sys.stderr)
+            _say(f"warning: {str(warning.message).removeprefix('quotekit: ')}")
+    return extractor
 
-    articles = _iter_articles(args.paths)
+
+def _extract_to(args: argparse.Namespace, extractor: Any, sources: Sequence[_Source], fmt: str,
+                out: TextIO, output: AtomicFile | None) -> int:
+    from ._api import Failure
+
+    articles = _iter_articles(sources, args.encoding, args.input_format)
     pending: deque[_Article] = deque()
 
     def feed() -> Iterator[tuple[str, str]]:
@@ -392,13 +624,13 @@ def run_extract(args: argparse.Namespace) -> int:
             pending.append(article)
             if article.error is None:
                 assert article.text is not None
-                yield article.id, article.text
+                yield str(article.id), article.text
 
     # pipe() checks batch_size and n_process eagerly and raises OptionError.
     stream = extractor.pipe(feed(), batch_size=args.batch_size, n_process=args.n_process,
                             on_error="return")
 
-    total = _count_articles(args.paths)
+    total = _count_articles(sources)
     show_bar = (not args.quiet and sys.stderr.isatty() and (total is None or total > 1))
     bar: Any = None
     if show_bar:
@@ -406,78 +638,92 @@ def run_extract(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
 
-    def report(article: _Article) -> Failure:
-        message = f"quotekit: article {article.id}: {article.error}"
+    def report(art_id: Any, error: str) -> None:
+        message = f"quotekit: {printable(f'article {art_id}: {error}')}"
         if bar is not None:
             bar.write(message, file=sys.stderr)
         else:
             print(message, file=sys.stderr)
-        return Failure(article.id, article.error or "")
 
-    def ordered() -> Iterator[Result | Failure]:
+    def ordered() -> Iterator[tuple[_Article, Result | Failure]]:
         # pipe() reads ahead; articles that could not be read are slotted back in order.
         for item in stream:
             while pending and pending[0].error is not None:
-                yield report(pending.popleft())
-            if pending:
-                pending.popleft()
-            yield item
+                article = pending.popleft()
+                yield article, Failure(str(article.id), article.error or "")
+            yield pending.popleft(), item
         while pending:
             article = pending.popleft()
-            if article.error is not None:
-                yield report(article)
+            yield article, Failure(str(article.id), article.error or "")
 
     failed = 0
     seen = 0
 
-    def counted() -> Iterator[Result]:
+    def counted() -> Iterator[tuple[Any, Result]]:
         nonlocal failed, seen
-        for item in ordered():
+        for article, item in ordered():
             seen += 1
             if bar is not None:
                 bar.update(1)
             if isinstance(item, Failure):
                 failed += 1
+                if article.error is not None:  # pipe() reports its own failures
+                    report(article.id, article.error)
                 continue
-            yield item
+            yield article.id, item
 
-    out, close = _open_output(args.output, fmt)
+    where = output.name if output is not None else "standard output"
     try:
         _WRITERS[fmt](counted(), out)
         out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
     finally:
         if bar is not None:
             bar.close()
-        if close:
-            out.close()
+    if seen == failed and output is not None:
+        output.cancel()
+    if not seen:
+        _say("error: no articles in the input")
+        return 1
     if failed:
         if not args.quiet:
-            print(f"quotekit: {failed} of {seen} articles failed", file=sys.stderr)
+            kept = f"; nothing written to {where}" if seen == failed and output is not None else ""
+            _say(f"{failed} of {seen} articles failed{kept}")
         return 1
     return 0
 
 
-def _strip_prefix(message: str) -> str:
-    return message.removeprefix("quotekit: ")
-
-
 def _default_format(output: str | None) -> str:
-    if output is not None and output != "-":
-        return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "jsonl")
-    return "table" if sys.stdout.isatty() else "jsonl"
-
-
-def _open_output(output: str | None, fmt: str) -> tuple[TextIO, bool]:
     if output is None or output == "-":
-        return sys.stdout, False
-    try:
-        return open(output, "w", encoding="utf-8", newline="" if fmt == "csv" else None), True
-    except OSError as exc:
-        raise _OutputError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        return "table" if sys.stdout.isatty() else "jsonl"
+    suffix = Path(output).suffix.lower()
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    if os.path.exists(output) and not os.path.isfile(output):
+        return "jsonl"  # a device or a pipe such as /dev/null: no suffix to go by
+    raise OptionError(
+        f"cannot tell the format of {output!r} from its suffix; give --format "
+        f"({', '.join(FORMATS)}) or use a suffix {', '.join(_SUFFIX_FORMATS)}"
+    )
 
 
-class _OutputError(QuotekitError):
-    """The output file cannot be opened."""
+def _refuse_input_as_output(paths: Sequence[str], output: str, option: str = "-o") -> None:
+    """Refuse ``-o FILE`` when FILE is one of the inputs: it would be replaced by the run."""
+    real_output = os.path.realpath(output)
+    for raw in paths:
+        if raw == "-" or not os.path.exists(raw) or os.path.isdir(raw):
+            continue
+        same = os.path.realpath(raw) == real_output
+        if not same and os.path.exists(output):
+            try:
+                same = os.path.samefile(raw, output)
+            except OSError:
+                same = False
+        if same:
+            raise OptionError(f"{option} {output!r} is also an input; write to another file")
 
 
 def _silence_stdout() -> None:
@@ -492,22 +738,48 @@ def _silence_stdout() -> None:
 # --------------------------------------------------------------------------------------------
 # Writing
 
-
-def _write_jsonl(results: Iterable[Result], out: TextIO) -> None:
-    out.writelines(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results)
+_Rows = Iterable[tuple[Any, Result]]
 
 
-def _write_json(results: Iterable[Result], out: TextIO) -> None:
+def _record(art_id: Any, result: Result) -> dict[str, Any]:
+    record = result.to_dict()
+    record["id"] = art_id  # the input's id with its JSON type (7 stays 7)
+    return record
+
+
+def _write_jsonl(results: _Rows, out: TextIO) -> None:
+    out.writelines(json.dumps(_record(i, r), ensure_ascii=False) + "\n" for i, r in results)
+
+
+def _write_json(results: _Rows, out: TextIO) -> None:
     out.write("[")
     first = True
-    for result in results:
+    for art_id, result in results:
         out.write("\n  " if first else ",\n  ")
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False))
+        out.write(json.dumps(_record(art_id, result), ensure_ascii=False))
         first = False
     out.write("\n]\n" if not first else "]\n")
 
 
-def csv_row(result_id: str | None, quote: Quote) -> list[object]:
+def csv_cell(value: object) -> object:
+    """One CSV cell, safe to open in a spreadsheet.
+
+    Args:
+        value: A value of :func:`quotekit.rows.quote_row`.
+
+    Returns:
+        ``""`` for ``None``; a string that begins with ``=``, ``+``, ``-``, ``@``, tab or
+        carriage return with a ``'`` in front, so that spreadsheets show it as text instead
+        of running it as a formula (OWASP's advice); anything else unchanged.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return value
+
+
+def csv_row(result_id: Any, quote: Any) -> list[object]:
     """One ``--format csv`` row (see :data:`CSV_COLUMNS`) for a quotation.
 
     Args:
@@ -515,35 +787,30 @@ def csv_row(result_id: str | None, quote: Quote) -> list[object]:
         quote: The quotation.
 
     Returns:
-        The cells; missing values are empty strings.
+        The cells, made safe by :func:`csv_cell`; missing values are empty strings.
     """
-    speaker = quote.speaker
-    return [
-        result_id or "", quote.start, quote.end, quote.kind, quote.text,
-        speaker.name if speaker else "", speaker.type if speaker else "",
-        (speaker.role or "") if speaker else "", (speaker.organization or "") if speaker else "",
-        quote.cue.text if quote.cue else "",
-        quote.speaker_mention.text if quote.speaker_mention else "",
-    ]
+    return [csv_cell(v) for v in quote_row(quote, result_id).values()]
 
 
-def _write_csv(results: Iterable[Result], out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def _write_csv(results: _Rows, out: TextIO) -> None:
+    # RFC 4180 line ends: the csv module quotes a cell only for the characters of its line
+    # terminator, so with "\n" alone a CR inside a quotation (CRLF articles) went unquoted.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for result in results:
+    for art_id, result in results:
         for quote in result.quotes:
-            writer.writerow(csv_row(result.id, quote))
+            writer.writerow(csv_row(art_id, quote))
 
 
-def _write_html(results: Iterable[Result], out: TextIO) -> None:
+def _write_html(results: _Rows, out: TextIO) -> None:
     from .render import render
 
-    page = render(list(results), jupyter=False, page=True)
+    page = render([r for _, r in results], jupyter=False, page=True)
     out.write(page or "")
 
 
 def _shorten(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     if len(flat) <= width:
         return flat
     return flat[: max(width - 1, 1)].rstrip() + "…"
@@ -551,6 +818,9 @@ def _shorten(text: str, width: int) -> str:
 
 def format_table(result: Result, width: int | None = None) -> str:
     """Render one article's quotations as an aligned plain-text table.
+
+    Control characters from the article (in its id, names and quotations) are escaped by
+    :func:`printable`, so the table is safe to print on a terminal.
 
     Args:
         result: The article's result.
@@ -561,8 +831,8 @@ def format_table(result: Result, width: int | None = None) -> str:
     """
     width = width or shutil.get_terminal_size((100, 24)).columns
     n = len(result.quotes)
-    heading = f"== {result.id if result.id is not None else '(no id)'}: " \
-              f"{n} quotation{'s' if n != 1 else ''} =="
+    name = printable(str(result.id)) if result.id is not None else "(no id)"
+    heading = f"== {name}: {n} quotation{'s' if n != 1 else ''} =="
     if not n:
         return heading + "\n"
     rows = []
@@ -570,7 +840,8 @@ def format_table(result: Result, width: int | None = None) -> str:
         speaker = quote.speaker
         who = speaker.name if speaker else "(unattributed)"
         role = ", ".join(x for x in (speaker.role, speaker.organization) if x) if speaker else ""
-        rows.append((_shorten(who, 28), _shorten(role, 30), quote.kind, quote.text))
+        rows.append((_shorten(who, 28), _shorten(role, 30), printable(quote.kind),
+                     _shorten(quote.text, 10**9)))
     headers = ("who", "role", "kind", "quote")
     widths = [max(len(headers[i]), *(len(r[i]) for r in rows)) for i in range(3)]
     room = max(width - sum(widths) - 6, 20)
@@ -582,9 +853,9 @@ def format_table(result: Result, width: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_table(results: Iterable[Result], out: TextIO) -> None:
+def _write_table(results: _Rows, out: TextIO) -> None:
     first = True
-    for result in results:
+    for _, result in results:
         if not first:
             out.write("\n")
         out.write(format_table(result))
@@ -592,7 +863,7 @@ def _write_table(results: Iterable[Result], out: TextIO) -> None:
         first = False
 
 
-_WRITERS: dict[str, Callable[[Iterable[Result], TextIO], None]] = {
+_WRITERS: dict[str, Callable[[_Rows, TextIO], None]] = {
     "table": _write_table,
     "jsonl": _write_jsonl,
     "json": _write_json,
