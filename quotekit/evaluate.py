@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import contextlib
 import dataclasses
 import json
 import math
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 import warnings
 from collections import Counter
@@ -42,6 +40,7 @@ from itertools import accumulate
 from typing import Any, Literal
 
 from ._api import Failure, load
+from ._atomic import AtomicFile
 from ._errors import OptionError, QuotekitError, QuotekitWarning
 from ._types import Result
 
@@ -1232,26 +1231,11 @@ def _refuse_inputs(errors: str | os.PathLike[str], inputs: Mapping[str, object])
 def _write_jsonl_atomic(path: str | os.PathLike[str], rows: Iterable[Mapping[str, Any]]) -> None:
     """Write JSON Lines to a temporary file beside ``path``, then rename it into place.
 
-    A failed or interrupted run leaves an existing file as it was.
+    A failed or interrupted run leaves an existing file as it was; a device such as
+    ``/dev/null`` is written, never replaced (see :class:`quotekit._atomic.AtomicFile`).
     """
-    name = os.fspath(path)
-    try:
-        mode = os.stat(name).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(name)}.", suffix=".tmp",
-                               dir=os.path.dirname(os.path.abspath(name)))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        os.chmod(tmp, mode)
-        os.replace(tmp, name)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with AtomicFile(path) as out:
+        out.stream.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 # --------------------------------------------------------------------------------------
