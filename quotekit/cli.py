@@ -269,20 +269,7 @@ def _add_evaluate(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _ev.add_arguments(sub)
-    sub.set_defaults(handler=_guard_evaluate(_ev.run))
-
-
-def _guard_evaluate(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Refuse ``--errors FILE`` when FILE is the gold or the predictions, before any work."""
-
-    def guarded(args: argparse.Namespace) -> int:
-        errors = getattr(args, "errors", None)
-        if errors is not None:
-            inputs = [p for p in (getattr(args, "gold", None), getattr(args, "pred", None)) if p]
-            _refuse_input_as_output(inputs, errors, option="--errors")
-        return run(args)
-
-    return guarded
+    sub.set_defaults(handler=_ev.run)
 
 
 def _evaluate_missing(args: argparse.Namespace) -> int:
@@ -710,7 +697,7 @@ def _default_format(output: str | None) -> str:
     )
 
 
-def _refuse_input_as_output(paths: Sequence[str], output: str, option: str = "-o") -> None:
+def _refuse_input_as_output(paths: Sequence[str], output: str) -> None:
     """Refuse ``-o FILE`` when FILE is one of the inputs: it would be replaced by the run."""
     real_output = os.path.realpath(output)
     for raw in paths:
@@ -723,7 +710,7 @@ def _refuse_input_as_output(paths: Sequence[str], output: str, option: str = "-o
             except OSError:
                 same = False
         if same:
-            raise OptionError(f"{option} {output!r} is also an input; write to another file")
+            raise OptionError(f"-o {output!r} is also an input; write to another file")
 
 
 def _silence_stdout() -> None:
