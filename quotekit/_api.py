@@ -63,18 +63,17 @@ class Extractor:
     spaCy keeps every word it has seen. The words of the first articles (a stream's common
     words) are kept, so that later reads find their lexemes and tokenizations instead of
     making them again; once the vocabulary has grown by ``vocab_budget`` strings, every read
-    runs inside a spaCy memory zone (one per :meth:`extract` call, one per batch of
+    runs inside a spaCy memory zone (one per :meth:`extract` call, at most one per batch of
     :meth:`pipe`; see :func:`memory_zone`), which frees the new words it made once the
-    result is built. So the vocabulary grows by at most about ``vocab_budget`` strings,
-    however long the stream.
+    result is built. So the vocabulary grows by about ``vocab_budget`` strings at most,
+    however long the stream: the read that crosses the line keeps its words too, and only
+    texts of at most ``vocab_budget / 4`` characters are read outside a zone.
 
     Attributes:
         nlp: The spaCy pipeline that tokenizes (and, when trained, tags) the text.
         model: The name results report for that pipeline.
-        vocab_budget: How many new strings spaCy's vocabulary may keep for good (default
-            :data:`VOCAB_BUDGET`; 0 reads everything inside memory zones). A read stays out
-            of a zone only while it cannot take the vocabulary past the budget, counting two
-            strings per character of its text.
+        vocab_budget: How many new strings spaCy's vocabulary keeps for good (default
+            :data:`VOCAB_BUDGET`; 0 reads everything inside memory zones).
     """
 
     def __init__(self, nlp: Language, model_name: str, lexicons: Lexicons | None = None) -> None:
@@ -136,7 +135,7 @@ class Extractor:
             return Result(quotes=(), speakers=(), model=self.model, id=id, text=text)
         # One read at a time: spaCy's vocabulary is shared, and a memory zone closing in one
         # thread frees the strings another thread's Doc still uses.
-        with self._lock, self._zone(len(text)):
+        with self._lock, self._zone(self._outside_zone([len(text)]) == 0):
             if len(text) <= self.chunk_size:
                 return _result(self._read(text, 0, text), self.model, id, text)
             quotes: list[Quote] = []
@@ -145,14 +144,23 @@ class Extractor:
                 quotes.extend(self._read(text[start:end], start, text))
             return _result(quotes, self.model, id, text)
 
-    def _zone(self, characters: int) -> AbstractContextManager[Any]:
-        # Outside a zone spaCy keeps the lexemes and the tokenizer cache entries a read makes,
-        # so the common words of the stream are made once, not on every read (a zone caches
-        # nothing); that ends before the kept strings can pass vocab_budget.
-        grown = len(self.nlp.vocab.strings) - self._strings_at_start
-        if grown + 2 * characters <= self.vocab_budget:
-            return nullcontext()
-        return memory_zone(self.nlp)
+    def _outside_zone(self, lengths: list[int]) -> int:
+        # How many of the texts to read next (by length) may be read outside a memory zone.
+        # There spaCy keeps the lexemes and tokenizer cache entries a read makes, so the
+        # stream's common words are made once, not on every read (a zone caches nothing);
+        # until the vocabulary has grown by vocab_budget strings. A read adds at most a few
+        # strings a character, hence the cap on the characters read at once.
+        if len(self.nlp.vocab.strings) - self._strings_at_start >= self.vocab_budget:
+            return 0
+        room = self.vocab_budget // 4
+        for count, length in enumerate(lengths):
+            room -= length
+            if room < 0:
+                return count
+        return len(lengths)
+
+    def _zone(self, zoned: bool) -> AbstractContextManager[Any]:
+        return memory_zone(self.nlp) if zoned else nullcontext()
 
     def _read(self, chunk: str, offset: int, original: str) -> list[Quote]:
         safe = tokenizable(chunk)
@@ -319,18 +327,24 @@ class Extractor:
                 yield self._one(doc, context, False, on_error)
             return
         while batch := list(itertools.islice(items, batch_size)):
-            # At most one memory zone per batch (see _zone): the strings and lexemes spaCy
-            # makes for its new words are freed once its results are built.
+            # The first articles of a batch may be read outside a memory zone, the rest in
+            # one (see _outside_zone): the strings and lexemes spaCy makes for their new words
+            # are freed once their results are built.
             done: list[Result | Failure] = []
             failed: Exception | None = None
-            with self._lock, self._zone(sum(len(safe) for safe, _ in batch)):
-                try:
-                    stream = self.nlp.pipe(batch, as_tuples=True, batch_size=batch_size,
-                                           disable=self._disable_in_process)
-                    for doc, context in stream:
-                        done.append(self._one(doc, context, True, on_error))
-                except Exception as exc:  # on_error="raise": the articles before it still come out
-                    failed = exc
+            with self._lock:
+                kept = self._outside_zone([len(safe) for safe, _ in batch])
+                for part, zoned in ((batch[:kept], False), (batch[kept:], True)):
+                    if not part or failed is not None:
+                        continue
+                    with self._zone(zoned):
+                        try:
+                            stream = self.nlp.pipe(part, as_tuples=True, batch_size=batch_size,
+                                                   disable=self._disable_in_process)
+                            for doc, context in stream:
+                                done.append(self._one(doc, context, True, on_error))
+                        except Exception as exc:  # on_error="raise": the articles before it still come out
+                            failed = exc
             yield from done
             if failed is not None:
                 raise failed
