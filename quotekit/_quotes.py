@@ -45,6 +45,7 @@ _CLOSE_GLYPHS = frozenset("”»’›〞")
 _OPEN_BEFORE = frozenset(" \n([{—–-/:;") | _OPEN_GLYPHS | {'"', "'"}
 _CLOSE_AFTER = frozenset(" \n.,;:!?)]}—–-/…") | _CLOSE_GLYPHS | {'"', "'"}
 _STRONG_CLOSE_BEFORE = frozenset(".,!?…—-")
+_SENTENCE_FINAL = frozenset(".!?…")
 
 #: Nesting deeper than this is read as text, so that hostile input cannot grow the stack.
 MAX_DEPTH = 64
@@ -127,6 +128,28 @@ def _marks(norm: str, elisions: frozenset[str]) -> list[Mark]:
             can_open, can_close = True, False
         out.append(Mark(s, e, family, can_open, can_close, glyph))
     return out
+
+
+def reopens_after_sentence(norm: str, stack: list[Mark], mk: Mark) -> bool:
+    """An opening mark after a finished sentence inside an open quotation starts its next part.
+
+    Text whose paragraphs were joined into one line keeps the multi-paragraph convention (the
+    paragraph before has no closing mark, the next one reopens), so the reopening mark shows up
+    inside the line::
+
+        The minister said: "We have cut waiting lists. "We will go further." She said ...
+                           ^open                       ^reopens (one quotation, two parts)
+
+    Only where one quotation of the same family is open (not inside a nested one) and the mark
+    follows sentence-final punctuation (closing brackets and spaces allowed between): a nested
+    quotation opens inside a sentence ("He said “no” to me").
+    """
+    if len(stack) != 1 or mk.family != stack[0].family or not mk.can_open or mk.can_close:
+        return False
+    k = mk.start - 1
+    while k > stack[0].end and norm[k] in " )]":
+        k -= 1
+    return k > stack[0].end and k < mk.start - 1 and norm[k] in _SENTENCE_FINAL
 
 
 def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tuple[int, int]],
@@ -212,6 +235,12 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
                 continue
             _finish(norm, quotes, stack, parts, mark_spans, part_start, mk, mk.start)
             parts, mark_spans = [], []
+        elif reopens_after_sentence(norm, stack, mk):
+            s, e = strip_span(norm, part_start, mk.start)
+            if e > s:
+                parts.append((s, e))
+            mark_spans.append((mk.start, mk.end))
+            part_start = mk.end
         elif mk.can_open and not mk.can_close:
             if len(stack) < MAX_DEPTH:
                 stack.append(mk)

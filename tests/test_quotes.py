@@ -294,3 +294,55 @@ def test_find_quotes_deep_nesting_is_bounded() -> None:
     quotes = find_quotes(normalize(text))
     for q in quotes:
         assert text[q.start:q.end].strip("“”") in ("deep", "")
+
+
+# Paragraphs joined into one line: the multi-paragraph convention inside a line (no closing
+# mark where a paragraph ended, a reopening mark where the next began).
+FLATTENED = [
+    pytest.param('The mayor said: "We have mended the pier. "We will open it in May." She left at noon.',
+                 id="straight"),
+    pytest.param("The mayor said: “We have mended the pier. “We will open it in May.” She left at noon.",
+                 id="curly"),
+    pytest.param("The mayor said: ‘We have mended the pier. ‘We will open it in May.’ She left at noon.",
+                 id="british-single"),
+    pytest.param('Ferries ran late.\r\nThe mayor said: "We have mended the pier. "We will open it in May." '
+                 "She left at noon.", id="crlf"),
+    pytest.param('The mayor said:\u00a0"We have mended the pier.\u00a0"We will open it in May."\u00a0'
+                 "She left at noon.", id="nbsp"),
+    pytest.param('The mayor said: "We have mended the pier! "We will open it in May." She left at noon.',
+                 id="exclamation"),
+]
+
+
+@pytest.mark.parametrize("text", FLATTENED)
+def test_find_quotes_reopens_after_sentence(text: str) -> None:
+    got = [[p.replace("\u00a0", " ") for p in q] for q in raw_texts(text)]
+    assert got == [["We have mended the pier" + text[text.index("pier") + 4], "We will open it in May."]]
+
+
+@pytest.mark.parametrize("text", FLATTENED)
+def test_reopens_after_sentence_is_one_quotation(extractor: Extractor, text: str) -> None:
+    r = extractor.extract(text)
+    check_offsets(r)
+    q = find_quote(r, "open it in May")
+    assert len(q.parts) == 2 and "She left" not in q.text
+    assert q.kind == "direct"
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("mayor")
+
+
+def test_reopens_after_sentence_then_pairing_recovers(extractor: Extractor) -> None:
+    text = ('Jane Doe said: "The pier is mended. "It opens in May." Work began in March. '
+            '"It was hard," she added. "Nobody gave up."')
+    r = extractor.extract(text)
+    check_offsets(r)
+    assert [part_texts(r, q) for q in r] == [
+        ["The pier is mended.", "It opens in May."], ["It was hard,", "Nobody gave up."]]
+    assert all(speaker_name(q) == "Jane Doe" for q in r)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“He said “no” to me,” Jane Doe said.", [["He said “no” to me,"]]),
+    ('"The sign said "closed." and we left," John Roe said.', [['The sign said "closed." and we left,']]),
+])
+def test_find_quotes_nested_mark_inside_a_sentence_is_not_a_reopening(text: str, expected: list[list[str]]) -> None:
+    assert raw_texts(text) == expected
