@@ -224,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--sizes", default="100K,200K,400K,800K,1.6M,3.2M,6.4M,12.8M", help="comma-separated sizes (default %(default)s)")
     parser.add_argument("--modes", default="dense,paragraph,one-speaker,many-speakers", help="kinds of text (default %(default)s)")
+    parser.add_argument("--big", action="store_true", help="add 50 MB to the article kind")
     parser.add_argument("--trained", action="store_true", help=f"also {TRAINED}, up to --trained-max")
     parser.add_argument("--trained-max", default="1.6M", help="largest size for the trained pipeline (default %(default)s)")
     parser.add_argument("--no-html", action="store_true", help="do not time render()")
@@ -237,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sizes = [_size(s) for s in args.sizes.split(",")]
-    plans = [("blank", mode, sizes) for mode in args.modes.split(",")]
+    plans = [("blank", mode, sizes + ([50_000_000] if args.big and mode == "article" else [])) for mode in args.modes.split(",")]
     if args.trained:
         plans += [(TRAINED, mode, [s for s in sizes if s <= _size(args.trained_max)]) for mode in args.modes.split(",")]
     everything: list[dict[str, Any]] = []
