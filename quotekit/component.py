@@ -203,6 +203,39 @@ class QuotekitComponent:
         return self
 
 
+def span_colors(doc: Doc) -> dict[str, str]:
+    """displaCy colours for the component's span labels: one per speaker, as in ``render``.
+
+    >>> displacy.render(doc, style="span", options={"spans_key": "quotekit",
+    ...                 "colors": span_colors(doc)})      # doctest: +SKIP
+
+    Args:
+        doc: A document the ``quotekit`` component has read.
+
+    Returns:
+        A map from every label of the three span groups (``"direct: Ann Lee"``, ``"Ann Lee"``)
+        to its speaker's ``#rrggbb`` colour; labels without a speaker get
+        :data:`quotekit.render.UNATTRIBUTED_COLOR`.
+    """
+    from .render import UNATTRIBUTED_COLOR, speaker_colors
+
+    quotes = quotes_of(doc)
+    by_speaker = speaker_colors(quotes)
+    colors: dict[str, str] = {}
+    of_object: dict[int, str] = {}  # a speaker's key holds every mention: hash it once
+    for quote in quotes:
+        speaker = quote.speaker
+        color = UNATTRIBUTED_COLOR
+        if speaker is not None:
+            if id(speaker) not in of_object:
+                of_object[id(speaker)] = by_speaker.get((speaker.name, speaker.mentions),
+                                                        UNATTRIBUTED_COLOR)
+            color = of_object[id(speaker)]
+        colors.setdefault(quote_label(quote), color)
+        colors.setdefault(speaker.name if speaker else UNATTRIBUTED, color)
+    return colors
+
+
 def _payload(quotes: Sequence[Quote]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The speakers once each, and the quotations pointing at them by index."""
     index_of_object: dict[int, int] = {}

@@ -259,3 +259,20 @@ def test_missing_lexicon_folder_is_a_clear_error_on_first_read(tmp_path: Path) -
     nlp.add_pipe("quotekit", config={"lexicons": str(tmp_path / "nowhere")})
     with pytest.raises(quotekit.QuotekitError, match="nowhere"):
         nlp("“Hi,” said Jane Doe.")
+
+
+def test_span_colors_give_each_speaker_one_colour(nlp: spacy.language.Language) -> None:
+    from spacy import displacy
+
+    from quotekit.component import span_colors
+    from quotekit.render import PALETTE
+
+    doc = nlp(INTERVIEW)
+    colors = span_colors(doc)
+    assert colors["direct: Jane Doe"] == colors["Jane Doe"] == PALETTE[0]
+    assert colors["indirect: John Roe"] == colors["direct: John Roe"] == colors["John Roe"] == PALETTE[1]
+    assert {s.label_ for key in ("quotekit", "quotekit_speakers", "quotekit_cues")
+            for s in doc.spans[key]} <= set(colors)
+    markup = displacy.render(doc, style="span", jupyter=False,
+                             options={"spans_key": "quotekit", "colors": colors})
+    assert PALETTE[0] in markup and PALETTE[1] in markup
