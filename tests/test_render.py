@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib
 import re
 import shutil
 import subprocess
@@ -397,8 +398,8 @@ def test_every_field_is_escaped_attributes_included(page: bool) -> None:
 
 
 def test_palette_values_are_escaped_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quotekit.render as render_module
-
+    # quotekit.render is the function; the module is reached through importlib.
+    render_module = importlib.import_module("quotekit.render")
     monkeypatch.setattr(render_module, "PALETTE", ('red"><script>alert(3)</script>',))
     markup = render(two_speakers(), jupyter=False, page=False) or ""
     check(markup)
