@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", type=Path, help="folder of an earlier --save to compare with")
     ap.add_argument("--models", default="blank,auto", help="comma-separated models (default: blank,auto)")
     ap.add_argument("--limit", type=int, help="articles a set at most")
+    ap.add_argument("--sets", help="comma-separated sets (default: all that are present)")
     args = ap.parse_args(argv)
 
     import quotekit
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"quotekit from {Path(quotekit.__file__).parent}", file=sys.stderr)
     args.save.mkdir(parents=True, exist_ok=True)
     names = [n for n in SETS if SETS[n].is_file()] + ["examples"]
+    if args.sets:
+        names = [n for n in names if n in args.sets.split(",")]
     differ = 0
     for model in args.models.split(","):
         ex = quotekit.load(model)
@@ -73,13 +76,13 @@ def main(argv: list[str] | None = None) -> int:
             same = sum(a == b for a, b in zip(rows, old))
             print(f"{name} {model}: {same}/{len(rows)} identical" + ("" if len(old) == len(rows) else f" (before: {len(old)} articles)"))
             shown = 0
-            for a, b in zip(rows, old):
+            for n, (a, b) in enumerate(zip(rows, old)):
                 if a != b and shown < 3:
                     shown += 1
                     qa, qb = json.loads(a)["quotes"], json.loads(b)["quotes"]
                     for x, y in zip(qa + [None] * len(qb), qb + [None] * len(qa)):
                         if x != y:
-                            print(f"  {json.loads(a)['id']}: now {json.dumps(x)[:300]}\n  {'':{len(json.loads(a)['id'])}}  was {json.dumps(y)[:300]}")
+                            print(f"  article {n}: now {json.dumps(x)[:300]}\n  article {n}: was {json.dumps(y)[:300]}")
                             break
             differ += len(rows) - same + abs(len(old) - len(rows))
     return 1 if differ and args.against is not None else 0

@@ -24,8 +24,8 @@ from ._build import pack_result, unpack_result
 from ._errors import OptionError, QuotekitError, expect_text
 from ._lexicons import Lexicons, default_lexicons
 from ._model import load_pipeline, unneeded_components
-from ._pipeline import chunk_borders, read_doc, shift, tokenizable
-from ._types import ByFields, Quote, Result
+from ._pipeline import chunk_borders, join_chunks, read_doc, shift, tokenizable
+from ._types import ByFields, Quote, Result, Speaker
 from .component import QuotekitComponent, ensure_component, quotes_of
 
 
@@ -142,7 +142,7 @@ class Extractor:
             borders = chunk_borders(text, self.chunk_size)
             for start, end in zip(borders, borders[1:]):
                 quotes.extend(self._read(text[start:end], start, text))
-            return _result(quotes, self.model, id, text)
+            return _result(join_chunks(quotes), self.model, id, text)
 
     def _outside_zone(self, lengths: list[int]) -> int:
         # How many of the texts to read next (by length) may be read outside a memory zone.
@@ -167,7 +167,7 @@ class Extractor:
         doc = self.nlp(safe, disable=self._disable_in_process)
         quotes = read_doc(doc, self._lexicons, safe)
         if offset or safe is not chunk:
-            quotes = [shift(q, offset, original) for q in quotes]
+            quotes = shift(quotes, offset, original)
         return quotes
 
     def pipe(
@@ -362,7 +362,7 @@ class Extractor:
                 return Result(quotes=(), model=self.model, id=art_id, text=payload)
             quotes = read_doc(doc, self._lexicons, safe) if in_process else quotes_of(doc)
             if safe is not payload:
-                quotes = [shift(q, 0, payload) for q in quotes]
+                quotes = shift(quotes, 0, payload)
             return _result(quotes, self.model, art_id, payload)
         except Exception as exc:  # one bad article must not stop a batch
             if on_error == "raise":
@@ -509,12 +509,13 @@ def _prepared(
             yield safe, (i, art_id, "doc", text, safe)
 
 
-def _result(quotes: list[Quote], model: str, id: str | None, text: str) -> Result:
-    speakers: dict[tuple[str, tuple[tuple[int, int], ...]], Any] = {}
+def _result(quotes: list[Quote], model: str, art_id: str | None, text: str) -> Result:
+    # By identity: the stages and shift() give the quotations of one speaker the same object.
+    speakers: dict[int, Speaker] = {}
     for q in quotes:
         if q.speaker is not None:
-            speakers.setdefault((q.speaker.name, q.speaker.mentions), q.speaker)
-    return Result(quotes=tuple(quotes), speakers=tuple(speakers.values()), model=model, id=id, text=text)
+            speakers.setdefault(id(q.speaker), q.speaker)
+    return Result(quotes=tuple(quotes), speakers=tuple(speakers.values()), model=model, id=art_id, text=text)
 
 
 def load(model: object = "auto", *, lexicons: Lexicons | None = None) -> Extractor:

@@ -36,6 +36,10 @@ from ._types import Rule
 
 _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
 
+REACH = 150
+"""Tokens around a quotation that its sentence rules look at: far beyond a real sentence, and it
+keeps a "sentence" of thousands of tokens (a transcript without full stops) linear in time."""
+
 
 @dataclass(slots=True)
 class Window:
@@ -188,7 +192,7 @@ def later(ctx: Ctx, w: Window) -> Match | None:
         return None
     view = ctx.view
     s_lo, s_hi = view.sents[view.toks[w.open_t].sent][0], view.sents[w.close_sent][1]
-    for x in range(w.after, s_hi):
+    for x in range(w.after, min(s_hi, w.after + REACH)):
         c = ctx.idx.cue_at.get(x)
         if c is not None and c.klass == "speech":
             m = speaker_of(ctx, c, s_lo, s_hi)
@@ -238,9 +242,7 @@ def intro(ctx: Ctx, w: Window) -> Match | None:
 def dash(ctx: Ctx, w: Window) -> Match | None:
     """"“…”" then a paragraph that is only "— Jane Doe": an attribution line under the quotation."""
     toks, idx = ctx.view.toks, ctx.idx
-    k = w.b + 1
-    while k < len(toks) and toks[k].para == toks[w.b].para:
-        k += 1
+    k = _para_end(ctx.view, w.b)
     if k >= len(toks) or toks[k].para != toks[w.b].para + 1 or toks[k].text not in ("-", "—", "–", "--"):
         return None
     m = idx.start_at.get(k + 1)
@@ -318,6 +320,7 @@ def _scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
         return False
     view = ctx.view
     s_lo, s_hi = view.sents[view.toks[w.open_t].sent]
+    s_lo, s_hi = max(s_lo, w.open_t - REACH), min(s_hi, w.b + REACH)
     return not any(x in ctx.idx.cue_at and ctx.idx.cue_at[x].klass == "speech" for x in range(s_lo, s_hi))
 
 
@@ -325,6 +328,19 @@ def _introduces_next(ctx: Ctx, cue: Cue, m: Mention) -> bool:
     """The cue and speaker end in a colon: they introduce the next quotation, not this one."""
     k = max(cue.j, m.j)
     return k < len(ctx.view.toks) and ctx.view.toks[k].text == ":"
+
+
+def _para_end(view: View, k: int) -> int:
+    """The first token after token ``k``'s paragraph (a binary search: paragraphs run in token order)."""
+    toks, para = view.toks, view.toks[k].para
+    lo, hi = k + 1, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].para == para:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _first(rules: tuple[Step, ...], ctx: Ctx, w: Window) -> Match | None:

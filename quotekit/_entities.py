@@ -12,6 +12,11 @@ from ._reported import Attribution
 from ._tokens import Tok, View
 
 
+LOOK_BACK = 200
+"""Mentions (or entities) a pronoun or "the spokesman" looks back over at most: more than four
+paragraphs of any article hold, and it keeps one huge paragraph linear in time."""
+
+
 @dataclass(slots=True)
 class Entity:
     """A person, organization or unnamed speaker of the article.
@@ -204,7 +209,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
             head = toks[m.name_i].lower
             definite = toks[m.i].lower in lex.words.anaphoric_determiners
             if definite:
-                for e in range(len(ents) - 1, -1, -1):
+                for e in range(len(ents) - 1, max(-1, len(ents) - 1 - LOOK_BACK), -1):
                     ent = ents[e]
                     # "the spokesman" again, or "the authority" for the Harbour Authority named before.
                     if (ent.unnamed and ent.words == [head]) or (
@@ -246,7 +251,7 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
         para = toks[m.i].para
         choice = -1
         window = []
-        for k, e in reversed(recent):  # newest first, back to four paragraphs before
+        for k, e in reversed(recent[-LOOK_BACK:]):  # newest first, back to four paragraphs before
             if toks[ments[k].i].para < para - 4:
                 break
             window.append((k, e))
@@ -296,7 +301,7 @@ def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ent
             continue
         para = toks[m.i].para
         for need_speaker in (True, False):
-            for k in range(n - 1, -1, -1):
+            for k in range(n - 1, max(-1, n - 1 - LOOK_BACK), -1):
                 o = ments[k]
                 if toks[o.i].para < para - 1:
                     break

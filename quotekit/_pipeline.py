@@ -18,7 +18,7 @@ from ._quotes import find_quotes
 from ._roles import assign_roles
 from ._text import Paragraphs, normalize
 from ._tokens import build_view, doc_text
-from ._types import Quote, Span
+from ._types import Quote, Span, Speaker
 
 
 def read_doc(doc: Doc, lex: Lexicons, text: str | None = None) -> list[Quote]:
@@ -148,27 +148,95 @@ def tokenizable(text: str) -> str:
     return PUNCTUATION_RUN.sub(_break_run, text)
 
 
-def shift(q: Quote, offset: int, original: str) -> Quote:
-    """Move a chunk's quotation to offsets in the whole text, its strings taken from it.
+def shift(quotes: list[Quote], offset: int, original: str) -> list[Quote]:
+    """Move a chunk's quotations to offsets in the whole text, their strings taken from it.
+
+    Each speaker is moved once, so quotations that shared a speaker in the chunk share it still
+    (a speaker with thousands of mentions is not copied for each of its quotations).
 
     Args:
-        q: A quotation with offsets relative to its chunk.
+        quotes: Quotations with offsets relative to their chunk.
         offset: The chunk's start in ``original``.
         original: The whole text.
 
     Returns:
-        The same quotation with offsets (and texts) into ``original``.
+        The same quotations with offsets (and texts) into ``original``.
     """
     def span(s: Span | None) -> Span | None:
         return Span(s.start + offset, s.end + offset, original[s.start + offset:s.end + offset]) if s else None
 
-    speaker = q.speaker
-    if speaker is not None:
-        speaker = dataclasses.replace(speaker, mentions=tuple((s + offset, e + offset) for s, e in speaker.mentions))
-    return Quote(
-        original[q.start + offset:q.end + offset], q.start + offset, q.end + offset,
-        tuple((s + offset, e + offset) for s, e in q.parts), q.kind, speaker, span(q.speaker_mention), span(q.cue), q.rule,
+    moved: dict[int, Speaker] = {}
+    out = []
+    for q in quotes:
+        speaker = q.speaker
+        if speaker is not None:
+            if id(speaker) not in moved:
+                moved[id(speaker)] = dataclasses.replace(speaker, mentions=tuple((s + offset, e + offset) for s, e in speaker.mentions))
+            speaker = moved[id(speaker)]
+        out.append(dataclasses.replace(
+            q, text=original[q.start + offset:q.end + offset], start=q.start + offset, end=q.end + offset,
+            parts=tuple((s + offset, e + offset) for s, e in q.parts), speaker=speaker,
+            speaker_mention=span(q.speaker_mention), cue=span(q.cue),
+        ))
+    return out
+
+
+def _name_key(sp: Speaker) -> tuple[str, ...]:
+    return tuple(sp.name.lower().replace("’s", "").replace("'s", "").split())
+
+
+def join_chunks(quotes: list[Quote]) -> list[Quote]:
+    """One speaker per person or organization across the chunks of a long text.
+
+    Each chunk resolves its own entities; here the speakers of different chunks that name the
+    same one (the same words, or a one-word name that is the last word of a longer person's
+    name, "Lee" and "Ann Lee") become one speaker with every mention, the fullest name, and
+    the first role and organization given.
+
+    Args:
+        quotes: Quotations of the whole text, chunk after chunk.
+
+    Returns:
+        The same quotations, their speakers joined.
+    """
+    groups: list[list[Speaker]] = []
+    by_name: dict[tuple[str, ...], int] = {}
+    by_last: dict[str, set[int]] = {}
+    group_of: dict[int, int] = {}
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or id(sp) in group_of:
+            continue
+        key = _name_key(sp)
+        g = by_name.get(key)
+        if g is None and len(key) == 1 and sp.type != "organization" and len(by_last.get(key[0], ())) == 1:
+            (g,) = by_last[key[0]]
+        if g is None and len(key) > 1 and sp.type != "organization":
+            g = by_name.get(key[-1:])
+        if g is None:
+            g = len(groups)
+            groups.append([])
+        groups[g].append(sp)
+        group_of[id(sp)] = g
+        by_name.setdefault(key, g)
+        if key and sp.type != "organization":
+            by_last.setdefault(key[-1], set()).add(g)
+    joined = [_joined(members) for members in groups]
+    return [q if q.speaker is None else dataclasses.replace(q, speaker=joined[group_of[id(q.speaker)]]) for q in quotes]
+
+
+def _joined(members: list[Speaker]) -> Speaker:
+    if len(members) == 1:
+        return members[0]
+    first = members[0]
+    return dataclasses.replace(
+        first,
+        name=max((m.name for m in members), key=lambda n: len(n.split())),
+        type=next((m.type for m in members if m.type != "unknown"), first.type),
+        role=next((m.role for m in members if m.role), None),
+        organization=next((m.organization for m in members if m.organization), None),
+        mentions=tuple(sorted({span for m in members for span in m.mentions})),
     )
 
 
-__all__ = ["chunk_borders", "read_doc", "shift", "tokenizable"]
+__all__ = ["chunk_borders", "join_chunks", "read_doc", "shift", "tokenizable"]

@@ -202,10 +202,18 @@ REPORTED_ORDER = (*UNSOURCED_RULES, speaker_of, *SOURCED_RULES)
 """The order :func:`reported_speech` works in (see the module docstring)."""
 
 
+REPORT_REACH = 150
+"""Tokens a report may reach before or after its cue (far beyond any real sentence's clause)."""
+
+
 def _report(ctx: Ctx, c: Cue) -> list[Attribution]:
     """The reported speech of one cue."""
     toks = ctx.view.toks
     s_lo, s_hi = ctx.view.sents[toks[c.i].sent]
+    # A report reaches at most REPORT_REACH tokens either side of its cue, so that one
+    # "sentence" of thousands of tokens (a list, a transcript without full stops) costs each
+    # cue a bounded amount of work instead of the whole sentence (quadratic time).
+    s_lo, s_hi = max(s_lo, c.i - REPORT_REACH), min(s_hi, c.j + REPORT_REACH)
     site = Sentence(c, s_lo, s_hi)
     for rule in UNSOURCED_RULES:
         found = rule(ctx, site)
