@@ -16,7 +16,7 @@ from ._entities import resolve
 from ._lexicons import Lexicons
 from ._quotes import find_quotes
 from ._roles import assign_roles
-from ._text import Paragraphs, normalize
+from ._text import Paragraphs, for_spacy, normalize
 from ._tokens import build_view, doc_text
 from ._types import Quote, Span, Speaker
 
@@ -129,7 +129,8 @@ def _break_run(m: regex.Match[str]) -> str:
 
 
 def tokenizable(text: str) -> str:
-    """The text spaCy reads: ``text`` with a space every 32 characters of a long punctuation run.
+    """The text spaCy reads: ``text`` with a space every 32 characters of a long punctuation run,
+    and spaces for zero-width and control characters and glued dashes (:func:`quotekit._text.for_spacy`).
 
     The result has the same length, so offsets still point into ``text``; quotekit takes every
     string it returns from the original (see :func:`shift`).
@@ -143,6 +144,9 @@ def tokenizable(text: str) -> str:
     if LONE_SURROGATE.search(text) is not None:
         # spaCy cannot hash them (UnicodeEncodeError); U+FFFD keeps the length.
         text = LONE_SURROGATE.sub("\ufffd", text)
+    # A zero-width space or control character is part of a word to spaCy ("said\u200b" is no
+    # verb to its tagger), and so is a dash glued to it ('"No"--said'): spaCy reads spaces there.
+    text = for_spacy(text)
     if PUNCTUATION_RUN.search(text) is None:
         return text
     return PUNCTUATION_RUN.sub(_break_run, text)

@@ -17,7 +17,7 @@ from ._text import HasParts, Paragraphs, strip_span
 QUOTE_MARK = regex.compile(
     r"""
     (?P<double> `` | '' | [“”„‟"«»〝〞＂] )   # e.g. “Hello”, ``Hello'', «Bonjour»
-    | (?P<single> [‘’‚‛'‹›] )               # e.g. ‘Hello’ in British style
+    | (?P<single> [‘’‚‛'‹›`] )              # e.g. ‘Hello’ in British style, `Hello' typewritten
     """,
     regex.VERBOSE,
 )
@@ -40,7 +40,7 @@ LEADING_ELISION = regex.compile(
     regex.VERBOSE,
 )
 
-_OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝") | {"``"}
+_OPEN_GLYPHS = frozenset("“„‟«‘‚‛‹〝`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»’›〞")
 _OPEN_BEFORE = frozenset(" \n([{—–-/:;") | _OPEN_GLYPHS | {'"', "'"}
 _CLOSE_AFTER = frozenset(" \n.,;:!?)]}—–-/…") | _CLOSE_GLYPHS | {'"', "'"}

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import regex
 
 # Characters that read as a space: no-break and other Unicode spaces, tabs, zero-width and
-# control characters (NUL included). Each becomes one ordinary space.
+# control characters (NUL included). Each becomes one ordinary space; so does every other
+# format character (Unicode category Cf: soft hyphen, joiners, bidi controls), which
+# _translate_run gives a space where this table has none.
 _SPACE_LIKE = {
     ord(c): " "
     for c in (
@@ -31,7 +33,7 @@ _TABLE = {**_SPACE_LIKE, **_LINE_BREAKS}
 # spaces of "A\u00a0\u00a0\u00a0B".
 _NORMALIZE_RUN = regex.compile(
     r"""
-    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+
+    [\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\p{Cf}]+
     """,
     regex.VERBOSE,
 )
@@ -41,7 +43,7 @@ _NORMALIZE_RUN = regex.compile(
 # does not count as one, e.g. the zero-width space in "a\u200bb" or a soft hyphen.
 _INVISIBLE_SPACE = regex.compile(
     r"""
-    [\x00-\x08\x0e-\x1b\x7f\u00ad\u200b-\u200f\u2060\ufeff]
+    [\x00-\x08\x0e-\x1b\x7f\p{Cf}]
     """,
     regex.VERBOSE,
 )
@@ -64,7 +66,8 @@ def has_invisible_space(text: str) -> bool:
 
 
 def _translate_run(m: regex.Match[str]) -> str:
-    return m.group().translate(_TABLE)
+    # Every character of the run changes: a format character not in the table becomes a space.
+    return "".join([_TABLE.get(ord(c), " ") for c in m.group()])
 
 
 def normalize(text: str) -> str:
@@ -84,6 +87,126 @@ def normalize(text: str) -> str:
     # Only the runs that change are translated: str.translate over the whole text looks up
     # every character in the table.
     return _NORMALIZE_RUN.sub(_translate_run, text.replace("\r\n", " \n"))
+
+
+# A character that separates words though it shows nothing: a zero-width space, a C0 control
+# (NUL, BEL, ESC) or DEL, e.g. the one in "said\u200bAnn Lee".
+WORD_SEPARATOR = regex.compile(
+    r"""
+    [\x00-\x08\x0e-\x1f\x7f\u200b]
+    """,
+    regex.VERBOSE,
+)
+
+# Two or more spaces, e.g. the two that "Ann\u200b Lee" has once its zero-width space is one.
+_SPACE_RUN = regex.compile(
+    r"""
+    [ ]{2,}
+    """,
+    regex.VERBOSE,
+)
+
+# A format character that belongs inside a word and shows nothing: a soft hyphen, a joiner,
+# a bidi mark, a byte-order mark (Unicode category Cf but the zero-width space), e.g. the soft
+# hyphen of "Ann Lee\u00ad" or "sa\u00adid".
+IN_WORD_FORMAT = regex.compile(
+    r"""
+    [\p{Cf}--\u200b]
+    """,
+    regex.VERBOSE | regex.VERSION1,
+)
+
+
+# A character spaCy should read as a space: a word separator (above), or a format character
+# at a word's edge, e.g. the word joiner of "said\u2060 Ann" or the soft hyphen of "Lee\u00ad."
+# (one between two letters, as in "sa\u00adid", stays: it is inside the word).
+SPACE_TO_SPACY = regex.compile(
+    r"""
+    [\x00-\x08\x0e-\x1f\x7f\u200b]
+    | (?<! \w ) \p{Cf}
+    | \p{Cf} (?! \w )
+    """,
+    regex.VERBOSE,
+)
+
+
+def blank_invisible(text: str) -> str:
+    """A copy of ``text`` of the same length in which spaCy finds the words a reader sees:
+    zero-width spaces, control characters and format characters at a word's edge are spaces::
+
+        "said\u200b Ann Lee.\u00ad The"  ->  "said  Ann Lee.  The"
+        "sa\u00adid"                      ->  "sa\u00adid"   (inside the word: kept)
+
+    Args:
+        text: The original text.
+
+    Returns:
+        ``text`` itself where it holds no such character.
+    """
+    if _INVISIBLE_SPACE.search(text) is None:
+        return text
+    return SPACE_TO_SPACY.sub(" ", text)
+
+
+# A dash glued between a closing quotation mark and the next word, in the older typewritten
+# style, e.g. the "--" of '"Enough"--said the chairman' or the "—" of "“Enough!”—said Ann".
+GLUED_DASH = regex.compile(
+    r"""
+    (?<= [^\s] ["”’'»] ) (?: -{2,3} | [—–] ) (?= \p{L} )
+    """,
+    regex.VERBOSE,
+)
+
+
+def unglue_dash(text: str) -> str:
+    """A copy of ``text`` of the same length in which a dash glued between a closing mark and
+    a word is spaces, so that spaCy reads the word apart (it keeps ``Enough"--said`` as one
+    token)::
+
+        '"Enough"--said the chairman.'  ->  '"Enough"  said the chairman.'
+
+    Args:
+        text: The text.
+
+    Returns:
+        ``text`` itself where it has no such dash.
+    """
+    if "-" not in text and "—" not in text and "–" not in text:
+        return text
+    return GLUED_DASH.sub(lambda m: " " * len(m.group()), text)
+
+
+def for_spacy(text: str) -> str:
+    """The text spaCy should read: :func:`blank_invisible` and :func:`unglue_dash` (same length).
+
+    Args:
+        text: The original text.
+
+    Returns:
+        ``text`` itself where neither changes anything.
+    """
+    return unglue_dash(blank_invisible(text))
+
+
+def visible_text(text: str) -> str:
+    """``text`` as a reader sees it: in-word format characters dropped, zero-width spaces and
+    control characters made spaces, white space runs around them made one space.
+
+    For names and other strings quotekit takes from the article, never for offsets::
+
+        "Ann\u00adLee.\u200b"  ->  "AnnLee."
+        "Ann\u200b Lee"        ->  "Ann Lee"
+
+    Args:
+        text: A stretch of the original text.
+
+    Returns:
+        ``text`` itself where it holds no such character.
+    """
+    if _INVISIBLE_SPACE.search(text) is None:
+        return text
+    out = WORD_SEPARATOR.sub(" ", IN_WORD_FORMAT.sub("", text))
+    return _SPACE_RUN.sub(" ", out).strip()
 
 
 # A paragraph: a run of characters between line breaks, e.g. the second line of "A\nB said."

@@ -10,13 +10,14 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Doc
 
 from ._quotes import RawQuote
-from ._text import Paragraphs, has_invisible_space
+from ._text import IN_WORD_FORMAT, Paragraphs, has_invisible_space, visible_text
 
 _SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 # Code points of the characters a sentence-ending token ends with.
@@ -26,6 +27,10 @@ _A, _a, _0 = ord("A"), ord("a"), ord("0")
 _SPACE_FIRST = frozenset(" \n")
 _CLOSERS = frozenset({"”", "’", '"', "'", "»", ")", "]", "''", "›"})
 _OPENERS = frozenset({"“", "‘", '"', "'", "«", "(", "[", "``", "''", "„", "‹"})
+# Punctuation spaCy splits off a word's end, and opening marks it splits off a word's start,
+# where a word meets white space: split off the same way where it meets an invisible character.
+_SUFFIX_PUNCT = frozenset(".,;:!?…”’\"')]»›")
+_PREFIX_PUNCT = frozenset("“‘\"'([«‹„`")
 
 
 class Tok:
@@ -104,16 +109,19 @@ class View:
     lowers: list[str]
     caps: list[bool]
     inside: list[bool]
+    invisible: bool = False
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(toks) if none)."""
         return bisect_right(self._starts, offset - 1)
 
     def span_text(self, i: int, j: int) -> str:
-        """Original text from token ``i`` to token ``j - 1``."""
+        """Original text from token ``i`` to token ``j - 1`` (as :func:`visible_text` gives it
+        where the text holds format or control characters)."""
         if j <= i:
             return ""
-        return self.text[self.toks[i].start:self.toks[j - 1].end]
+        out = self.text[self.toks[i].start:self.toks[j - 1].end]
+        return visible_text(out) if self.invisible else out
 
     def scan(self, words: frozenset[str] | set[str] | dict[str, object], caps: bool = False) -> list[int]:
         """Tokens outside quotations whose lower-cased text is in ``words`` (or, with ``caps``,
@@ -182,6 +190,7 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
         drop = [k for k in maybe_space if not norm[starts0[k]:starts0[k] + lens0[k]].strip()]
         if drop:
             arr = np.delete(arr, drop, axis=0)
+        arr = split_at_invisible(arr, text, norm)
     n = len(arr)
     start_a = arr[:, 0].astype(np.int64)
     end_a = start_a + arr[:, 1].astype(np.int64)
@@ -189,6 +198,9 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     ends: list[int] = end_a.tolist()
     # Comprehensions, not map(): compiled, they slice and lower natively (4x and 1.4x faster).
     texts = [text[s:e] for s, e in zip(starts, ends)]
+    invisible = norm is not text and has_invisible_space(text)
+    if invisible:
+        texts = [visible_text(t) for t in texts]
     lowers = [t.lower() for t in texts]
     # First and last characters of every token (spaCy makes no empty ones) as code points,
     # read from one array: ASCII is classified in numpy, and only tokens that start outside
@@ -230,7 +242,79 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
     toks = [Tok(k, texts[k], lowers[k], starts[k], ends[k], paras_l[k], sent_l[k], tags[k], ents[k], quote_l[k],
                 caps[k], words[k]) for k in range(n)]
-    return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside)
+    return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside, invisible)
+
+
+def _token_pieces(text: str, norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The pieces of the token ``[s, e)`` between its zero-width spaces and control
+    characters, in-word format characters (soft hyphen, joiners) kept inside a piece and
+    trimmed from its ends; punctuation at an edge that meets such a character split off."""
+    out: list[tuple[int, int]] = []
+    k = s
+    while k < e:
+        while k < e and norm[k] in _SPACE_FIRST:
+            k += 1
+        j = k
+        while j < e and (norm[j] not in _SPACE_FIRST or IN_WORD_FORMAT.match(text, j) is not None):
+            j += 1
+        a, b = k, j
+        while b > a and norm[b - 1] in _SPACE_FIRST:
+            b -= 1
+        head, tail = a, b
+        if a > s:
+            while head < b - 1 and text[head] in _PREFIX_PUNCT:
+                head += 1
+        while tail > head + 1 and text[tail - 1] in _SUFFIX_PUNCT:
+            tail -= 1
+        if not (b < e or tail < b and IN_WORD_FORMAT.match(text, tail - 1) is not None):
+            tail = b  # spaCy saw this end: its own split stands
+        while tail > head + 1 and IN_WORD_FORMAT.match(text, tail - 1) is not None:
+            tail -= 1
+        # spaCy splits each mark of a run apart: ",”" is two tokens.
+        out.extend((x, x + 1) for x in range(a, head))
+        if tail > head:
+            out.append((head, tail))
+        out.extend((x, x + 1) for x in range(tail, b) if IN_WORD_FORMAT.match(text, x) is None)
+        k = j
+    return out
+
+
+def split_at_invisible(arr: npt.NDArray[Any], text: str, norm: str) -> npt.NDArray[Any]:
+    """Split the tokens that hold a zero-width space, a control or a format character, as
+    spaCy would have split them had it been a space (rows of ``IDX, LENGTH, ...``)::
+
+        said\u200b     ->  said
+        Lee.\u200b     ->  Lee  .
+        Ann\x00Lee     ->  Ann  Lee
+        sa\u00adid     ->  sa\u00adid   (its text "said": a soft hyphen is inside the word)
+
+    A piece keeps its token's tag and entity label. Only the tokens that hold such a character
+    are looked at.
+
+    Args:
+        arr: Token rows, whitespace tokens already dropped.
+        text: The original text.
+        norm: Its normalised text.
+
+    Returns:
+        ``arr`` itself where no token holds one, else the rows with those tokens split.
+    """
+    starts: list[int] = arr[:, 0].tolist()
+    lens: list[int] = arr[:, 1].tolist()
+    hit = [k for k in range(len(starts)) if has_invisible_space(text[starts[k]:starts[k] + lens[k]])]
+    if not hit:
+        return arr
+    rows: list[npt.NDArray[Any]] = []
+    last = 0
+    for k in hit:
+        rows.append(arr[last:k])
+        for a, b in _token_pieces(text, norm, starts[k], starts[k] + lens[k]):
+            row = arr[k:k + 1].copy()
+            row[0, 0], row[0, 1] = a, b - a
+            rows.append(row)
+        last = k + 1
+    rows.append(arr[last:])
+    return np.concatenate(rows, axis=0)
 
 
 def _sentences(texts: list[str], paras: list[int], quote: list[int], caps: list[bool],
