@@ -217,6 +217,7 @@ def join_chunks(quotes: list[Quote]) -> list[Quote]:
             (g,) = by_last[key[0]]
         if g is None and len(key) > 1 and sp.type != "organization":
             g = by_name.get(key[-1:])
+            g = g if g is not None and groups[g][0].type != "organization" else None
         if g is None:
             g = len(groups)
             groups.append([])
