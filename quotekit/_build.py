@@ -11,7 +11,7 @@ from ._entities import Entities
 from ._lexicons import Lexicons
 from ._roles import RoleFound
 from ._tokens import View
-from ._types import Quote, Result, Rule, Span, Speaker
+from ._types import Quote, Result, RoleMention, Rule, Span, Speaker
 
 
 def _mention_span(view: View, m: Mention) -> tuple[int, int]:
@@ -44,7 +44,8 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
                 ent, role = ents.entities[e], roles.get(e, none)
                 spans = sorted({_mention_span(view, ments[k]) for k in ent.mentions})
                 etype = ent.etype if ent.etype in ("person", "organization") else "unknown"
-                speakers[e] = Speaker(ent.name, etype, role.role, role.org or None, tuple(spans))  # type: ignore[arg-type]
+                speakers[e] = Speaker(ent.name, etype, role.role, role.org or None, tuple(spans),  # type: ignore[arg-type]
+                                      role.party, role.found)
             return speakers[e]
         s, e = _mention_span(view, m)
         low = text[s:e].lower()
@@ -72,7 +73,8 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
 # A quotation as it travels from a worker process: start, end, parts, kind, the speaker's index
 # in the packed speakers (-1: none), then the mention's and the cue's offsets (-1: none), the rule.
 PackedQuote = tuple[int, int, tuple[tuple[int, int], ...], str, int, int, int, int, int, str]
-PackedSpeaker = tuple[str, str, str | None, str | None, tuple[tuple[int, int], ...]]
+PackedSpeaker = tuple[str, str, str | None, str | None, tuple[tuple[int, int], ...], str | None,
+                      tuple[tuple[str, str | None, int, int], ...]]
 
 
 def pack_result(result: Result) -> tuple[list[PackedQuote], list[PackedSpeaker], int]:
@@ -96,7 +98,8 @@ def pack_result(result: Result) -> tuple[list[PackedQuote], list[PackedSpeaker],
     for sp in (*result.speakers, *[q.speaker for q in result.quotes if q.speaker is not None]):
         if id(sp) not in index:
             index[id(sp)] = len(speakers)
-            speakers.append((sp.name, sp.type, sp.role, sp.organization, sp.mentions))
+            speakers.append((sp.name, sp.type, sp.role, sp.organization, sp.mentions, sp.party,
+                             tuple((r.role, r.organization, r.start, r.end) for r in sp.roles)))
     quotes: list[PackedQuote] = []
     for q in result.quotes:
         m, c = q.speaker_mention, q.cue
@@ -143,8 +146,9 @@ def unpack_result(
         A result equal to the one packed, holding ``text`` itself.
     """
     quotes, packed_speakers, n = packed
-    speakers = [Speaker(name, kind, role, org, mentions)  # type: ignore[arg-type]
-                for name, kind, role, org, mentions in packed_speakers]
+    speakers = [Speaker(name, kind, role, org, mentions, party,  # type: ignore[arg-type]
+                        tuple(RoleMention(*r) for r in found))
+                for name, kind, role, org, mentions, party, found in packed_speakers]
     out: list[Quote] = []
     for start, end, parts, kind, k, ms, me, cs, ce, rule in quotes:
         out.append(_new_quote(

@@ -120,9 +120,48 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             continue
         low = t.lower
         if low in lex.nominal_heads:
+            if _title_of_next_name(view, k, lex, namey):
+                k += 1  # "party leader Jane Doe": the title of the name after it, not a speaker
+                continue
             out.append(_nominal(view, k, lex, out))
             k = max(k + 1, out[-1].j)
-    return out
+    return _drop_title_owners(view, out, lex)
+
+
+def _title_of_next_name(view: View, k: int, lex: Lexicons, namey: set[int]) -> bool:
+    """A lower-case title noun right before a name ("said leader Jane Doe", "the Acme spokesman Jo Roe")."""
+    toks = view.toks
+    t = toks[k]
+    return (not t.is_cap and t.lower not in lex.statement_nouns and k + 1 < len(toks) and (k + 1) in namey
+            and toks[k + 1].sent == t.sent and toks[k + 1].quote < 0 and toks[k + 1].lower not in lex.never_names
+            and (t.lower in lex.one_word_roles or (t.lower,) in lex.occupations or t.lower in lex.role_heads))
+
+
+def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Fold a name that only says whose the next name's title is into that name's mention:
+    "Acme chief executive Jo Roe" (role "chief executive", organization Acme), "Acme's Jo Roe"
+    (organization Acme); "Acme's spokesman" becomes one unnamed-speaker mention whose
+    organization is Acme (a speaker is the person, not the body)."""
+    toks = view.toks
+    keep: list[Mention] = []
+    for n, m in enumerate(out):
+        nxt = out[n + 1] if n + 1 < len(out) else None
+        if m.kind == "name" and nxt is not None and toks[nxt.i].sent == toks[m.i].sent and nxt.i > m.j:
+            gap = [t.lower for t in toks[m.j:nxt.i]]
+            lower = all(not toks[x].is_cap and toks[x].quote < 0 for x in range(m.j, nxt.i))
+            owner = view.span_text(m.name_i, m.name_j)
+            if nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks:
+                nxt.i, nxt.role_org = m.i, owner
+                continue
+            if nxt.kind == "name" and nxt.role is None and lower and _role_match(gap, lex, True) == len(gap):
+                nxt.i, nxt.role, nxt.role_org = m.i, view.span_text(m.j, nxt.i), owner
+                continue
+            if (nxt.kind == "nominal" and m.possessive and nxt.i == m.j + 1 and nxt.role
+                    and not nxt.statement and nxt.role_org is None):
+                nxt.i, nxt.role_org = m.i, owner
+                continue
+        keep.append(m)
+    return keep
 
 
 def skip_dateline(view: View, k: int) -> int:
@@ -161,20 +200,25 @@ def _starts_title(view: View, k: int, lex: Lexicons) -> bool:
     return view.toks[k].lower in lex.words.title_honorifics and k + 1 < len(view.toks) and view.toks[k + 1].is_cap
 
 
-def _role_match(words: list[str], lex: Lexicons) -> int:
-    """Length of the longest title at the start of ``words`` (0 if none)."""
-    if not words or words[0] not in lex.role_starts:
+def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
+    """Length of the longest title at the start of ``words`` (0 if none).
+
+    With ``jobs``, occupations count as titles too ("nurse", "flight attendant"): callers pass
+    it only for words written in lower case, where an occupation cannot be a surname.
+    """
+    if not words or words[0] not in (lex.job_starts if jobs else lex.role_starts):
         return 0
     best = 0
-    for length in range(min(len(words), lex.max_role_len), 0, -1):
-        if tuple(words[:length]) in lex.roles:
+    for length in range(min(len(words), lex.max_job_len if jobs else lex.max_role_len), 0, -1):
+        key = tuple(words[:length])
+        if key in lex.roles or (jobs and key in lex.occupations):
             best = length
             break
     # Generic titles: modifiers then a head ("Deputy Regional Director").
     g = 0
     while g < len(words) and words[g] in lex.role_modifiers:
         g += 1
-    if g < len(words) and words[g] in lex.role_heads:
+    if g < len(words) and (words[g] in lex.role_heads or (jobs and g and (words[g],) in lex.occupations)):
         best = max(best, g + 1)
     return best
 

@@ -14,7 +14,7 @@ from ._errors import QuotekitError
 _FILES = (
     "speech_verbs.tsv", "cue_phrases.txt", "first_names.tsv", "honorifics.tsv", "roles.txt",
     "role_heads.txt", "role_modifiers.txt", "org_words.txt", "person_nouns.tsv",
-    "statement_nouns.txt", "title_cues.txt", "pronouns.tsv",
+    "statement_nouns.txt", "title_cues.txt", "pronouns.tsv", "occupations.txt",
 )
 
 
@@ -85,6 +85,10 @@ class WordLists:
         cue_adverbs: Words skipped before a passive participle ("also", "widely").
         ly_non_adverbs: Words in -ly that are not adverbs ("only", "early").
         elisions: Words after an eliding apostrophe ("em" of ’em).
+        role_keep_modifiers: Words before a title that stay in the role ("former", "ex", "retired").
+        role_drop_words: Evaluative words left out of a role ("veteran", "independent").
+        not_roles: Person nouns that are never a role ("friend", "fans", "rival").
+        portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
     """
 
     skip_before_cue: frozenset[str]
@@ -146,6 +150,10 @@ class WordLists:
     cue_adverbs: frozenset[str]
     ly_non_adverbs: frozenset[str]
     elisions: frozenset[str]
+    role_keep_modifiers: frozenset[str]
+    role_drop_words: frozenset[str]
+    not_roles: frozenset[str]
+    portfolio_prepositions: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
@@ -188,6 +196,8 @@ class Lexicons:
         statement_nouns: Lowercase nouns a body speaks through ("statement").
         title_cues: Lowercase words that mark a quoted title or scare quote ("so-called").
         pronouns: Lowercase personal pronoun -> (gender, number) for pronoun speakers ("he").
+        occupations: Lowercase occupations, as word tuples ("nurse", "flight attendant"); roles
+            only where written in lower case.
         words: The small word lists the rules read (:class:`WordLists`).
     """
 
@@ -204,12 +214,23 @@ class Lexicons:
     statement_nouns: frozenset[str]
     title_cues: frozenset[tuple[str, ...]]
     pronouns: dict[str, tuple[str, str]]
+    occupations: frozenset[tuple[str, ...]]
     words: WordLists
 
     @functools.cached_property
     def max_role_len(self) -> int:
         """Length in words of the longest title."""
         return max((len(r) for r in self.roles), default=1)
+
+    @functools.cached_property
+    def max_job_len(self) -> int:
+        """Length in words of the longest title or occupation."""
+        return max(self.max_role_len, max((len(r) for r in self.occupations), default=1))
+
+    @functools.cached_property
+    def job_starts(self) -> frozenset[str]:
+        """Words a title or an occupation can start with."""
+        return self.role_starts | frozenset(r[0] for r in self.occupations if r)
 
     @functools.cached_property
     def one_word_roles(self) -> frozenset[str]:
@@ -331,6 +352,7 @@ class Lexicons:
             statement_nouns=lower_set("statement_nouns.txt"),
             title_cues=words_of("title_cues.txt"),
             pronouns={c[0].lower(): (c[1], c[2]) for c in rows("pronouns.tsv", 3)},
+            occupations=words_of("occupations.txt"),
             words=WordLists(**{f.name: frozenset(c[0] for c in rows(f"words/{f.name}.txt", 1))
                                for f in fields(WordLists)}),
         )

@@ -1,22 +1,133 @@
 """Stage 6: roles: the title the article gives each speaker ("Home Secretary", "a spokesman")
-and the organization it belongs to, from anywhere in the article."""
+and the organization it belongs to, from anywhere in the article.
+
+The rules of :data:`ROLE_RULES`, tried in this order at each mention:
+
+1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman".
+2. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X".
+3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
+   "X, a Republican senator,", "X (D-Va.), a senior member of the Y Committee".
+4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said".
+5. ``title_words_before``: lower-case titles and occupations with the organization and kept
+   modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X".
+6. ``possessive_before_name``: "Acme's X": an organization with no title.
+
+Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
+evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
+where written in lower case; ``words/not_roles.txt`` are never roles. A party letter after a
+name ("(D-Va.)", ", R-Pa.,") gives the speaker's party."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from ._candidates import Mention, _role_match
 from ._entities import Entities, Entity
 from ._lexicons import Lexicons
 from ._tokens import View
+from ._types import RoleMention
+
+# A party initial before a state in "Jo Bloggs (D-Va.)" / "Jo Bloggs, R-Pa.,": D, R or I.
+_PARTY_LETTER = regex.compile(r"""
+    [DRI]   # Democrat, Republican, Independent: "D" of "(D-Va.)"
+""", regex.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class _W:
+    """A word of the text: hyphen-joined tokens are one word ("co-chairman"); "ex-" stands alone."""
+
+    low: str
+    i: int
+    j: int
+    cap: bool
+
+
+def _words(view: View, i: int, j: int) -> list[_W]:
+    """The words of tokens ``i`` to ``j - 1``, outside quotations."""
+    toks = view.toks
+    out: list[_W] = []
+    k = i
+    while k < j:
+        t = toks[k]
+        e = k + 1
+        if t.lower == "ex" and e < j and toks[e].text == "-" and toks[e].start == t.end:
+            out.append(_W("ex-", k, e + 1, t.is_cap))  # "Ex-Labour leader": ex- belongs to the title
+            k = e + 1
+            continue
+        while (e + 1 < j and toks[e].text == "-" and toks[e].start == toks[e - 1].end
+               and toks[e + 1].start == toks[e].end and toks[e + 1].is_word):
+            e += 2
+        out.append(_W(view.span_text(k, e).lower(), k, e, t.is_cap))
+        k = e
+    return out
+
+
+def _free_modifier(w: _W, lex: Lexicons) -> bool:
+    """A lower-case noun or adjective that may lead an occupation ("television host", "music analyst")."""
+    return (not w.cap and w.low.replace("-", "").isalpha() and w.low not in lex.words.stop_words
+            and w.low not in lex.cue_triggers
+            and w.low not in lex.words.role_drop_words and w.low not in lex.words.not_roles)
+
+
+def _title_len(ws: list[_W], lex: Lexicons) -> int:
+    """Words of the title at the start of ``ws`` (occupations only where written in lower case),
+    allowing one lower-case modifier before an occupation or generic head ("election strategist")."""
+    lows = [w.low for w in ws]
+    jobs = not any(w.cap for w in ws[:lex.max_job_len])
+    n = _role_match(lows, lex, jobs)
+    if not n and len(ws) > 1 and _free_modifier(ws[0], lex):
+        n2 = _role_match(lows[1:], lex, not any(w.cap for w in ws[1:lex.max_job_len + 1]))
+        if n2 and not (lows[1] in lex.role_modifiers and n2 == 1):
+            n = n2 + 1
+    return n
+
+
+def _role_text(view: View, keep: list[_W], title: tuple[int, int]) -> str:
+    """The role as written: kept modifiers ("former", "Ex-") then the title's words."""
+    text = view.span_text(*title)
+    for w in reversed(keep):
+        lead = view.span_text(w.i, w.j)
+        text = lead + text if lead.endswith("-") else f"{lead} {text}"
+    return text
+
+
+def _org_before(view: View, ws: list[_W], x: int, lo: int, lex: Lexicons) -> tuple[str | None, int]:
+    """Capitalised words ending at word ``x`` ("Tory", "University of Leeds", "BBC"): (name, first word)."""
+    toks = view.toks
+    e = x
+    while x >= 0 and toks[ws[x].i].quote < 0 and (
+            (ws[x].cap and ws[x].low not in lex.never_names and ws[x].low not in lex.honorifics)
+            or (ws[x].low in lex.words.org_name_joiners and x > 0 and ws[x - 1].cap and x < e)):
+        x -= 1
+    if x < e and ws[x + 1].low in lex.words.org_name_joiners:
+        x += 1
+    if x >= e:
+        return None, e + 1
+    return view.span_text(ws[x + 1].i, ws[e].j), x + 1
 
 
 def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
-    """A capitalised organization name at token ``k`` (after an optional "the")."""
+    """A capitalised organization name at token ``k``, after an optional "the", up to four lower-case
+    descriptors and possessors ("the activist group Acme Trust", "Britain's biggest union Unison")."""
     toks = view.toks
-    if k < hi and toks[k].lower == "the":
+    if k < hi and toks[k].lower in lex.words.definite_articles:
         k += 1
+    skipped = 0
+    while k < hi and toks[k].quote < 0:
+        p = k
+        while p < hi and toks[p].is_cap and toks[p].quote < 0:
+            p += 1
+        if p > k and p < hi and toks[p].lower in lex.words.possessive_marks:
+            k = p + 1  # "Britain's biggest union Unison": the possessor is not the body
+            continue
+        if p > k or skipped >= 4 or not (toks[k].is_word and not toks[k].is_cap) or toks[k].lower in lex.words.role_org_prepositions:
+            break
+        k += 1
+        skipped += 1
     e = k
     while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (toks[e].lower in lex.words.org_name_joiners and e + 1 < hi and toks[e + 1].is_cap)):
         e += 1
@@ -25,8 +136,27 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
     return None, k
 
 
+def _of_phrase(view: View, k: int, hi: int, lex: Lexicons) -> int:
+    """End of a lower-case portfolio after a title ("director of adult social care", "head of
+    strategy"): "of" or "for" then lower-case words; a body ("of the Treasury", "for Acme") is not one."""
+    toks = view.toks
+    if not (k + 1 < hi and toks[k].lower in lex.words.portfolio_prepositions):
+        return k
+    e = k + 1
+    while e < hi and toks[e].quote < 0 and toks[e].is_word and not toks[e].is_cap and (
+            toks[e].lower not in lex.words.stop_words or toks[e].lower == "and" and e > k + 1):
+        e += 1
+    if e > k + 1 and toks[e - 1].lower == "and":
+        e -= 1
+    return e if e > k + 1 else k
+
+
 def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, str | None, int]:
-    """A role phrase at token ``k``: (role, organization, end)."""
+    """A role phrase at token ``k``: (role, organization, end).
+
+    "the party's leader", "a Republican senator", "a former GOP strategist", "chief executive of
+    Acme", "director of adult social care at Acme", "a spokeswoman for Acme", "who heads the Acme".
+    """
     toks = view.toks
     org = None
     if k < hi and toks[k].lower in lex.words.role_determiners:
@@ -35,12 +165,31 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     p = k
     while p < hi and toks[p].is_cap and toks[p].quote < 0:
         p += 1
-    if p > k and p < hi and toks[p].lower in ("’s", "'s"):
+    if p > k and p < hi and toks[p].lower in lex.words.possessive_marks:
         org = view.span_text(k, p)
         k = p + 1
-    words = [t.lower for t in toks[k:min(hi, k + lex.max_role_len + 3)]]
-    length = _role_match(words, lex)
-    if not length:
+    elif p == k and k + 1 < hi and toks[k].is_word and toks[k + 1].lower in lex.words.possessive_marks:
+        k += 2  # "the group's senior vice president": a body named elsewhere
+    ws = _words(view, k, min(hi, k + lex.max_job_len + 8))
+    keep: list[_W] = []
+    x = 0
+    while x < len(ws) and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low in lex.words.role_drop_words
+                           or ws[x].low == "ex-"):
+        if ws[x].low not in lex.words.role_drop_words:
+            keep.append(ws[x])
+        x += 1
+    n = _title_len(ws[x:], lex)
+    if not n and org is None:
+        # "a Republican senator", "the Acme chief executive": a body before the title
+        y = x
+        while y < len(ws) and y - x < 5 and ws[y].cap and toks[ws[y].i].quote < 0:
+            y += 1
+        if y > x and y < len(ws):
+            n = _title_len(ws[y:], lex)
+            if n:
+                org = view.span_text(ws[x].i, ws[y - 1].j)
+                x = y
+    if not n:
         # "X, who heads the Y"
         heads = dict(pair.split() for pair in lex.words.heading_verbs)
         if k + 1 < hi and toks[k].lower == "who" and toks[k + 1].lower in heads:
@@ -48,8 +197,8 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             if o:
                 return heads[toks[k + 1].lower], o, e
         return None, None, k
-    role = view.span_text(k, k + length)
-    e = k + length
+    e = _of_phrase(view, ws[x + n - 1].j, hi, lex)
+    role = _role_text(view, keep, (ws[x].i, e))
     if org is None and e + 1 < hi and toks[e].lower in lex.words.role_org_prepositions:
         o, e2 = _org_after(view, e + 1, hi, lex)
         if o:
@@ -87,43 +236,91 @@ class RoleSite:
 
 @dataclass(frozen=True, slots=True)
 class RoleFound:
-    """A role rule's answer: the title (or ``None``) and its organization (or ``None``)."""
+    """A role rule's answer: the title (or ``None``) and its organization (or ``None``).
+
+    Attributes:
+        role: The title, in the article's words.
+        org: The organization it belongs to.
+        rule: The name of the rule that found it.
+        party: A party stated for the speaker ("D", "R"), if any.
+        found: Every title the article gives the entity, in text order (:func:`assign_roles`
+            fills it in).
+    """
 
     role: str | None
     org: str | None
     rule: str
+    party: str | None = None
+    found: tuple[RoleMention, ...] = ()
+
+
+def _role_ok(role: str | None, lex: Lexicons) -> str | None:
+    """``role`` unless it is a word that is never a role ("friend", "fans")."""
+    return None if role is None or role.lower() in lex.words.not_roles else role
+
+
+def _kept_before(s: RoleSite, i: int) -> list[_W]:
+    """Kept modifiers right before token ``i`` ("former", "Ex-"), skipping evaluative words."""
+    ws = _words(s.view, max(s.lo, i - 4), i)
+    keep: list[_W] = []
+    for w in reversed(ws):
+        if s.view.toks[w.i].quote >= 0:
+            break
+        if w.low in s.lex.words.role_keep_modifiers or w.low == "ex-":
+            keep.insert(0, w)
+        elif w.low not in s.lex.words.role_drop_words:
+            break
+    return keep
 
 
 def unnamed_speaker(s: RoleSite) -> RoleFound | None:
-    """"a spokeswoman for the Harbour Authority": the head noun, and the organization named with it."""
+    """"a spokeswoman for the Harbour Authority", "Acme's spokesman": the head noun, and the
+    organization named with it."""
     if not s.ent.unnamed:
         return None
     head = s.view.toks[s.m.name_i]
     role = head.text.lower() if head.lower.rstrip("s") in s.lex.one_word_roles or head.lower.startswith("spokes") else None
-    return RoleFound(role, s.m.role_org or s.ent.context_org, "unnamed_speaker")
+    return RoleFound(_role_ok(role, s.lex), s.m.role_org or s.ent.context_org, "unnamed_speaker")
 
 
 def title_before_name(s: RoleSite) -> RoleFound | None:
-    """"Mayor Jane Smith", "IOPC Regional Director Jane Doe", "Labour's Shadow Home Secretary Jane Doe"."""
+    """"Mayor Jane Smith", "IOPC Regional Director Jane Doe", "Labour's Shadow Home Secretary Jane Doe",
+    "former UN Ambassador Jo Bloggs" (the kept modifier written before the name's capitals)."""
     m, toks = s.m, s.view.toks
     if m.kind != "name" or not m.role:
         return None
     org = m.role_org
-    if org is None and m.i > 0 and toks[m.i - 1].lower in ("’s", "'s"):
+    if org is None and m.i > 0 and toks[m.i - 1].lower in s.lex.words.possessive_marks:
         x = m.i - 2
         while x >= s.lo and toks[x].is_cap:
             x -= 1
         if x + 1 < m.i - 1:
             org = s.view.span_text(x + 1, m.i - 1)
-    return RoleFound(m.role, org, "title_before_name")
+    role = m.role
+    if org and org[:3].lower() == "ex-" and len(org) > 3:
+        org, role = org[3:], org[:3] + role  # "Ex-Acme leader Jo Roe"
+    keep = _kept_before(s, m.i)
+    if keep and m.role_org is None:
+        role = _role_text(s.view, keep, (m.i, m.i)).rstrip() + ("" if keep[-1].low == "ex-" else " ") + m.role
+        role = role.replace("  ", " ")
+    return RoleFound(role, org, "title_before_name")
 
 
 def appositive_after(s: RoleSite) -> RoleFound | None:
-    """"Jane Smith, the Shadow Home Secretary," / "Jane Smith, a spokeswoman for X," / "…, who heads the Y"."""
+    """"Jane Smith, the Shadow Home Secretary," / "Jane Smith, a spokeswoman for X," / "…, who heads the Y",
+    "Jo Bloggs, a Republican senator,", "Jo Bloggs (D-Va.), a senior member of the Acme Committee"."""
     m, toks = s.m, s.view.toks
-    if m.kind != "name" or not (m.j < s.hi and toks[m.j].text == ","):
+    if m.kind != "name":
         return None
-    role, org, _ = _role_at(s.view, m.j + 1, s.hi, s.lex)
+    k = m.j
+    if k < s.hi and toks[k].text == "(":
+        while k < s.hi and toks[k].text != ")" and k - m.j < 8:
+            k += 1
+        k += 1  # past "(D-Va.)"
+    if not (k < s.hi and toks[k].text == ","):
+        return None
+    role, org, _ = _role_at(s.view, k + 1, s.hi, s.lex)
+    role = _role_ok(role, s.lex)
     return RoleFound(role, org, "appositive_after") if role else None
 
 
@@ -145,15 +342,45 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
 
 
 def title_words_before(s: RoleSite) -> RoleFound | None:
-    """"party leader Jane Smith": up to four title words right before the name."""
-    m, toks = s.m, s.view.toks
+    """"party leader Jane Smith", "Tory leader Jo Bloggs", "Northrail CEO Jo Bloggs", "University of
+    Leeds professor Jo Bloggs", "former independent MP Jo Bloggs", "Ex-Acme leader Jo Bloggs":
+    lower-case title words right before the name, and the organization and kept modifiers before them."""
+    m, view, lex = s.m, s.view, s.lex
     if m.kind != "name":
         return None
-    for k in range(max(s.lo, m.i - 4), m.i):
-        words = [t.lower for t in toks[k:m.i]]
-        if words and _role_match(words, s.lex) == len(words) and toks[k].quote < 0:
-            return RoleFound(s.view.span_text(k, m.i), None, "title_words_before")
-    return None
+    ws = _words(view, max(s.lo, m.i - 16), m.i)
+    best = -1
+    for q in range(max(0, len(ws) - 5), len(ws)):
+        if all(view.toks[w.i].quote < 0 for w in ws[q:]) and _title_len(ws[q:], lex) == len(ws) - q:
+            best = q
+            break
+    if best < 0:
+        return None
+    x, keep = best - 1, list[_W]()
+    while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low in lex.words.role_drop_words or ws[x].low == "ex-"):
+        if ws[x].low not in lex.words.role_drop_words:
+            keep.insert(0, ws[x])
+        x -= 1
+    org = None
+    if x >= 0 and not (x + 1 < len(ws) and ws[x + 1].low in lex.words.possessive_marks):
+        org, x = _org_before(view, ws, x, s.lo, lex)
+        x -= 1
+        while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low == "ex-"):
+            keep.insert(0, ws[x])  # "former Acme chief executive", "Ex-Acme leader"
+            x -= 1
+    return RoleFound(_role_text(view, keep, (ws[best].i, m.i)), org, "title_words_before")
+
+
+def possessive_before_name(s: RoleSite) -> RoleFound | None:
+    """"Acme's Jo Bloggs", "the Rivers Trust's Jo Bloggs": the possessor is the organization, with no title."""
+    m, toks = s.m, s.view.toks
+    if m.kind == "name" and m.role is None and m.role_org:
+        return RoleFound(None, m.role_org, "possessive_before_name")  # folded in by stage 3
+    if m.kind != "name" or m.i - 2 < s.lo or toks[m.i - 1].lower not in s.lex.words.possessive_marks:
+        return None
+    ws = _words(s.view, max(s.lo, m.i - 9), m.i - 1)
+    org, _ = _org_before(s.view, ws, len(ws) - 1, s.lo, s.lex)
+    return RoleFound(None, org, "possessive_before_name") if org else None
 
 
 ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
@@ -162,17 +389,19 @@ ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     appositive_after,
     title_before_comma,
     title_words_before,
+    possessive_before_name,
 )
 """The role rules in the order :func:`assign_roles` tries them at each mention."""
 
 
 def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons) -> dict[int, RoleFound]:
-    """The title the article gives each entity, and the organization it belongs to.
+    """The titles the article gives each entity, and the organizations they belong to.
 
-    At each mention in text order, of an entity that has no title yet, the rules of
-    :data:`ROLE_RULES` are tried in order; the first that answers gives the entity its role
-    (an unnamed speaker's answer may carry only an organization, and a later mention may
-    still give the role).
+    At each mention in text order the rules of :data:`ROLE_RULES` are tried in order, and the
+    first that answers gives that mention's title. An entity's role is the first title found
+    (a title at any mention holds for the whole entity); its organization comes with that
+    title or, failing that, from the first mention that names one. Every title found is kept,
+    with its mention's offsets, in :attr:`RoleFound.found`.
 
     Args:
         view: The document view.
@@ -184,16 +413,41 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         Entity index -> its role and organization.
     """
     toks = view.toks
-    roles: dict[int, RoleFound] = {}
+    answers: dict[int, list[tuple[RoleFound, int]]] = {}
+    parties: dict[int, str] = {}
     for n, m in enumerate(ments):
         e = ents.entity_of[n]
-        if e < 0 or (e in roles and roles[e].role is not None):
+        if e < 0:
             continue
         s_lo, s_hi = view.sents[toks[m.i].sent]
         site = RoleSite(view, lex, ments, n, ents.entities[e], s_lo, s_hi)
+        if e not in parties and m.kind == "name":
+            party = _party_after(view, m.j, s_hi)
+            if party:
+                parties[e] = party
         for rule in ROLE_RULES:
             found = rule(site)
             if found is not None:
-                roles[e] = found
+                answers.setdefault(e, []).append((found, n))
                 break
+    roles: dict[int, RoleFound] = {}
+    for e, got in answers.items():
+        titled = [f for f, _ in got if f.role]
+        first = titled[0] if titled else got[0][0]
+        org = first.org or next((f.org for f, _ in got if f.org), None)
+        mentions = tuple(RoleMention(f.role, f.org, toks[ments[n].i].start, toks[ments[n].j - 1].end)
+                         for f, n in got if f.role)
+        roles[e] = RoleFound(first.role, org, first.rule, parties.get(e), mentions)
+    for e, party in parties.items():
+        if e not in roles:
+            roles[e] = RoleFound(None, None, "", party)
     return roles
+
+
+def _party_after(view: View, k: int, hi: int) -> str | None:
+    """The party letter of "Jo Bloggs (D-Va.)" or "Jo Bloggs, R-Pa.,": ``"D"``, ``"R"`` or ``"I"``."""
+    toks = view.toks
+    if k + 3 < hi and toks[k].text in ("(", ",") and toks[k + 2].text == "-" and _PARTY_LETTER.fullmatch(toks[k + 1].text):
+        if toks[k + 3].is_cap and toks[k + 2].start == toks[k + 1].end:
+            return toks[k + 1].text
+    return None

@@ -99,6 +99,27 @@ class Span(ByFields):
 
 
 @dataclass(frozen=True, slots=True)
+class RoleMention(ByFields):
+    """One title the article gives a speaker, where it gives it.
+
+    Attributes:
+        role: The title, in the article's words ("former chancellor").
+        organization: The body it belongs to ("Labour"), or ``None``.
+        start: Offset of the first character of the mention the title is given at.
+        end: Offset one past its last character.
+    """
+
+    role: str
+    organization: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"role", "organization", "start", "end"}``."""
+        return {"role": self.role, "organization": self.organization, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
 class Speaker(ByFields):
     """One person or organization of the article, with every mention of it.
 
@@ -109,6 +130,9 @@ class Speaker(ByFields):
         role: The title or position the article gives it ("Home Secretary"), or ``None``.
         organization: The body the role belongs to ("Labour"), or ``None``.
         mentions: ``(start, end)`` of every mention, pronouns included, in text order.
+        party: The party the article states for it ("D" of "(D-Va.)"), or ``None``.
+        roles: Every title the article gives it, with the offsets of the mention it is given
+            at, in text order (``role`` is one of them).
     """
 
     name: str
@@ -116,6 +140,8 @@ class Speaker(ByFields):
     role: str | None = None
     organization: str | None = None
     mentions: tuple[tuple[int, int], ...] = ()
+    party: str | None = None
+    roles: tuple[RoleMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the ``speaker`` object of the prediction format."""
@@ -125,6 +151,8 @@ class Speaker(ByFields):
             "role": self.role,
             "organization": self.organization,
             "mentions": [[s, e] for s, e in self.mentions],
+            "party": self.party,
+            "roles": [r.to_dict() for r in self.roles],
         }
 
     @classmethod
@@ -139,6 +167,9 @@ class Speaker(ByFields):
             role=data.get("role"),
             organization=data.get("organization"),
             mentions=tuple((int(s), int(e)) for s, e in data.get("mentions") or ()),
+            party=data.get("party"),
+            roles=tuple(RoleMention(str(r["role"]), r.get("organization"), int(r["start"]), int(r["end"]))
+                        for r in data.get("roles") or ()),
         )
 
 

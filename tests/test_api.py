@@ -694,7 +694,7 @@ def test_pipe_long_text() -> None:
 
 
 PRED_KEYS = {"text", "start", "end", "parts", "kind", "speaker", "speaker_mention", "cue"}
-SPEAKER_KEYS = {"name", "type", "role", "organization", "mentions"}
+SPEAKER_KEYS = {"name", "type", "role", "organization", "mentions", "party", "roles"}
 
 
 def test_to_dict_keys_and_json_round_trip(extractor: Extractor) -> None:

@@ -228,7 +228,8 @@ ROLES = [
     ("appositive_after", "Jane Smith, a spokeswoman for the Harbour Authority, said the wall was safe.", "spokeswoman",
      "Harbour Authority"),
     ("title_before_comma", "The Shadow Home Secretary, Jane Smith, said the plan had failed.", "Shadow Home Secretary", None),
-    ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "chief engineer", None),
+    ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
+    ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
 ]
 
 
