@@ -89,6 +89,11 @@ class WordLists:
         role_drop_words: Evaluative words left out of a role ("veteran", "independent").
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
+        clause_subjects: Words that open the subject of a content clause ("said HE would", "said THE plan was").
+        finite_forms: Finite auxiliaries, modals and irregular past-tense verbs ("was", "would", "went").
+        non_subject_starts: Prepositions and particles that never open a clause's subject ("on", "against").
+        clause_stops: Words opening a clause inside a noun phrase ("which", "that").
+        directive_verbs: Speech verb forms whose infinitive is reported speech ("urged X to act").
     """
 
     skip_before_cue: frozenset[str]
@@ -154,6 +159,11 @@ class WordLists:
     role_drop_words: frozenset[str]
     not_roles: frozenset[str]
     portfolio_prepositions: frozenset[str]
+    clause_subjects: frozenset[str]
+    finite_forms: frozenset[str]
+    non_subject_starts: frozenset[str]
+    clause_stops: frozenset[str]
+    directive_verbs: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.

@@ -4,13 +4,17 @@ For each cue that no direct quotation took, :func:`reported_speech` tries the ru
 :data:`REPORTED_ORDER`. Each returns a list of attributions (possibly empty: the cue is done)
 or ``None`` (it does not apply: try the next one). The order:
 
-1. ``evidential``: "The plan seems to work": content with no source named.
-2. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
-3. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
+1. ``headline``: "Minister rejects rival housing offer" over the text: a heading reports nothing.
+2. ``not_speech``: "She believes …", "He criticised the plan", "The plan seems to work": a belief,
+   a stance toward an object or a hedge is not a speech act, and reports nothing.
+3. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
+4. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
    none reports nothing.)
-4. ``according``: content before, after or around "according to X".
-5. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE".
-6. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith."
+5. ``according``: content before, after or around "according to X".
+6. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
+   clause (:func:`content_clause`: "that", or a subject and a finite verb), not a noun phrase
+   ("announced plans to …") nor a prepositional phrase ("insisted on …").
+7. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
 
 Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
 may sit inside it) nor other reported speech.
@@ -77,21 +81,38 @@ def _span(view: View, k: int, e: int) -> list[tuple[int, int]]:
     return [(view.toks[k].start, view.toks[e - 1].end)]
 
 
-def evidential(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
-    """"The plan seems to work" / "X is expected to win": the sentence, with no source named."""
-    c, toks = s.cue, ctx.view.toks
-    if c.klass != "evidential":
+_END_MARKS = frozenset({".", "!", "?", "…", ":", ";"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "EX", "NNP", "NNPS", "NN", "NNS", "CD", "JJ", "JJR", "JJS"})
+_HEADLINE_WORDS = 15
+
+
+def headline(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"Minister rejects rival housing offer" on a line of its own over the text: a heading.
+
+    A paragraph that is one sentence of at most 15 words with no closing punctuation, with more
+    text after it, is a title line: its cue reports nothing.
+    """
+    toks = ctx.view.toks
+    para = toks[s.lo].para
+    if (s.lo > 0 and toks[s.lo - 1].para == para) or s.hi >= len(toks) or toks[s.hi].para == para:
         return None
-    if toks[c.i].lower == "expected" and not c.passive:
-        return []
-    k = skip_dateline(ctx.view, s.lo)
-    while k < s.hi and not toks[k].is_word:
-        k += 1
-    e = _content_end(ctx.view, k, s.hi)
-    words = [t for t in toks[k:e] if t.is_word]
-    if len(words) >= 4 and not any(t.quote >= 0 for t in words):
-        return [Attribution(_span(ctx.view, k, e), "indirect", c, None, [], Rule.EVIDENTIAL)]
+    last = s.hi - 1
+    while last > s.lo and toks[last].quote < 0 and not toks[last].is_word and toks[last].text not in _END_MARKS:
+        last -= 1  # a closing quotation mark
+    if toks[last].text in _END_MARKS or sum(t.is_word for t in toks[s.lo:s.hi]) > _HEADLINE_WORDS:
+        return None
     return []
+
+
+def not_speech(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"She believes the plan will work", "He criticised the plan", "The plan seems to work".
+
+    Beliefs, hopes and findings (``belief``), acts toward an object (``stance``: "criticised X
+    for Y", "backed the bill") and hedges with no source (``evidential``) are not speech or
+    writing acts: the cue reports nothing (it still ends the clause of a speech cue before it).
+    """
+    return [] if s.cue.klass in ("belief", "stance", "evidential") else None
 
 
 def asked(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
@@ -158,10 +179,101 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
     return k
 
 
+def _finite(ctx: Ctx, x: int) -> bool:
+    """Token ``x`` is a finite verb: by its tag where the pipeline has a tagger, else by its form
+    (an auxiliary, a modal, an irregular past, "-ed" not after a determiner, "-s" after "he"/a name)."""
+    view, words = ctx.view, ctx.lex.words
+    t = view.toks[x]
+    if view.tagged:
+        return t.tag in _FINITE_TAGS
+    low = t.lower
+    if low in words.finite_forms:
+        return True
+    if t.is_cap or not t.is_word or len(low) < 4 or x == 0:
+        return False
+    prev = view.toks[x - 1]
+    if low.endswith("ed"):
+        return prev.lower not in words.nominal_determiners and prev.lower not in words.not_clause_start
+    return (low.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and (prev.lower in words.person_pronouns or prev.lower in words.dummy_subjects or (prev.is_cap and prev.is_word)))
+
+
+def _subject_start(ctx: Ctx, k: int) -> bool:
+    """Token ``k`` can open a clause's subject: not a preposition, a particle or an object pronoun."""
+    t, words = ctx.view.toks[k], ctx.lex.words
+    if t.lower in words.clause_subjects or t.is_cap or not t.is_word:
+        return True
+    if t.lower in words.not_clause_start or t.lower in words.non_subject_starts:
+        return False
+    if ctx.view.tagged:
+        return t.tag in _SUBJECT_TAGS
+    return not t.lower.endswith("ing")
+
+
+_CLAUSE_REACH = 20
+_THAT_REACH = 8
+_BARE_THAT_WORDS = 5
+
+
+def content_clause(ctx: Ctx, k: int, e: int, that: bool = False) -> bool:
+    """Tokens ``k..e-1`` are a content clause, not a noun or prepositional phrase.
+
+    "said (that) the plan would fail", "told MPs it was wrong", "warned jobs were at risk": a
+    subject, then a finite verb within twenty tokens, before any clause inside a noun phrase
+    ("announced plans which would …"). Not "announced plans to cut jobs", "defended the bill",
+    "insisted on a recount", "accused the board of lying". After "that" any word may open it
+    ("said that while …"), and five words with no finite verb found are enough ("says that
+    the plan smacks of panic").
+    """
+    toks, words = ctx.view.toks, ctx.lex.words
+    if not that and not _subject_start(ctx, k):
+        return False
+    for x in range(k, min(e, k + _CLAUSE_REACH)):
+        if x > k and toks[x].lower in words.clause_stops:
+            break
+        if _finite(ctx, x):
+            return True
+    return that and sum(t.is_word for t in toks[k:e]) >= _BARE_THAT_WORDS
+
+
+def infinitival(ctx: Ctx, c: Cue, k: int, e: int) -> bool:
+    """"urged ministers to act", "called on the board to resign", "pledged to cut taxes": a
+    demand, request or promise reported with an infinitive (``directive_verbs`` only; "announced
+    plans to cut jobs" is a noun phrase)."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if toks[c.i].lower not in words.directive_verbs:
+        return False
+    for x in range(k, min(e - 1, k + _THAT_REACH)):
+        if toks[x].lower == "to":
+            return toks[x + 1].is_word and not toks[x + 1].is_cap and toks[x + 1].lower not in words.nominal_determiners
+        if _finite(ctx, x) or toks[x].lower in words.clause_stops or toks[x].quote >= 0:
+            return False
+    return False
+
+
+def _that_later(ctx: Ctx, k: int, e: int) -> int:
+    """"told a veterans group that …", "said via email that …": the token after a "that" a few
+    words on with no finite verb before it, or ``-1``."""
+    toks = ctx.view.toks
+    for x in range(k, min(e - 1, k + _THAT_REACH)):
+        if toks[x].lower == "that":
+            return x + 1
+        if _finite(ctx, x) or toks[x].quote >= 0:
+            return -1
+    return -1
+
+
 def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
-    """"Jane Smith said (that) CLAUSE", "told MPs CLAUSE"; it stops where "and criticized …" starts."""
+    """"Jane Smith said (that) CLAUSE", "told MPs CLAUSE"; it stops where "and criticized …" starts.
+
+    CLAUSE must be a :func:`content_clause`; "told a veterans group that CLAUSE" looks past the
+    listener for "that". Not "announced plans to cut jobs" nor "insisted on a recount".
+    """
     c, toks, cue_at, words = s.cue, ctx.view.toks, ctx.idx.cue_at, ctx.lex.words
     k = _clause_start(ctx, s)
+    mt = ctx.idx.ments[s.mention]
+    if mt.i == k - (mt.j - mt.i) and mt.i >= c.j and k < s.hi and _finite(ctx, k):
+        k = mt.i  # "said Big Brother had behaved badly": the name is the clause's subject
     e = s.hi
     for x in range(k + 1, s.hi - 1):
         if (toks[x].lower in words.coordinators and (x + 1) in cue_at and toks[x + 1].quote < 0
@@ -169,6 +281,12 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
             e = x
             break
     e = _content_end(ctx.view, k, e)
+    if not content_clause(ctx, k, e, that=k > 0 and toks[k - 1].lower == "that"):
+        later = _that_later(ctx, k, e)
+        if later >= 0 and content_clause(ctx, later, e, that=True):
+            k = later
+        elif not infinitival(ctx, c, k, e):
+            return None
     content = [t for t in toks[k:e] if t.is_word]
     if (len(content) >= 3 and toks[k].is_word and toks[k].quote < 0 and sum(t.quote >= 0 for t in content) < len(content)
             and (ctx.idx.ments[s.mention].i < c.i or (c.klass == "speech" and c.kind != "according"))):
@@ -189,14 +307,15 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     while k < e and not toks[k].is_word:
         k += 1
     words = [t for t in toks[k:e] if t.is_word]
-    if len(words) >= 3 and sum(t.quote >= 0 for t in words) < len(words) * 0.5:
+    if (len(words) >= 3 and sum(t.quote >= 0 for t in words) < len(words) * 0.5
+            and any(_finite(ctx, x) for x in range(k, e))):
         return [Attribution(_span(ctx.view, k, e), "indirect", c, s.mention, [], Rule.BACKWARD)]
     return []
 
 
 ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
 
-UNSOURCED_RULES: tuple[ReportedRule, ...] = (evidential, asked)
+UNSOURCED_RULES: tuple[ReportedRule, ...] = (headline, not_speech, asked)
 SOURCED_RULES: tuple[ReportedRule, ...] = (according, forward, backward)
 REPORTED_ORDER = (*UNSOURCED_RULES, speaker_of, *SOURCED_RULES)
 """The order :func:`reported_speech` works in (see the module docstring)."""
