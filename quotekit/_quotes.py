@@ -46,9 +46,36 @@ _OPEN_BEFORE = frozenset(" \n([{—–-/:;") | _OPEN_GLYPHS | {'"', "'"}
 _CLOSE_AFTER = frozenset(" \n.,;:!?)]}—–-/…") | _CLOSE_GLYPHS | {'"', "'"}
 _STRONG_CLOSE_BEFORE = frozenset(".,!?…—-")
 _SENTENCE_FINAL = frozenset(".!?…")
+# How far back an attribution clause is looked for again when a stretch was scanned before.
+_CLAUSE_REACH = 80
 
 #: Nesting deeper than this is read as text, so that hostile input cannot grow the stack.
 MAX_DEPTH = 64
+
+#: An unclosed quotation's last part ends at the first sentence end after this many characters.
+UNCLOSED_SOFT = 500
+#: ... and is never longer than this (cut at a space where there is no sentence end).
+UNCLOSED_MAX = 1000
+
+# Punctuation that can end a quotation's content, then the words of the clause after it up to
+# its own punctuation or the end: where an unclosed quotation may meet its attribution, e.g.
+# ", she said." or ", said Ann Lee," or ". The mayor added."
+CLAUSE_AFTER = regex.compile(
+    r"""
+    [,.!?…] [ ]+
+    (?P<clause> [^\W\d_][\w'’-]* (?: [ ]+ [^\W\d_][\w'’-]* ){1,4} )
+    [ ]* (?= [.,;:!?] | $ )
+    """,
+    regex.VERBOSE,
+)
+
+# A sentence end inside a quotation, e.g. the "." of "We are done. Now", or "?”" before a space.
+SENTENCE_END = regex.compile(
+    r"""
+    [.!?…]+ ["”’']? (?= [ ] )
+    """,
+    regex.VERBOSE,
+)
 
 
 @dataclass(slots=True)
@@ -152,13 +179,69 @@ def reopens_after_sentence(norm: str, stack: list[Mark], mk: Mark) -> bool:
     return k > stack[0].end and k < mk.start - 1 and norm[k] in _SENTENCE_FINAL
 
 
+def _is_attribution(words: list[str], lex: Lexicons) -> bool:
+    """``words`` are an attribution clause: "she said", "said Ann Lee", "the mayor added"."""
+    lower = [w.lower() for w in words]
+    speech = [lex.cue_words.get(w) == "speech" for w in lower]
+    opens_name = words[1][:1].isupper() or lower[1] in lex.words.role_determiners
+    if speech[0]:
+        return opens_name  # said Ann Lee / said the mayor
+    if not speech[-1]:
+        return False
+    if len(words) == 2 and lower[0] in lex.words.person_pronouns and lower[0] in lex.pronouns:
+        return True  # she said
+    return all(w[:1].isupper() for w in words[:-1]) or lower[0] in lex.words.role_determiners
+
+
+def attribution_cut(norm: str, start: int, end: int, lex: Lexicons) -> int:
+    """Where quoted words in ``[start, end)`` end before narration attributing them: after the
+    punctuation before the first attribution clause ("..., she said.", "..., said Ann Lee."),
+    or -1 where there is none. Only an unclosed quotation holds one.
+    """
+    for m in CLAUSE_AFTER.finditer(norm, start, end):
+        if _is_attribution(m.group("clause").split(), lex):
+            return m.start() + 1
+    return -1
+
+
+def bound_unclosed(norm: str, start: int, end: int, lex: Lexicons) -> int:
+    """End of an unclosed quotation's last part, which runs from ``start`` at most to ``end``
+    (its paragraph's end). A stray opening mark must not swallow its paragraph::
+
+        “We will finish the work, he said. The council met later ...
+         ^-------------------------^ ends after the comma before its attribution
+
+    The part ends after the punctuation before the first attribution clause in it (", she
+    said.", ", said Ann Lee,", ". The mayor added."), else after the first sentence end
+    past :data:`UNCLOSED_SOFT` characters, and never past :data:`UNCLOSED_MAX` characters
+    (then at the last space before that).
+    """
+    cut = attribution_cut(norm, start, end, lex)
+    if cut >= 0:
+        return cut
+    if end - start <= UNCLOSED_SOFT:
+        return end
+    hard = start + UNCLOSED_MAX
+    m = SENTENCE_END.search(norm, start + UNCLOSED_SOFT, min(end, hard) + 1)
+    if m is not None:
+        return m.end()
+    if end <= hard:
+        return end
+    space = norm.rfind(" ", start + 1, hard)
+    return space if space > start else hard
+
+
 def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tuple[int, int]],
-            mark_spans: list[tuple[int, int]], part_start: int, close: Mark | None, end: int) -> None:
-    """Close the open quotation at ``end`` (at mark ``close``, or unclosed) and empty ``stack``.
+            mark_spans: list[tuple[int, int]], part_start: int, close: Mark | None, end: int,
+            lex: Lexicons) -> None:
+    """Close the open quotation at ``end`` (at mark ``close``, or unclosed: then bounded by
+    :func:`bound_unclosed`) and empty ``stack``.
 
     A module function, not a closure in :func:`_pair`: compiled (mypyc) closures keep their scope
     in a reference cycle, and the stages must leave no cyclic garbage.
     """
+    if close is None:
+        end = bound_unclosed(norm, part_start, end, lex)
     s, e = strip_span(norm, part_start, end)
     if e > s:
         parts.append((s, e))
@@ -169,7 +252,8 @@ def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tu
     stack.clear()
 
 
-def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]]) -> list[RawQuote]:
+def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]],
+          lex: Lexicons) -> list[RawQuote]:
     """Pair one family's marks into quotations, paragraph-aware, in one pass."""
     quotes: list[RawQuote] = []
     block_i = 0
@@ -195,6 +279,7 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
     mark_spans: list[tuple[int, int]] = []
     open_para = -1
     part_start = 0
+    last_checked = 0
 
     for i, mk in enumerate(marks):
         while block_i < len(blocked) and blocked[block_i][1] <= mk.start:
@@ -216,7 +301,7 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
                 part_start, open_para = mk.end, para
                 del stack[1:]
                 continue
-            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, p_end)
+            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, p_end, lex)
             parts, mark_spans = [], []
         if not stack:
             weak = mk.family == "single" and mk.can_close and not mk.can_open
@@ -226,6 +311,7 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
                 part_start, open_para = mk.end, para
             continue
         prev = norm[mk.start - 1] if mk.start else " "
+        checked, last_checked = last_checked, mk.start  # each stretch is scanned once (linear)
         if mk.can_close and (mk.family == "double" or prev in _STRONG_CLOSE_BEFORE
                              or not strong_later[i] or not mk.can_open and not prev.isalpha()):
             if mk.can_open and not mk.can_close:
@@ -233,8 +319,18 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
             if len(stack) > 1:
                 stack.pop()
                 continue
-            _finish(norm, quotes, stack, parts, mark_spans, part_start, mk, mk.start)
+            _finish(norm, quotes, stack, parts, mark_spans, part_start, mk, mk.start, lex)
             parts, mark_spans = [], []
+        elif (len(stack) == 1 and mk.can_open and not mk.can_close
+              and (mk.start - part_start > UNCLOSED_MAX
+                   or attribution_cut(norm, max(part_start, checked - _CLAUSE_REACH), mk.start, lex) >= 0)):
+            # Narration came between (an attribution, or more than an unclosed quotation may
+            # hold): the open quotation was never closed, and this mark opens the next one
+            # ("“We are done, he said. Later: “Go.”").
+            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, mk.start, lex)
+            stack.append(mk)
+            parts, mark_spans = [], [(mk.start, mk.end)]
+            part_start, open_para = mk.end, para
         elif reopens_after_sentence(norm, stack, mk):
             s, e = strip_span(norm, part_start, mk.start)
             if e > s:
@@ -247,7 +343,7 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
         elif mk.can_close:
             continue  # a weak closer with a stronger one ahead: an apostrophe
     if stack:
-        _finish(norm, quotes, stack, parts, mark_spans, part_start, None, paras.spans[open_para][1])
+        _finish(norm, quotes, stack, parts, mark_spans, part_start, None, paras.spans[open_para][1], lex)
     return quotes
 
 
@@ -269,13 +365,14 @@ def find_quotes(norm: str, paras: Paragraphs | None = None, lex: Lexicons | None
     paras = paras or Paragraphs(norm)
     if not paras.spans:
         return []
-    marks = _marks(norm, (lex if lex is not None else default_lexicons()).words.elisions)
+    lex = lex if lex is not None else default_lexicons()
+    marks = _marks(norm, lex.words.elisions)
     by_family: dict[str, list[Mark]] = {"double": [], "single": []}
     for mk in marks:
         by_family[mk.family].append(mk)
     openers = {f: sum(1 for m in ms if m.can_open and not m.can_close) for f, ms in by_family.items()}
     main, other = ("single", "double") if openers["single"] > openers["double"] else ("double", "single")
-    first = _pair(norm, by_family[main], paras, [])
+    first = _pair(norm, by_family[main], paras, [], lex)
     blocked = [(q.open_mark, q.outer_end) for q in first]
-    second = _pair(norm, by_family[other], paras, blocked)
+    second = _pair(norm, by_family[other], paras, blocked, lex)
     return sorted(first + second, key=lambda q: q.start)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 import quotekit
 from quotekit import Extractor
-from quotekit._quotes import find_quotes
+from quotekit._lexicons import default_lexicons
+from quotekit._quotes import UNCLOSED_MAX, UNCLOSED_SOFT, attribution_cut, find_quotes
 from quotekit._text import _TABLE, Paragraphs, has_invisible_space, normalize, unglue_dash, visible_text
 from quotekit._tokens import View, build_view
 
@@ -31,6 +32,13 @@ MARK_STYLES = [
     pytest.param("„We will rebuild the pier“, said Jane Doe.", "We will rebuild the pier", id="low-9"),
     pytest.param("``We will rebuild the pier,'' said Jane Doe.", "We will rebuild the pier,", id="latex-backticks"),
     pytest.param("''We will rebuild the pier,'' said Jane Doe.", "We will rebuild the pier,", id="two-apostrophes"),
+    # Older typewritten forms: `…' marks, and a dash glued after the closing mark.
+    pytest.param("`We will rebuild the pier,' said Jane Doe.", "We will rebuild the pier,", id="single-backtick"),
+    pytest.param("Jane Doe said: `We will rebuild the pier.'\r\nNobody moved.", "We will rebuild the pier.",
+                 id="single-backtick-crlf"),
+    pytest.param('"We will rebuild the pier"--said Jane Doe.', "We will rebuild the pier", id="straight-double-dash"),
+    pytest.param("“We will rebuild the pier!”—said Jane Doe.", "We will rebuild the pier!", id="curly-em-dash"),
+    pytest.param("‘We will rebuild the pier’--said\u00a0Jane Doe.", "We will rebuild the pier", id="single-dash-nbsp"),
 ]
 
 
@@ -160,7 +168,8 @@ def test_unbalanced_mark_recovers_at_paragraph_end(extractor: Extractor) -> None
 def test_find_quotes_unbalanced_does_not_swallow_next_paragraph() -> None:
     text = "“We will finish the work, he said.\n\nThe council met on Tuesday."
     got = raw_texts(text)
-    assert got == [["We will finish the work, he said."]]
+    # Nor its own attribution: it ends at the comma before "he said" (bound_unclosed).
+    assert got == [["We will finish the work,"]]
 
 
 WHITESPACE = [
@@ -421,25 +430,6 @@ def test_soft_hyphen_inside_cue_blank(blank: Extractor) -> None:
     assert [speaker_name(q) for q in r] == ["Ann Lee"]
 
 
-# Older typewritten forms: ``…'' and `…' marks, and a dash glued after the closing mark.
-TYPEWRITTEN = [
-    pytest.param("``We will go on,'' said Ann Lee.", "We will go on,", id="double-backticks"),
-    pytest.param("`We will go on,' said Ann Lee.", "We will go on,", id="single-backtick"),
-    pytest.param("Ann Lee said: `We will go on.'\r\nNobody moved.", "We will go on.", id="single-backtick-crlf"),
-    pytest.param('"We will go on"--said Ann Lee.', "We will go on", id="straight-double-dash"),
-    pytest.param("“We will go on!”—said Ann Lee.", "We will go on!", id="curly-em-dash"),
-    pytest.param("‘We will go on’--said\u00a0Ann Lee.", "We will go on", id="single-dash-nbsp"),
-]
-
-
-@pytest.mark.parametrize(("text", "content"), TYPEWRITTEN)
-def test_typewritten_marks(extractor: Extractor, text: str, content: str) -> None:
-    r = extractor.extract(text)
-    check_offsets(r)
-    assert [q.text for q in r] == [content]
-    assert speaker_name(r[0]) == "Ann Lee" and r[0].kind == "direct"
-    assert r[0].cue is not None and r[0].cue.text == "said"
-
 
 def test_find_quotes_backtick_inside_double_backticks_is_nested() -> None:
     text = "``He told me `never again' and left,'' Ann Lee said."
@@ -453,3 +443,74 @@ def test_find_quotes_backtick_inside_double_backticks_is_nested() -> None:
 ])
 def test_unglue_dash(text: str, expected: str) -> None:
     assert unglue_dash(text) == expected and len(unglue_dash(text)) == len(text)
+
+
+# A stray opening mark (issue 20.5): an unclosed quotation ends before its attribution, and
+# within UNCLOSED_SOFT..UNCLOSED_MAX characters; never at the end of a long paragraph.
+STRAY = [
+    pytest.param("“We will finish the work, he said. The council met on Tuesday.", id="curly-he-said"),
+    pytest.param('"We will finish the work, said Ann Lee. The council met on Tuesday.', id="straight-said-name"),
+    pytest.param("‘We will finish the work, the mayor added. The council met on Tuesday.", id="single-the-role"),
+    pytest.param('"We will finish the work, Ann Lee said.\r\nThe council met on Tuesday.', id="crlf-name-said"),
+    pytest.param("“We will finish the work,\u00a0she said.\u00a0The council met on Tuesday.", id="nbsp"),
+]
+
+
+@pytest.mark.parametrize("text", STRAY)
+def test_find_quotes_bound_unclosed_before_attribution(text: str) -> None:
+    assert raw_texts(text) == [["We will finish the work,"]]
+
+
+@pytest.mark.parametrize("text", STRAY)
+def test_bound_unclosed_quotation_keeps_its_attribution_out(extractor: Extractor, text: str) -> None:
+    r = extractor.extract(text)
+    check_offsets(r)
+    assert [q.text for q in r if q.kind == "direct"] == ["We will finish the work,"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("“We will finish the work, he said. Later he added: “It was hard.” Then he left.", id="curly"),
+    pytest.param('"We will finish the work, he said. Later he added: "It was hard." Then he left.', id="straight"),
+])
+def test_find_quotes_reopening_after_an_attribution_is_a_new_quotation(text: str) -> None:
+    assert raw_texts(text) == [["We will finish the work,"], ["It was hard."]]
+
+
+def _sentences(n: int) -> str:
+    return " ".join(f"The harbour wall number {k} was repaired by the crews." for k in range(n))
+
+
+@pytest.mark.parametrize("text, most", [
+    pytest.param("He called it “a disgrace. " + _sentences(200), UNCLOSED_MAX, id="sentences"),
+    pytest.param("He called it “a disgrace " + "and more words " * 5_000, UNCLOSED_MAX, id="no-sentence-end"),
+    pytest.param("He called it “a disgrace. " + _sentences(3), 10_000, id="short-paragraph-whole"),
+])
+def test_find_quotes_bound_unclosed_length(text: str, most: int) -> None:
+    got = raw_texts(text)
+    assert len(got) == 1 and len(got[0]) == 1
+    part = got[0][0]
+    assert part.startswith("a disgrace") and len(part) <= most
+    if most == UNCLOSED_MAX:
+        assert len(part) >= UNCLOSED_SOFT
+    if "." in text[UNCLOSED_SOFT:UNCLOSED_MAX]:
+        assert part.endswith(".")
+    if "short" in text or most > UNCLOSED_MAX:
+        assert part == text[text.index("“") + 1:].strip()
+
+
+@pytest.mark.parametrize("clause, cut", [
+    (", she said.", True), (", said Ann Lee,", True), (", the mayor added.", True), (". Ann Lee said.", True),
+    (", we said.", False), (", and said more.", False), (", said to be broken.", False), (", the wall held.", False),
+])
+def test_attribution_cut(clause: str, cut: bool) -> None:
+    text = "We will finish the work" + clause + " More"
+    norm = normalize(text)
+    got = attribution_cut(norm, 0, len(norm), default_lexicons())
+    assert (got == len("We will finish the work") + 1) if cut else got == -1
+
+
+@pytest.mark.parametrize("joint", [". ", ", said "])
+def test_find_quotes_mark_past_the_bound_opens_a_new_quotation(joint: str) -> None:
+    text = "He called it “a disgrace. " + _sentences(30) + joint.rstrip() + " “Done,” said Ann Lee."
+    got = raw_texts(text)
+    assert got[-1] == ["Done,"] and len(got) == 2 and len(got[0][0]) <= UNCLOSED_MAX

@@ -18,6 +18,7 @@ import pytest
 
 import quotekit
 from quotekit import Failure, ModelNotFoundError, OptionError, Result
+from quotekit._quotes import UNCLOSED_MAX
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_properties import QUOTE_CHARS, check_result  # noqa: E402
@@ -308,6 +309,23 @@ def test_unclosed_quote_at_start_does_not_swallow_the_article(blank: quotekit.Ex
     found = [q.text for q in result]
     assert [t for t in found if t.startswith("Marker")] == expected
     assert all(len(q.text) < 1_000 for q in result), "a quotation swallowed the article"
+
+
+@pytest.mark.parametrize("mark", ["“", '"', "‘"])
+def test_stray_mark_in_one_long_paragraph_is_bounded(blank: quotekit.Extractor, mark: str) -> None:
+    """A stray opening mark in a 200,000-character paragraph (issue 20.5) holds at most
+    UNCLOSED_MAX characters (docs/reliability.md), and quotations later in the line are found."""
+    close = {"“": "”", '"': '"', "‘": "’"}[mark]
+    sentences = [f"The crew repaired section {k} of the harbour wall before the tide came in."
+                 for k in range(2_700)]
+    for k in range(300, 2_700, 300):
+        sentences[k] = f"{mark}Section {k} is done,{close} said {speaker(k)}."
+    text = f"He called the delay {mark}a disgrace. " + " ".join(sentences)
+    assert len(text) > 200_000 and "\n" not in text
+    result = assert_well_formed(blank, text)
+    assert all(len(q.text) <= UNCLOSED_MAX for q in result), "a stray mark swallowed its paragraph"
+    assert [q.text for q in result if q.text.startswith("Section")] == [
+        f"Section {k} is done," for k in range(300, 2_700, 300)]
 
 
 def test_3mb_text_is_chunked_without_cutting_quotations(blank: quotekit.Extractor) -> None:
