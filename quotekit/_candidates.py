@@ -137,6 +137,22 @@ def _title_of_next_name(view: View, k: int, lex: Lexicons, namey: set[int]) -> b
             and (t.lower in lex.one_word_roles or (t.lower,) in lex.occupations or t.lower in lex.role_heads))
 
 
+def _owner_span(view: View, m: Mention, lex: Lexicons) -> tuple[int, int]:
+    """The tokens of a name that owns the next name's title, with the capitalised words before it
+    a tagger left out ("Liberal Democrat", "Sunday Gazette") and without a kept modifier
+    opening it ("Former Acme")."""
+    toks = view.toks
+    a = m.name_i
+    lo = view.sents[toks[a].sent][0]
+    while a - 1 >= lo and toks[a - 1].is_cap and toks[a - 1].quote < 0 and toks[a - 1].lower not in lex.words.not_names:
+        a -= 1
+    while a < m.name_j - 1 and toks[a + 1].text != "-" and (
+            toks[a].lower in lex.words.role_keep_modifiers or toks[a].lower in lex.words.not_names
+            or (a == lo and toks[a].lower in lex.never_names)):
+        a += 1
+    return a, m.name_j
+
+
 def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Mention]:
     """Fold a name that only says whose the next name's title is into that name's mention:
     "Acme chief executive Jo Roe" (role "chief executive", organization Acme), "Acme's Jo Roe"
@@ -149,12 +165,16 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
         if m.kind == "name" and nxt is not None and toks[nxt.i].sent == toks[m.i].sent and nxt.i > m.j:
             gap = [t.lower for t in toks[m.j:nxt.i]]
             lower = all(not toks[x].is_cap and toks[x].quote < 0 for x in range(m.j, nxt.i))
-            owner = view.span_text(m.name_i, m.name_j)
+            a, b = _owner_span(view, m, lex)
+            owner = view.span_text(a, b)
             if nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks:
                 nxt.i, nxt.role_org = m.i, owner
                 continue
             if nxt.kind == "name" and nxt.role is None and lower and _role_match(gap, lex, True) == len(gap):
-                nxt.i, nxt.role, nxt.role_org = m.i, view.span_text(m.j, nxt.i), owner
+                # "Lib Dem Treasury spokesman": capitalised title words end the owner's name
+                t = next((t for t in range(a, b) if _role_match(view.lowers[t:m.j] + gap, lex, True) == m.j - t + len(gap)), b)
+                nxt.i, nxt.role = a, view.span_text(t, nxt.i)
+                nxt.role_org = view.span_text(a, t) if t > a else None
                 continue
             if (nxt.kind == "nominal" and m.possessive and nxt.i == m.j + 1 and nxt.role
                     and not nxt.statement and nxt.role_org is None):
@@ -231,14 +251,19 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     # Find the title that ends latest while leaving a name after it.
     role_s = role_e = -1
     role_starts = lex.role_starts
+    # "Actress Jane Doe" opening a sentence: an occupation, capitalised only because it comes first
+    first = i == 0 or toks[i - 1].sent != toks[i].sent
     for q in range(len(words)):
-        if raw[q] not in role_starts and words[q] not in role_starts:
+        jobs = first and q == 0 and toks[i].text not in lex.first_names
+        if raw[q] not in role_starts and words[q] not in role_starts and not (jobs and raw[q] in lex.job_starts):
             continue  # no title starts here
-        length = max(_role_match(raw[q:], lex), _role_match(words[q:], lex))
+        length = max(_role_match(raw[q:], lex), _role_match(words[q:], lex), _role_match(raw[q:q + 1], lex, jobs))
         if length and (role_s < 0 or q + length < len(words)):
             role_s, role_e = q, q + length
             if q + length < len(words):
                 break
+    while role_s >= 2 and raw[role_s - 1] == "-" and toks[i + role_s - 1].start == toks[i + role_s - 2].end:
+        role_s -= 2  # "Vice-President Jo Roe": the whole hyphenated title
     gender = "-"
     name_s = 0
     if role_s >= 0:

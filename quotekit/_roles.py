@@ -66,24 +66,40 @@ def _words(view: View, i: int, j: int) -> list[_W]:
     return out
 
 
-def _free_modifier(w: _W, lex: Lexicons) -> bool:
-    """A lower-case noun or adjective that may lead an occupation ("television host", "music analyst")."""
+def _free_modifier(view: View, w: _W, lex: Lexicons) -> bool:
+    """A lower-case noun or adjective that may lead an occupation ("television host", "music analyst"),
+    not a verb ("met", "named"): a tagger's noun or adjective, or else no -ed or -ly ending."""
+    tag = view.toks[w.i].tag
+    if tag and not tag.startswith(("NN", "JJ")):
+        return False
     return (not w.cap and w.low.replace("-", "").isalpha() and w.low not in lex.words.stop_words
-            and w.low not in lex.cue_triggers
-            and w.low not in lex.words.role_drop_words and w.low not in lex.words.not_roles)
+            and w.low not in lex.cue_triggers and not w.low.endswith(("ed", "ly"))
+            and not _dropped(w, lex) and w.low not in lex.words.not_roles)
 
 
-def _title_len(ws: list[_W], lex: Lexicons) -> int:
-    """Words of the title at the start of ``ws`` (occupations only where written in lower case),
-    allowing one lower-case modifier before an occupation or generic head ("election strategist")."""
+def _match(ws: list[_W], lex: Lexicons) -> int:
+    """Words of the title at the start of ``ws``: occupations only where written in lower case."""
+    low = 0
+    while low < len(ws) and not ws[low].cap:
+        low += 1
     lows = [w.low for w in ws]
-    jobs = not any(w.cap for w in ws[:lex.max_job_len])
-    n = _role_match(lows, lex, jobs)
-    if not n and len(ws) > 1 and _free_modifier(ws[0], lex):
-        n2 = _role_match(lows[1:], lex, not any(w.cap for w in ws[1:lex.max_job_len + 1]))
-        if n2 and not (lows[1] in lex.role_modifiers and n2 == 1):
+    return max(_role_match(lows, lex), _role_match(lows[:low], lex, True))
+
+
+def _title_len(view: View, ws: list[_W], lex: Lexicons) -> int:
+    """Words of the title at the start of ``ws``, allowing one lower-case modifier before an
+    occupation or generic head ("election strategist", "television host")."""
+    n = _match(ws, lex)
+    if not n and len(ws) > 1 and _free_modifier(view, ws[0], lex):
+        n2 = _match(ws[1:], lex)
+        if n2 == 1 and ws[1].low not in lex.role_modifiers:  # a bare head: "music analyst", not "met presidential candidate"
             n = n2 + 1
     return n
+
+
+def _dropped(w: _W, lex: Lexicons) -> bool:
+    """An evaluative or passing word left out of a role ("veteran", "26-year-old")."""
+    return w.low in lex.words.role_drop_words or w.low.endswith("-year-old")
 
 
 def _role_text(view: View, keep: list[_W], title: tuple[int, int]) -> str:
@@ -100,10 +116,13 @@ def _org_before(view: View, ws: list[_W], x: int, lo: int, lex: Lexicons) -> tup
     toks = view.toks
     e = x
     while x >= 0 and toks[ws[x].i].quote < 0 and (
-            (ws[x].cap and ws[x].low not in lex.never_names and ws[x].low not in lex.honorifics)
+            (ws[x].cap and ws[x].low not in lex.words.not_names and ws[x].low not in lex.honorifics)
+            or (ws[x].low.isdigit() and x > 0 and ws[x - 1].cap)
             or (ws[x].low in lex.words.org_name_joiners and x > 0 and ws[x - 1].cap and x < e)):
         x -= 1
-    if x < e and ws[x + 1].low in lex.words.org_name_joiners:
+    # "Sunday Gazette": a weekday or month inside a name, but not one opening the sentence
+    while x < e and (ws[x + 1].low in lex.words.org_name_joiners or ws[x + 1].low in lex.words.role_keep_modifiers
+                     or (ws[x + 1].low in lex.never_names and ws[x + 1].i == lo)):
         x += 1
     if x >= e:
         return None, e + 1
@@ -121,15 +140,18 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
         p = k
         while p < hi and toks[p].is_cap and toks[p].quote < 0:
             p += 1
-        if p > k and p < hi and toks[p].lower in lex.words.possessive_marks:
+        if p > k and p + 1 < hi and toks[p].lower in lex.words.possessive_marks and not toks[p + 1].is_cap:
             k = p + 1  # "Britain's biggest union Unison": the possessor is not the body
             continue
-        if p > k or skipped >= 4 or not (toks[k].is_word and not toks[k].is_cap) or toks[k].lower in lex.words.role_org_prepositions:
+        hyphen = toks[k].text == "-" and k > 0 and toks[k].start == toks[k - 1].end
+        if p > k or skipped >= 6 or not (hyphen or toks[k].is_word and not toks[k].is_cap) or toks[k].lower in lex.words.role_org_prepositions:
             break
         k += 1
         skipped += 1
     e = k
-    while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (toks[e].lower in lex.words.org_name_joiners and e + 1 < hi and toks[e + 1].is_cap)):
+    while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (
+            (toks[e].lower in lex.words.org_name_joiners or toks[e].lower in lex.words.possessive_marks)
+            and e > k and e + 1 < hi and toks[e + 1].is_cap)):
         e += 1
     if e > k:
         return view.span_text(k, e), e
@@ -168,27 +190,32 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     if p > k and p < hi and toks[p].lower in lex.words.possessive_marks:
         org = view.span_text(k, p)
         k = p + 1
-    elif p == k and k + 1 < hi and toks[k].is_word and toks[k + 1].lower in lex.words.possessive_marks:
-        k += 2  # "the group's senior vice president": a body named elsewhere
+    else:
+        # "the political reform group's general secretary": a body named elsewhere
+        q = k
+        while q < min(hi, k + 4) and toks[q].is_word and not toks[q].is_cap and toks[q].quote < 0:
+            q += 1
+        if q > k and q < hi and toks[q].lower in lex.words.possessive_marks:
+            k = q + 1
     ws = _words(view, k, min(hi, k + lex.max_job_len + 8))
     keep: list[_W] = []
     x = 0
-    while x < len(ws) and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low in lex.words.role_drop_words
+    while x < len(ws) and (ws[x].low in lex.words.role_keep_modifiers or _dropped(ws[x], lex)
                            or ws[x].low == "ex-"):
-        if ws[x].low not in lex.words.role_drop_words:
+        if not _dropped(ws[x], lex):
             keep.append(ws[x])
         x += 1
-    n = _title_len(ws[x:], lex)
+    n = _title_len(view, ws[x:], lex)
     if not n and org is None:
         # "a Republican senator", "the Acme chief executive": a body before the title
-        y = x
-        while y < len(ws) and y - x < 5 and ws[y].cap and toks[ws[y].i].quote < 0:
-            y += 1
-        if y > x and y < len(ws):
-            n = _title_len(ws[y:], lex)
+        y = x + 1
+        while y < len(ws) and y - x <= 5 and (ws[y - 1].cap or ws[y - 1].low.isdigit()) and toks[ws[y - 1].i].quote < 0:
+            n = _title_len(view, ws[y:], lex)
             if n:
                 org = view.span_text(ws[x].i, ws[y - 1].j)
                 x = y
+                break
+            y += 1
     if not n:
         # "X, who heads the Y"
         heads = dict(pair.split() for pair in lex.words.heading_verbs)
@@ -299,10 +326,9 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
     role = m.role
     if org and org[:3].lower() == "ex-" and len(org) > 3:
         org, role = org[3:], org[:3] + role  # "Ex-Acme leader Jo Roe"
-    keep = _kept_before(s, m.i)
-    if keep and m.role_org is None:
-        role = _role_text(s.view, keep, (m.i, m.i)).rstrip() + ("" if keep[-1].low == "ex-" else " ") + m.role
-        role = role.replace("  ", " ")
+    for w in reversed(_kept_before(s, m.i)):
+        lead = s.view.span_text(w.i, w.j)
+        role = lead + role if lead.endswith("-") else f"{lead} {role}"
     return RoleFound(role, org, "title_before_name")
 
 
@@ -351,14 +377,14 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
     ws = _words(view, max(s.lo, m.i - 16), m.i)
     best = -1
     for q in range(max(0, len(ws) - 5), len(ws)):
-        if all(view.toks[w.i].quote < 0 for w in ws[q:]) and _title_len(ws[q:], lex) == len(ws) - q:
+        if all(view.toks[w.i].quote < 0 for w in ws[q:]) and _title_len(view, ws[q:], lex) == len(ws) - q:
             best = q
             break
     if best < 0:
         return None
     x, keep = best - 1, list[_W]()
-    while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low in lex.words.role_drop_words or ws[x].low == "ex-"):
-        if ws[x].low not in lex.words.role_drop_words:
+    while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or _dropped(ws[x], lex) or ws[x].low == "ex-"):
+        if not _dropped(ws[x], lex):
             keep.insert(0, ws[x])
         x -= 1
     org = None
