@@ -16,6 +16,8 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    paragraph after quotations of one speaker goes on with them).
 5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”) or continuing the one
    before with the same cue becomes a part of it.
+6. Nesting (:func:`nest_partials`): once reported speech is found, a fragment inside it that
+   only a copula or the sentence's subject attributed goes to the reporter (``nested``).
 
 The speaker of a cue is found by :func:`quotekit._speakers.speaker_of`; reported speech and
 the overlaps between quotations are :mod:`quotekit._reported`'s.
@@ -23,6 +25,7 @@ the overlaps between quotations are :mod:`quotekit._reported`'s.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -420,6 +423,24 @@ def attribute(view: View, cues: list[Cue], mentions: list[Mention], lex: Lexicon
             used_cues.add(match.cue.i)
         out.append(att)
         last = att
-    out.extend(reported_speech(ctx, cues, used_cues, out))
+    reported = reported_speech(ctx, cues, used_cues, out)
+    nest_partials(out, reported)
+    out.extend(reported)
     out.sort(key=lambda x: x.start)
     return Attributions(out, ctx.idx.ments)
+
+
+def nest_partials(quotes: list[Attribution], reported: list[Attribution]) -> None:
+    """A fragment inside reported speech is the reporter's words (the seed's convention):
+    "Jane Smith said the decision was “a disgrace”" gives “a disgrace” to Jane Smith, not to
+    "the decision", where the fragment was found only through a copula ("was “…”") or the
+    sentence's subject. Changes those fragments in place (rule ``nested``)."""
+    spans = sorted((r.start, r.end, n) for n, r in enumerate(reported) if r.mention is not None)
+    starts = [s for s, _, _ in spans]
+    for q in quotes:
+        if q.kind != "partial" or not (q.rule is Rule.SUBJECT or (q.cue is not None and q.cue.kind == "copula")):
+            continue
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k >= 0 and spans[k][1] >= q.end - 1:
+            r = reported[spans[k][2]]
+            q.cue, q.mention, q.rule = r.cue, r.mention, Rule.NESTED

@@ -11,7 +11,6 @@ from ._lexicons import Lexicons
 from ._reported import Attribution
 from ._tokens import Tok, View
 
-
 LOOK_BACK = 200
 """Mentions (or entities) a pronoun or "the spokesman" looks back over at most: more than four
 paragraphs of any article hold, and it keeps one huge paragraph linear in time."""
@@ -63,6 +62,8 @@ def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bo
         return False
     if ew == words:
         return True
+    if len(words) == 1 and len(ew) > 1 and ent.etype == "person" and ew[-1] == words[0]:
+        return True  # "Carrow" after "Denise Carrow", whatever type an entity recognizer gave it
     if len(words) == 1 and words[0].upper() == words[0].upper() and len(words[0]) >= 2:
         if _initials(ew, skip) == words[0] and len(ew) > 1:
             return True

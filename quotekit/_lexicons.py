@@ -59,6 +59,7 @@ class WordLists:
         dummy_subjects: Pronouns that open a sentence without referring to a speaker ("It was said", "There were c
         report_prepositions: Prepositions before when or where a report was made ("said on Tuesday that", "wrote in a l
         title_naming_verbs: Participles that, after a noun in the title-cue list, make the quotation a name ("a film c
+        speaker_followers: Words that may follow an inverted speaker ("said Smith on Tuesday").
         weekdays: Days of the week.
         months: Months of the year.
         not_names: Capitalised words that never start a name ("The", "But"), besides weekdays and months.
@@ -129,6 +130,7 @@ class WordLists:
     dummy_subjects: frozenset[str]
     report_prepositions: frozenset[str]
     title_naming_verbs: frozenset[str]
+    speaker_followers: frozenset[str]
     weekdays: frozenset[str]
     months: frozenset[str]
     not_names: frozenset[str]

@@ -167,11 +167,12 @@ def subject_before(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def relative_who(ctx: Ctx, s: CueSite) -> int | None:
-    """"Jane Doe, who said …": the relative pronoun stands for the name before it."""
+    """"Jane Doe, who said …" / "a challenge from Jane Doe who said …": the relative pronoun
+    stands for the name before it."""
     toks, k, idx = ctx.view.toks, s.left, ctx.idx
-    if not (k - 1 >= s.lo and toks[k - 1].lower in ctx.lex.words.relative_pronouns and k - 2 >= s.lo and toks[k - 2].text == ","):
+    if not (k - 1 >= s.lo and toks[k - 1].lower in ctx.lex.words.relative_pronouns and k - 2 >= s.lo):
         return None
-    rel = idx.end_at.get(k - 2)
+    rel = idx.end_at.get(k - 2 if toks[k - 2].text == "," else k - 1)
     if rel is not None and idx.ments[rel].kind == "name" and idx.ments[rel].i >= s.lo:
         return idx.extend(rel, idx.ments[rel].i, k)
     return None
@@ -257,11 +258,17 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:
-    """"said Jane Smith" / "said she" / "said Acme chief executive Jane Doe" (the person, not Acme)."""
+    """"said Jane Smith" / "said she" / "said Acme chief executive Jane Doe" (the person, not Acme).
+
+    Away from a quotation, a name after the verb that a verb follows is the reported clause's
+    subject, not the speaker: "The book said Tony Blair felt …".
+    """
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
     if not (k < s.hi and k in idx.start_at and (idx.ments[idx.start_at[k]].kind != "pronoun" or toks[k].lower in ctx.lex.words.inverted_pronouns)):
         return None
     first = idx.ments[idx.start_at[k]]
+    if not s.after_quote and _starts_clause(ctx, first.j):
+        return None
     if first.etype == "organization" and first.kind == "name":
         for x in range(first.j, min(s.hi, first.j + 4)):
             other = idx.start_at.get(x)
@@ -270,6 +277,17 @@ def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:
             if toks[x].is_cap or not toks[x].is_word:
                 break
     return idx.start_at[k]
+
+
+def _starts_clause(ctx: Ctx, k: int) -> bool:
+    """Token ``k`` (right after an inverted subject) goes on as a clause: a verb with a tagger,
+    else a lower-case word that is no preposition, conjunction or time word ("felt", "would")."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap:
+        return False
+    if ctx.view.tagged:
+        return toks[k].tag.startswith(("VB", "MD"))
+    return toks[k].lower not in words.speaker_followers and toks[k].lower not in words.weekdays
 
 
 SubjectRule = Callable[[Ctx, CueSite], "int | None"]

@@ -50,6 +50,8 @@ class Rule(str, Enum):
     """Content with no source named: ``The plan seems to work``."""
     ASKED = "asked"
     """A reported question: ``Asked whether …, she said``."""
+    NESTED = "nested"
+    """A fragment inside reported speech, given to the reporter: ``Smith said it was “a disgrace”``."""
     NONE = "none"
     """No rule found a speaker."""
 
@@ -188,8 +190,8 @@ class Quote(ByFields):
         speaker: Who said it, or ``None`` where the article does not say.
         speaker_mention: The mention the attribution rests on (often a pronoun), or ``None``.
         cue: The cue ("said", "according to", a colon), or ``None``.
-        rule: The rule that attributed it (:class:`Rule`); not part of :meth:`to_dict`, which
-            gives exactly the prediction format.
+        rule: The rule that attributed it (:class:`Rule`); :meth:`to_dict` adds it as ``"rule"``
+            after the prediction format's keys (scorers read only theirs).
     """
 
     text: str
@@ -213,6 +215,7 @@ class Quote(ByFields):
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
+            "rule": self.rule.value,
         }
 
     @classmethod

@@ -244,7 +244,6 @@ def _payload(quotes: Sequence[Quote]) -> tuple[list[dict[str, Any]], list[dict[s
     payload: list[dict[str, Any]] = []
     for q in quotes:
         data = q.to_dict() if q.speaker is None else dataclasses.replace(q, speaker=None).to_dict()
-        data["rule"] = q.rule.value  # beyond the prediction format, so Quote.from_dict restores it
         if q.speaker is not None:
             index = index_of_object.get(id(q.speaker))
             if index is None:

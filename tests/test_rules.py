@@ -175,7 +175,6 @@ def test_scare(extractor: quotekit.Extractor) -> None:
     assert [q.text for q in extractor.extract('It was a "fair" deal for everyone in the town.')] == []
 
 
-@pytest.mark.xfail(strict=True, reason="a copula's subject is taken as the speaker of a partial quotation in reported speech (issue 22)")
 def test_partial_in_reported_speech_goes_to_the_reporter(extractor: quotekit.Extractor) -> None:
     (q,) = [q for q in extractor.extract('Jane Smith said the decision was "a disgrace".') if q.kind == "partial"]
     assert q.speaker is not None and q.speaker.name == "Jane Smith"

@@ -1,0 +1,55 @@
+"""Speakers on shapes where an earlier reading went wrong, in blank and trained modes: a clause's
+subject after "said" is not the speaker, a restrictive "who", an opening phrase before the
+subject, a fragment inside reported speech, a surname typed as an organization."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotekit
+from quotekit import Rule
+from quotekit._entities import Entity, _same
+
+
+def speakers(result: quotekit.Result, kind: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in result if q.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The report, published on Monday, said Jane Okafor had misled the committee.", "The report"),
+    ("A new study says Tom Reyes underestimated the cost of the bridge.", "A new study"),
+])
+def test_inverted_subject_is_not_the_clause_subject(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
+    assert speakers(extractor.extract(text), "indirect") == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan would fail, said Tom Reyes on Tuesday.",
+    "The plan would fail, said Tom Reyes, who chairs the board.",
+])
+def test_inverted_subject_before_a_time_or_relative_clause(extractor: quotekit.Extractor, text: str) -> None:
+    assert speakers(extractor.extract(text), "indirect") == ["Tom Reyes"]
+
+
+def test_relative_who_without_comma(extractor: quotekit.Extractor) -> None:
+    text = "He was answering a challenge from council leader Mara Quist who said the budget would not balance."
+    assert speakers(extractor.extract(text), "indirect") == ["Mara Quist"]
+
+
+def test_opening_phrase_before_the_subject(extractor: quotekit.Extractor) -> None:
+    text = "Despite her doubts, Nadia Osei praised the scheme, saying she was confident it would work."
+    assert speakers(extractor.extract(text), "indirect") == ["Nadia Osei"]
+
+
+def test_nested_partial_goes_to_the_reporter(extractor: quotekit.Extractor) -> None:
+    text = 'Jane Smith said the decision was "a disgrace" and would be challenged.'
+    (q,) = [q for q in extractor.extract(text) if q.kind == "partial"]
+    assert q.rule is Rule.NESTED
+    assert q.speaker is not None and q.speaker.name == "Jane Smith"
+
+
+def test_surname_joins_the_person_whatever_its_entity_type() -> None:
+    person = Entity(["denise", "carrow"], "Denise Carrow", "person")
+    assert _same(person, ["carrow"], "organization", frozenset())
+    org = Entity(["harbour", "authority"], "Harbour Authority", "organization")
+    assert not _same(org, ["authority"], "person", frozenset())
