@@ -83,10 +83,67 @@ def normalize(text: str) -> str:
         The normalised text, ``len(result) == len(text)``.
     """
     if _NORMALIZE_RUN.search(text) is None:
-        return text
+        return unwrap_lines(text)
     # Only the runs that change are translated: str.translate over the whole text looks up
     # every character in the table.
-    return _NORMALIZE_RUN.sub(_translate_run, text.replace("\r\n", " \n"))
+    return unwrap_lines(_NORMALIZE_RUN.sub(_translate_run, text.replace("\r\n", " \n")))
+
+
+#: Hard-wrapped text is wrapped at no more than this many characters a line.
+WRAP_MAX = 100
+#: ... and at least this many (shorter lines are verse, lists or tables).
+WRAP_MIN = 30
+#: A line is full when its next line's first word would have made it this much longer than
+#: the widest line, or less: the wrapping program moved that word down.
+WRAP_SLACK = 2
+
+
+def _full_lines(lines: list[str]) -> tuple[int, list[bool]]:
+    """The wrap width of ``lines`` (the widest line followed by another) and, for each line
+    followed by a non-blank one, whether it is full at that width."""
+    lens = [len(x.rstrip()) for x in lines]
+    inner = [k for k in range(len(lines) - 1) if lens[k] and lens[k + 1]]
+    width = max((lens[k] for k in inner if lens[k] <= WRAP_MAX), default=0)
+    full = [False] * len(lines)
+    for k in inner:
+        nxt = lines[k + 1].split(maxsplit=1)
+        full[k] = lens[k] <= width and lens[k] + 1 + len(nxt[0] if nxt else "") > width - WRAP_SLACK
+    return width, full
+
+
+def unwrap_lines(norm: str) -> str:
+    """Join the lines of hard-wrapped text (wire copy, e-mail, plain-text archives) into their
+    paragraphs: a line break inside a paragraph becomes a space (same length)::
+
+        The mayor said: “We have mended the pier and we\n      ->  ... and we will open
+        will open it in May.” She left at noon.\n\nNext ...       it in May.” ...\n\nNext ...
+
+    Text is hard-wrapped where at least three lines are followed by another line, the widest
+    such line is WRAP_MIN to WRAP_MAX characters, three in four of them are full (the next
+    line's first word did not fit), and half the lines after a full one start in lower case
+    (the sentence goes on). Only full lines are joined: a short line stays a paragraph's end.
+    Paragraphs are then separated by blank lines, as in such text.
+
+    Args:
+        norm: Normalised text (line breaks are "\n").
+
+    Returns:
+        ``norm`` itself where it is not hard-wrapped, else the joined copy.
+    """
+    if norm.count("\n") < 3:
+        return norm
+    lines = norm.split("\n")
+    width, full = _full_lines(lines)
+    inner = sum(1 for k in range(len(lines) - 1) if lines[k].strip() and lines[k + 1].strip())
+    if inner < 3 or width < WRAP_MIN or sum(full) * 4 < inner * 3:
+        return norm
+    # Prose goes on mid-sentence: most lines that follow a full one start in lower case (a
+    # list of headlines or names, lines of like length, does not).
+    if sum(1 for k, f in enumerate(full) if f and lines[k + 1].lstrip()[:1].islower()) * 2 < sum(full):
+        return norm
+    out = [x + (" " if f else "\n") for x, f in zip(lines, full)]
+    out[-1] = lines[-1]
+    return "".join(out)
 
 
 # A character that separates words though it shows nothing: a zero-width space, a C0 control

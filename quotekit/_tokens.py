@@ -117,10 +117,13 @@ class View:
 
     def span_text(self, i: int, j: int) -> str:
         """Original text from token ``i`` to token ``j - 1`` (as :func:`visible_text` gives it
-        where the text holds format or control characters)."""
+        where the text holds format or control characters; white space made single spaces where
+        it runs over a line break, as in hard-wrapped text)."""
         if j <= i:
             return ""
         out = self.text[self.toks[i].start:self.toks[j - 1].end]
+        if "\n" in out or "\r" in out:
+            out = " ".join(out.split())  # a name over a wrapped line's end
         return visible_text(out) if self.invisible else out
 
     def scan(self, words: frozenset[str] | set[str] | dict[str, object], caps: bool = False) -> list[int]:

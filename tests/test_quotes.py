@@ -15,7 +15,15 @@ import quotekit
 from quotekit import Extractor
 from quotekit._lexicons import default_lexicons
 from quotekit._quotes import UNCLOSED_MAX, UNCLOSED_SOFT, attribution_cut, find_quotes
-from quotekit._text import _TABLE, Paragraphs, has_invisible_space, normalize, unglue_dash, visible_text
+from quotekit._text import (
+    _TABLE,
+    Paragraphs,
+    has_invisible_space,
+    normalize,
+    unglue_dash,
+    unwrap_lines,
+    visible_text,
+)
 from quotekit._tokens import View, build_view
 
 
@@ -514,3 +522,68 @@ def test_find_quotes_mark_past_the_bound_opens_a_new_quotation(joint: str) -> No
     text = "He called it “a disgrace. " + _sentences(30) + joint.rstrip() + " “Done,” said Ann Lee."
     got = raw_texts(text)
     assert got[-1] == ["Done,"] and len(got) == 2 and len(got[0][0]) <= UNCLOSED_MAX
+
+
+def _hard_wrap(text: str, width: int = 70, end: str = "\n") -> str:
+    """``text`` wrapped at ``width`` columns the way wire copy is: a space becomes a line break."""
+    out, col, last = list(text), 0, -1
+    for k, c in enumerate(text):
+        if c == "\n":
+            col, last = 0, -1
+            continue
+        last = k if c == " " else last
+        col += 1
+        if col > width and last >= 0:
+            out[last], col, last = "\n", k - last, -1
+    return "".join(out).replace("\n", end)
+
+
+WRAPPED_ARTICLE = (
+    "Harbour wall to be rebuilt before winter\n\n"
+    "The council of a small coastal town said on Monday that the harbour wall would be rebuilt "
+    "before the winter storms, and that the work would cost less than planned.\n\n"
+    "“We have mended the pier and we will open it again in May. Nobody should worry about "
+    "the cost of the work,” said Ann Lee, the mayor of the town, at a meeting of traders.\n\n"
+    "The traders said they were pleased with the plans and would reopen their shops soon."
+)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_unwrap_lines_joins_wrapped_paragraphs(end: str) -> None:
+    wrapped = _hard_wrap(WRAPPED_ARTICLE, 60, end)
+    assert wrapped.count("\n") > WRAPPED_ARTICLE.count("\n") + 3
+    norm = normalize(wrapped)
+    assert len(norm) == len(wrapped)
+    assert [" ".join(p.split()) for p in norm.split("\n") if p.strip()] == [
+        p for p in WRAPPED_ARTICLE.split("\n") if p]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(WRAPPED_ARTICLE, id="long-lines"),
+    pytest.param("Related stories\nHarbour Wall Rebuilt After Winter Storms Hit Town\n"
+                 "Traders Count The Cost Of Third Flood In One Year\nMayor Promises New Sluice Gates "
+                 "By Next Spring\nFishermen Say The Boats Are Fine This Season", id="headline-list"),
+    pytest.param("Roses are red\nviolets are blue\nthe pier is mended\nand so are you", id="short-verse"),
+    pytest.param("One line.\nTwo lines.", id="two-lines"),
+])
+def test_unwrap_lines_leaves_unwrapped_text(text: str) -> None:
+    assert unwrap_lines(text) is text
+
+
+def test_unwrap_lines_keeps_a_short_line_as_a_paragraph_end() -> None:
+    text = _hard_wrap(WRAPPED_ARTICLE.replace("\n\n", "\n"), 60)
+    norm = normalize(text)
+    assert "at a meeting of traders.\nThe traders" in norm
+    assert "before winter\nThe council" in norm
+
+
+@pytest.mark.parametrize("end, width", [("\n", 60), ("\r\n", 72), ("\n", 45)])
+def test_hard_wrapped_quotation_is_found_whole(extractor: Extractor, end: str, width: int) -> None:
+    text = _hard_wrap(WRAPPED_ARTICLE, width, end).replace("of the town", "of\u00a0the town")
+    r = extractor.extract(text)
+    check_offsets(r)
+    q = find_quote(r, "mended the pier")
+    assert normalize(q.text).split() == (
+        "We have mended the pier and we will open it again in May. Nobody should worry about "
+        "the cost of the work,").split()
+    assert len(q.parts) == 1 and q.kind == "direct" and speaker_name(q) == "Ann Lee"
