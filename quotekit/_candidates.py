@@ -176,8 +176,8 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                 nxt.i, nxt.role = a, view.span_text(t, nxt.i)
                 nxt.role_org = view.span_text(a, t) if t > a else None
                 continue
-            if (nxt.kind == "nominal" and m.possessive and nxt.i == m.j + 1 and nxt.role
-                    and not nxt.statement and nxt.role_org is None):
+            if (nxt.kind == "nominal" and m.possessive and nxt.role and not nxt.statement and nxt.role_org is None
+                    and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))):
                 nxt.i, nxt.role_org = m.i, owner
                 continue
         keep.append(m)
@@ -357,14 +357,15 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
     if found and found[-1].j > start:
         # The capitalised modifier was taken as a name ("A Met statement"): the nominal
         # starts at the name; the name becomes its owner.
-        if found[-1].j == k and found[-1].kind == "name":
+        if found[-1].kind == "name" and (found[-1].j == k or all(
+                toks[x].is_word and not toks[x].is_cap for x in range(found[-1].j, k))):  # "a former Acme chief engineer"
             owner = found.pop()
             d = owner.i - 1
             if d >= 0 and toks[d].lower in words.nominal_determiners and toks[d].quote < 0:
                 start = d
             return Mention(min(start, owner.i), k + 1, "nominal", k, k + 1, "person" if not statement else "organization",
-                           gender, number, None if statement else head.text, view.span_text(owner.name_i, owner.name_j), False,
-                           statement)
+                           gender, number, None if statement else _nominal_title(view, min(start, owner.i), k, lex),
+                           view.span_text(owner.name_i, owner.name_j), False, statement)
     org = None
     mods = [t for t in toks[start:k] if t.is_cap and t.lower not in words.nominal_determiners]
     if mods:
@@ -384,4 +385,21 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
             end = e  # "a spokesman for the Harbour Authority" is one mention
     etype = "organization" if statement or head.lower in lex.org_words else "person"
     return Mention(start, end, "nominal", k, k + 1, etype, gender, number,
-                   None if statement else head.text, org, False, statement)
+                   None if statement else _nominal_title(view, start, k, lex), org, False, statement)
+
+
+def _nominal_title(view: View, start: int, k: int, lex: Lexicons) -> str:
+    """The whole title an unnamed speaker's head ends ("the former finance minister" -> "former
+    finance minister", "a spokesman" -> "spokesman"): the longest title ending at the head, with
+    kept modifiers ("former", "retired") before it."""
+    lows, toks = view.lowers, view.toks
+    lo = min(start, k)
+    while lo > 0 and k - lo < 4 and toks[lo - 1].is_word and toks[lo - 1].quote < 0 and toks[lo - 1].sent == toks[k].sent:
+        lo -= 1  # "Acme's chief aide": title words the mention's left edge left out
+    start = lo
+    x = next((x for x in range(start, k) if lows[x] not in lex.words.nominal_determiners
+              and _role_match(lows[x:k + 1], lex, not any(view.caps[x:k + 1])) == k + 1 - x), k)
+    while x > start and lows[x - 1] in lex.words.role_keep_modifiers:
+        x -= 1
+    kept = [toks[y].text for y in range(start, x) if lows[y] in lex.words.role_keep_modifiers]
+    return " ".join([*kept, view.span_text(x, k + 1)])  # "a former Acme chief engineer" -> "former chief engineer"

@@ -282,8 +282,8 @@ class RoleFound:
 
 
 def _role_ok(role: str | None, lex: Lexicons) -> str | None:
-    """``role`` unless it is a word that is never a role ("friend", "fans")."""
-    return None if role is None or role.lower() in lex.words.not_roles else role
+    """``role`` unless its head is a word that is never a role ("friend", "fans", "audience member")."""
+    return None if role is None or role.lower().split()[-1] in lex.words.not_roles or role.lower() in lex.words.not_roles else role
 
 
 def _kept_before(s: RoleSite, i: int) -> list[_W]:
@@ -305,8 +305,13 @@ def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     organization named with it."""
     if not s.ent.unnamed:
         return None
-    head = s.view.toks[s.m.name_i]
-    role = head.text.lower() if head.lower.rstrip("s") in s.lex.one_word_roles or head.lower.startswith("spokes") else None
+    head, lex = s.view.toks[s.m.name_i], s.lex
+    low = head.lower.rstrip("s")
+    titled = low in lex.one_word_roles or low in lex.role_heads or (low,) in lex.occupations or low.startswith("spokes")
+    role = (s.m.role if s.m.role and s.m.role.lower().endswith(head.lower) else head.text.lower()) if titled else None
+    phrase = " ".join(w for w in s.view.lowers[s.m.i:s.m.name_i + 1] if w not in lex.words.nominal_determiners)
+    if phrase in lex.words.not_roles:
+        role = None  # "an audience member"
     return RoleFound(_role_ok(role, s.lex), s.m.role_org or s.ent.context_org, "unnamed_speaker")
 
 
@@ -326,7 +331,13 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
     role = m.role
     if org and org[:3].lower() == "ex-" and len(org) > 3:
         org, role = org[3:], org[:3] + role  # "Ex-Acme leader Jo Roe"
-    for w in reversed(_kept_before(s, m.i)):
+    inside: list[_W] = []
+    for w in _words(s.view, m.i, m.name_i):  # "former independent MP Jo Roe" read as one mention
+        if w.low in s.lex.words.role_keep_modifiers:
+            inside.append(w)
+        elif not _dropped(w, s.lex):
+            break
+    for w in reversed(_kept_before(s, m.i) + inside):
         lead = s.view.span_text(w.i, w.j)
         role = lead + role if lead.endswith("-") else f"{lead} {role}"
     return RoleFound(role, org, "title_before_name")
@@ -453,6 +464,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 parties[e] = party
         for rule in ROLE_RULES:
             found = rule(site)
+            if found is not None and found.role is not None and _role_ok(found.role, lex) is None:
+                found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
             if found is not None:
                 answers.setdefault(e, []).append((found, n))
                 break
@@ -461,8 +474,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         titled = [f for f, _ in got if f.role]
         first = titled[0] if titled else got[0][0]
         org = first.org or next((f.org for f, _ in got if f.org), None)
-        mentions = tuple(RoleMention(f.role, f.org, toks[ments[n].i].start, toks[ments[n].j - 1].end)
-                         for f, n in got if f.role)
+        mentions = tuple(dict.fromkeys(RoleMention(f.role, f.org, toks[ments[n].name_i].start, toks[ments[n].name_j - 1].end)
+                                       for f, n in got if f.role))
         roles[e] = RoleFound(first.role, org, first.rule, parties.get(e), mentions)
     for e, party in parties.items():
         if e not in roles:

@@ -204,3 +204,28 @@ def test_occupation_list_is_sourced_and_clean() -> None:
         assert (word,) in lex.occupations
     for word in ("fans", "friend", "rival", "neighbours", "residents"):
         assert (word,) not in lex.occupations and word in lex.words.not_roles
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("“The pier must reopen,” the Kentish finance minister said.", "finance minister", "Kentish"),
+    ("“The pier must reopen,” the prime minister said.", "prime minister", None),
+    ("“The pier must reopen,” Acme's chief aide said.", "chief aide", "Acme"),
+    ("“The pier must reopen,” a former Acme spokesman said.", "former spokesman", "Acme"),
+    ("“The pier must reopen,” an audience member said.", None, None),
+])
+def test_unnamed_speaker_whole_title(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None and q.speaker.type == "person"
+    assert q.speaker.role == role and q.speaker.organization == org
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Jane Roe, a former nurse, visited the pier on Monday.\n\nShe toured the site.\n\nShe met the builders.\n\n"
+     "“It must reopen,” said port director Jane Roe.", "port director"),
+    ("“It must reopen,” said Jane Roe, a former nurse.\n\nShe toured the site.\n\nShe met the builders.\n\n"
+     "Port director Jane Roe left at noon.", "former nurse"),
+])
+def test_role_nearest_the_quotation(extractor: Extractor, text: str, role: str) -> None:
+    q = find_quote(extractor.extract(text), "It must reopen")
+    assert q.speaker is not None and q.speaker.role == role
+    assert {r.role for r in q.speaker.roles} >= {"former nurse", role}
