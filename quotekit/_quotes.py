@@ -57,12 +57,13 @@ UNCLOSED_SOFT = 500
 #: ... and is never longer than this (cut at a space where there is no sentence end).
 UNCLOSED_MAX = 1000
 
-# Punctuation that can end a quotation's content, then the words of the clause after it up to
-# its own punctuation or the end: where an unclosed quotation may meet its attribution, e.g.
-# ", she said." or ", said Ann Lee," or ". The mayor added."
+# Punctuation that can end a quotation's content (a closing mark of the other family may
+# follow it), then the words of the clause after it up to its own punctuation or the end: where
+# an unclosed quotation may meet its attribution, e.g. ", she said." or ", said Ann Lee," or
+# ". The mayor added." or ',” it said in a statement.'
 CLAUSE_AFTER = regex.compile(
     r"""
-    [,.!?…] [ ]+
+    [,.!?…] ["”’'»]? [ ]+
     (?P<clause> [^\W\d_][\w'’-]* (?: [ ]+ [^\W\d_][\w'’-]* ){1,4} )
     [ ]* (?= [.,;:!?] | $ )
     """,
@@ -180,17 +181,19 @@ def reopens_after_sentence(norm: str, stack: list[Mark], mk: Mark) -> bool:
 
 
 def _is_attribution(words: list[str], lex: Lexicons) -> bool:
-    """``words`` are an attribution clause: "she said", "said Ann Lee", "the mayor added"."""
+    """``words`` are an attribution clause: "she said", "it said in a statement", "said Ann
+    Lee", "the mayor added", "Ann Lee told reporters"."""
     lower = [w.lower() for w in words]
     speech = [lex.cue_words.get(w) == "speech" for w in lower]
-    opens_name = words[1][:1].isupper() or lower[1] in lex.words.role_determiners
     if speech[0]:
-        return opens_name  # said Ann Lee / said the mayor
-    if not speech[-1]:
-        return False
-    if len(words) == 2 and lower[0] in lex.words.person_pronouns and lower[0] in lex.pronouns:
-        return True  # she said
-    return all(w[:1].isupper() for w in words[:-1]) or lower[0] in lex.words.role_determiners
+        return words[1][:1].isupper() or lower[1] in lex.words.role_determiners  # said Ann Lee
+    third = lex.pronouns.get(lower[0])
+    if speech[1] and third is not None and (lower[0] in lex.words.person_pronouns or third[0] == "n"):
+        return True  # she said, it said in a statement
+    for k in range(1, len(words)):
+        if speech[k]:  # Ann Lee said, the mayor told reporters
+            return all(w[:1].isupper() for w in words[:k]) or lower[0] in lex.words.role_determiners
+    return False
 
 
 def attribution_cut(norm: str, start: int, end: int, lex: Lexicons) -> int:

@@ -484,6 +484,16 @@ def test_find_quotes_reopening_after_an_attribution_is_a_new_quotation(text: str
     assert raw_texts(text) == [["We will finish the work,"], ["It was hard."]]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Ann Lee wrote. ‘We will finish the work,” it said in a statement. “Nobody gave up,” it said.",
+                 id="curly"),
+    pytest.param("Ann Lee wrote. 'We will finish the work,\" it said in a statement. \"Nobody gave up,\" it said.",
+                 id="straight"),
+])
+def test_find_quotes_mismatched_marks_end_at_the_attribution(text: str) -> None:
+    assert raw_texts(text)[-2:] == [["We will finish the work,"], ["Nobody gave up,"]]
+
+
 def _sentences(n: int) -> str:
     return " ".join(f"The harbour wall number {k} was repaired by the crews." for k in range(n))
 
@@ -508,7 +518,9 @@ def test_find_quotes_bound_unclosed_length(text: str, most: int) -> None:
 
 @pytest.mark.parametrize("clause, cut", [
     (", she said.", True), (", said Ann Lee,", True), (", the mayor added.", True), (". Ann Lee said.", True),
+    (',” it said in a statement.', True), (", Ann Lee told reporters.", True), ('," she said.', True),
     (", we said.", False), (", and said more.", False), (", said to be broken.", False), (", the wall held.", False),
+    (", it was said by many people here.", False),
 ])
 def test_attribution_cut(clause: str, cut: bool) -> None:
     text = "We will finish the work" + clause + " More"
