@@ -200,19 +200,32 @@ def blank_invisible(text: str) -> str:
     Returns:
         ``text`` itself where it holds no such character.
     """
-    if _INVISIBLE_SPACE.search(text) is None:
+    # Only where there is such a character is the pattern tried (at every position it is slow).
+    cuts = [m.start() for m in _INVISIBLE_SPACE.finditer(text) if SPACE_TO_SPACY.match(text, m.start())]
+    if not cuts:
         return text
-    return SPACE_TO_SPACY.sub(" ", text)
+    pieces, last = [], 0
+    for k in cuts:
+        pieces += [text[last:k], " "]
+        last = k + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 # A dash glued between a closing quotation mark and the next word, in the older typewritten
 # style, e.g. the "--" of '"Enough"--said the chairman' or the "—" of "“Enough!”—said Ann".
 GLUED_DASH = regex.compile(
     r"""
-    (?<= [^\s] ["”’'»] ) (?: -{2,3} | [—–] ) (?= \p{L} )
+    (?<= ["”’'»] ) (?: -{2,3} | [—–] ) (?= \p{L} )
     """,
     regex.VERBOSE,
 )
+
+
+def _unglue(m: regex.Match[str]) -> str:
+    # Only after a closing mark, one that follows a word: " "--x" has an opening mark there.
+    k = m.start() - 2
+    return " " * len(m.group()) if k >= 0 and not m.string[k].isspace() else m.group()
 
 
 def unglue_dash(text: str) -> str:
@@ -230,7 +243,7 @@ def unglue_dash(text: str) -> str:
     """
     if "-" not in text and "—" not in text and "–" not in text:
         return text
-    return GLUED_DASH.sub(lambda m: " " * len(m.group()), text)
+    return GLUED_DASH.sub(_unglue, text)
 
 
 def for_spacy(text: str) -> str:
