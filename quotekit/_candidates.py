@@ -252,7 +252,7 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     role_s = role_e = -1
     role_starts = lex.role_starts
     # "Actress Jane Doe" opening a sentence: an occupation, capitalised only because it comes first
-    first = i == 0 or toks[i - 1].sent != toks[i].sent
+    first = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in _DATELINE_DASHES and toks[i - 1].text != "-")
     for q in range(len(words)):
         jobs = first and q == 0 and toks[i].text not in lex.first_names
         if raw[q] not in role_starts and words[q] not in role_starts and not (jobs and raw[q] in lex.job_starts):

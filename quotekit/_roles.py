@@ -3,14 +3,18 @@ and the organization it belongs to, from anywhere in the article.
 
 The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 
-1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman".
-2. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X".
-3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
-   "X, a Republican senator,", "X (D-Va.), a senior member of the Y Committee".
+1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
+   Kentish finance minister".
+2. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
+   "X, a Republican senator,", "X, who is executive director of Y", "Rep. X (D-Va.), a senior
+   member of the Y Committee" (an office in apposition is more specific than the title before
+   the name, so it is tried first).
+3. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X".
 4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said".
 5. ``title_words_before``: lower-case titles and occupations with the organization and kept
    modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X".
 6. ``possessive_before_name``: "Acme's X": an organization with no title.
+7. ``copula_title``: "X is the Acme campaign's political director".
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
 evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
@@ -187,9 +191,12 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     p = k
     while p < hi and toks[p].is_cap and toks[p].quote < 0:
         p += 1
-    if p > k and p < hi and toks[p].lower in lex.words.possessive_marks:
-        org = view.span_text(k, p)
-        k = p + 1
+    q = p
+    while p > k and q < min(hi, p + 2) and toks[q].is_word and not toks[q].is_cap and toks[q].quote < 0:
+        q += 1  # "the Acme campaign's chairman": the body's name goes on in lower case
+    if p > k and q < hi and toks[q].lower in lex.words.possessive_marks:
+        org = view.span_text(k, q)
+        k = q + 1
     else:
         # "the political reform group's general secretary": a body named elsewhere
         q = k
@@ -282,8 +289,8 @@ class RoleFound:
 
 
 def _role_ok(role: str | None, lex: Lexicons) -> str | None:
-    """``role`` unless its head is a word that is never a role ("friend", "fans", "audience member")."""
-    return None if role is None or role.lower().split()[-1] in lex.words.not_roles or role.lower() in lex.words.not_roles else role
+    """``role`` unless it is a word or phrase that is never a role ("friend", "fans", "audience member")."""
+    return None if role is None or role.lower() in lex.words.not_roles else role
 
 
 def _kept_before(s: RoleSite, i: int) -> list[_W]:
@@ -356,9 +363,23 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
         k += 1  # past "(D-Va.)"
     if not (k < s.hi and toks[k].text == ","):
         return None
-    role, org, _ = _role_at(s.view, k + 1, s.hi, s.lex)
+    k += 1
+    if k + 1 < s.hi and toks[k].lower in s.lex.words.relative_pronouns and toks[k + 1].lower in s.lex.words.be_forms:
+        k += 2  # "X, who is executive director of Y"
+    role, org, _ = _role_at(s.view, k, s.hi, s.lex)
     role = _role_ok(role, s.lex)
     return RoleFound(role, org, "appositive_after") if role else None
+
+
+def copula_title(s: RoleSite) -> RoleFound | None:
+    """"Jo Roe is the Acme campaign's political director", "Jo Roe was a nurse": a title after "is"/"was"."""
+    m, toks = s.m, s.view.toks
+    if m.kind != "name" or not (m.j + 1 < s.hi and toks[m.j].lower in s.lex.words.be_forms
+                                and toks[m.j + 1].lower in s.lex.words.role_determiners):
+        return None
+    role, org, _ = _role_at(s.view, m.j + 1, s.hi, s.lex)
+    role = _role_ok(role, s.lex)
+    return RoleFound(role, org, "copula_title") if role else None
 
 
 def title_before_comma(s: RoleSite) -> RoleFound | None:
@@ -422,11 +443,12 @@ def possessive_before_name(s: RoleSite) -> RoleFound | None:
 
 ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     unnamed_speaker,
-    title_before_name,
     appositive_after,
+    title_before_name,
     title_before_comma,
     title_words_before,
     possessive_before_name,
+    copula_title,
 )
 """The role rules in the order :func:`assign_roles` tries them at each mention."""
 

@@ -228,6 +228,7 @@ ROLES = [
     ("title_before_comma", "The Shadow Home Secretary, Jane Smith, said the plan had failed.", "Shadow Home Secretary", None),
     ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
     ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
+    ("copula_title", "Jane Smith is the harbour trust's chief engineer. Smith said the wall was safe.", "chief engineer", None),
 ]
 
 
