@@ -1,6 +1,19 @@
 """Stage 1: find quotation marks in raw text and pair them into quoted stretches.
 
 Works on the normalised text alone (no spaCy), in one pass over the marks: linear time.
+
+While a quotation is open, each mark of its family is read by the first of these that fits:
+
+1. a closing mark closes it (or the innermost nested one);
+2. an opening mark after an attribution clause or more than ``UNCLOSED_MAX`` characters
+   (:func:`attribution_cut`) ends it unclosed and opens the next quotation;
+3. an opening mark after a finished sentence starts its next part
+   (:func:`reopens_after_sentence`: paragraphs flattened into one line);
+4. any other opening mark opens a nested quotation.
+
+At a paragraph's end it goes on only where the next paragraph opens with a mark of its family;
+an unclosed quotation is bounded by :func:`bound_unclosed`. Hard-wrapped lines were joined into
+their paragraphs by :func:`quotekit._text.normalize` before.
 """
 
 from __future__ import annotations
