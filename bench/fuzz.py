@@ -1,7 +1,7 @@
 """Fuzz quotekit: the property checks of tests/test_properties.py, many more times, plus mutations.
 
 Two fuzzers, both in blank mode, both checking every invariant of
-``tests/test_properties.py:check_text`` (offsets in range, ``text[start:end] == q.text``, parts
+``tests/test_properties.py:check_text`` (offsets in range, ``q.text`` the parts' text joined, parts
 ordered, spans matching the text, mentions inside it, two runs identical, JSON round trip,
 input unchanged, ``normalize`` keeping the length):
 

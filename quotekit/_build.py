@@ -11,22 +11,13 @@ from ._entities import Entities
 from ._lexicons import Lexicons
 from ._roles import RoleFound
 from ._tokens import View
-from ._types import Quote, Result, RoleMention, Rule, Span, Speaker
+from ._types import Quote, Result, RoleMention, Rule, Span, Speaker, quoted_text
 
 
 def _mention_span(view: View, m: Mention) -> tuple[int, int]:
     if m.kind == "name":
         return view.toks[m.name_i].start, view.toks[m.name_j - 1].end
     return view.toks[m.i].start, view.toks[m.j - 1].end
-
-
-def _nearest(found: RoleFound, starts: list[int]) -> RoleFound:
-    """The entity's title given nearest its quotations (the first on a tie); its organization, or
-    else the one the entity was first given."""
-    if len(found.found) < 2 or not starts:
-        return found
-    best = min(found.found, key=lambda r: min(abs(r.start - q) for q in starts))
-    return RoleFound(best.role, best.organization or found.org, found.rule, found.party, found.found)
 
 
 def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int, RoleFound], lex: Lexicons) -> list[Quote]:
@@ -45,17 +36,12 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
     text, ments = view.text, atts.mentions
     speakers: dict[int, Speaker] = {}
     none = RoleFound(None, None, "")
-    # Where each entity's quotations start: its role is the title given nearest them.
-    said: dict[int, list[int]] = {}
-    for a in atts.items:
-        if a.mention is not None and ents.entity_of[a.mention] >= 0:
-            said.setdefault(ents.entity_of[a.mention], []).append(a.parts[0][0])
 
     def speaker_for(n: int) -> Speaker:
         m, e = ments[n], ents.entity_of[n]
         if e >= 0:
             if e not in speakers:
-                ent, role = ents.entities[e], _nearest(roles.get(e, none), said.get(e, []))
+                ent, role = ents.entities[e], roles.get(e, none)
                 spans = sorted({_mention_span(view, ments[k]) for k in ent.mentions})
                 etype = ent.etype if ent.etype in ("person", "organization") else "unknown"
                 speakers[e] = Speaker(ent.name, etype, role.role, role.org or None, tuple(spans),  # type: ignore[arg-type]
@@ -80,13 +66,15 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
         if a.cue is not None:
             cs, ce = view.toks[a.cue.i].start, view.toks[a.cue.j - 1].end
             cue = Span(cs, ce, text[cs:ce])
-        out.append(Quote(text[start:end], start, end, parts, a.kind, speaker, mention, cue, a.rule))  # type: ignore[arg-type]
+        out.append(Quote(quoted_text(text, parts), start, end, parts, a.kind, speaker, mention, cue, a.rule,  # type: ignore[arg-type]
+                         lex.confidence_of(a.rule.value, a.kind)))
     return out
 
 
 # A quotation as it travels from a worker process: start, end, parts, kind, the speaker's index
-# in the packed speakers (-1: none), then the mention's and the cue's offsets (-1: none), the rule.
-PackedQuote = tuple[int, int, tuple[tuple[int, int], ...], str, int, int, int, int, int, str]
+# in the packed speakers (-1: none), then the mention's and the cue's offsets (-1: none), the rule
+# and the confidence.
+PackedQuote = tuple[int, int, tuple[tuple[int, int], ...], str, int, int, int, int, int, str, float]
 PackedSpeaker = tuple[str, str, str | None, str | None, tuple[tuple[int, int], ...], str | None,
                       tuple[tuple[str, str | None, int, int], ...]]
 
@@ -120,7 +108,7 @@ def pack_result(result: Result) -> tuple[list[PackedQuote], list[PackedSpeaker],
         quotes.append((
             q.start, q.end, q.parts, q.kind, -1 if q.speaker is None else index[id(q.speaker)],
             -1 if m is None else m.start, -1 if m is None else m.end,
-            -1 if c is None else c.start, -1 if c is None else c.end, q.rule.value,
+            -1 if c is None else c.start, -1 if c is None else c.end, q.rule.value, q.confidence,
         ))
     return quotes, speakers, len(result.speakers)
 
@@ -164,12 +152,13 @@ def unpack_result(
                         tuple(RoleMention(*r) for r in found))
                 for name, kind, role, org, mentions, party, found in packed_speakers]
     out: list[Quote] = []
-    for start, end, parts, kind, k, ms, me, cs, ce, rule in quotes:
+    for start, end, parts, kind, k, ms, me, cs, ce, rule, confidence in quotes:
         out.append(_new_quote(
-            text[start:end], start, end, parts, kind,
+            quoted_text(text, parts), start, end, parts, kind,
             speakers[k] if k >= 0 else None,
             _new_span(ms, me, text[ms:me]) if ms >= 0 else None,
             _new_span(cs, ce, text[cs:ce]) if cs >= 0 else None,
             Rule(rule),
+            confidence,
         ))
     return Result(tuple(out), tuple(speakers[:n]), model, id, text)

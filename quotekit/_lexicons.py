@@ -14,7 +14,7 @@ from ._errors import QuotekitError
 _FILES = (
     "speech_verbs.tsv", "cue_phrases.txt", "first_names.tsv", "honorifics.tsv", "roles.txt",
     "role_heads.txt", "role_modifiers.txt", "org_words.txt", "person_nouns.tsv",
-    "statement_nouns.txt", "title_cues.txt", "pronouns.tsv", "occupations.txt",
+    "statement_nouns.txt", "title_cues.txt", "pronouns.tsv", "occupations.txt", "confidence.tsv",
 )
 
 
@@ -227,7 +227,20 @@ class Lexicons:
     title_cues: frozenset[tuple[str, ...]]
     pronouns: dict[str, tuple[str, str]]
     occupations: frozenset[tuple[str, ...]]
+    confidence: dict[tuple[str, str], float]
     words: WordLists
+
+    def confidence_of(self, rule: str, kind: str) -> float:
+        """How often a quotation of this rule and kind is right (``confidence.tsv``): the pair's
+        measured rate, else the rule's mean, else that of quotations no rule attributed."""
+        found = self.confidence.get((rule, kind))
+        if found is not None:
+            return found
+        same_rule = [v for (r, _), v in self.confidence.items() if r == rule]
+        if same_rule:
+            return round(sum(same_rule) / len(same_rule), 3)
+        fallback = [v for (r, _), v in self.confidence.items() if r == "none"]
+        return round(sum(fallback) / len(fallback), 3) if fallback else 0.5
 
     @functools.cached_property
     def max_role_len(self) -> int:
@@ -365,6 +378,7 @@ class Lexicons:
             title_cues=words_of("title_cues.txt"),
             pronouns={c[0].lower(): (c[1], c[2]) for c in rows("pronouns.tsv", 3)},
             occupations=words_of("occupations.txt"),
+            confidence={(c[0], c[1]): float(c[2]) for c in rows("confidence.tsv", 3)},
             words=WordLists(**{f.name: frozenset(c[0] for c in rows(f"words/{f.name}.txt", 1))
                                for f in fields(WordLists)}),
         )

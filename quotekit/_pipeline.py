@@ -18,7 +18,7 @@ from ._quotes import find_quotes
 from ._roles import assign_roles
 from ._text import Paragraphs, for_spacy, normalize
 from ._tokens import build_view, doc_text
-from ._types import Quote, Span, Speaker
+from ._types import Quote, Span, Speaker, quoted_text
 
 
 def read_doc(doc: Doc, lex: Lexicons, text: str | None = None) -> list[Quote]:
@@ -172,14 +172,14 @@ def shift(quotes: list[Quote], offset: int, original: str) -> list[Quote]:
     moved: dict[int, Speaker] = {}
     out = []
     for q in quotes:
+        parts = tuple((s + offset, e + offset) for s, e in q.parts)
         speaker = q.speaker
         if speaker is not None:
             if id(speaker) not in moved:
                 moved[id(speaker)] = dataclasses.replace(speaker, mentions=tuple((s + offset, e + offset) for s, e in speaker.mentions))
             speaker = moved[id(speaker)]
         out.append(dataclasses.replace(
-            q, text=original[q.start + offset:q.end + offset], start=q.start + offset, end=q.end + offset,
-            parts=tuple((s + offset, e + offset) for s, e in q.parts), speaker=speaker,
+            q, text=quoted_text(original, parts), start=q.start + offset, end=q.end + offset, parts=parts, speaker=speaker,
             speaker_mention=span(q.speaker_mention), cue=span(q.cue),
         ))
     return out

@@ -226,6 +226,8 @@ def content_clause(ctx: Ctx, k: int, e: int, that: bool = False) -> bool:
     the plan smacks of panic").
     """
     toks, words = ctx.view.toks, ctx.lex.words
+    if k >= e:
+        return False  # nothing after the cue ("… she said" at the end of the text)
     if not that and not _subject_start(ctx, k):
         return False
     for x in range(k, min(e, k + _CLAUSE_REACH)):

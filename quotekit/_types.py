@@ -76,6 +76,22 @@ class ByFields:
 _RULE_NAMES = frozenset(r.value for r in Rule)
 
 
+def quoted_text(original: str, parts: Sequence[tuple[int, int]]) -> str:
+    """What was said: the text of each part, joined by one space.
+
+    ``“We will appeal,” she said. “It is wrong.”`` gives ``We will appeal, It is wrong.``; a
+    quotation over two paragraphs gives its paragraphs on one line.
+
+    Args:
+        original: The article.
+        parts: ``(start, end)`` of each part, in text order.
+
+    Returns:
+        The quoted words.
+    """
+    return " ".join(original[s:e] for s, e in parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Span(ByFields):
     """A stretch of the original text: ``text == original[start:end]``.
@@ -180,8 +196,10 @@ class Quote(ByFields):
     """One quotation: its words, where they are, its kind, cue and speaker.
 
     Attributes:
-        text: ``original[start:end]``: the words, quotation marks excluded. For a quotation in
-            several parts this runs from the first part's start to the last part's end.
+        text: What was said: the text of each part, joined by one space
+            (:func:`quoted_text`), quotation marks and an interrupting "she said" left out.
+            For a quotation of one part it is ``original[start:end]``; ``original[start:end]``
+            is always the covering stretch, narration between the parts included.
         start: Offset of the first character of the first part.
         end: Offset one past the last character of the last part.
         parts: ``(start, end)`` of each part: one for a plain quotation, several for one
@@ -192,6 +210,8 @@ class Quote(ByFields):
         cue: The cue ("said", "according to", a colon), or ``None``.
         rule: The rule that attributed it (:class:`Rule`); :meth:`to_dict` adds it as ``"rule"``
             after the prediction format's keys (scorers read only theirs).
+        confidence: How often quotations of this rule and kind are right on the annotated news
+            the project measures (0 to 1; ``bench/calibrate.py``, docs/accuracy.md).
     """
 
     text: str
@@ -203,6 +223,7 @@ class Quote(ByFields):
     speaker_mention: Span | None = None
     cue: Span | None = None
     rule: Rule = Rule.NONE
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the quotation in the prediction format (``../shared/corpora/README.md``)."""
@@ -216,6 +237,7 @@ class Quote(ByFields):
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "rule": self.rule.value,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -238,6 +260,7 @@ class Quote(ByFields):
             speaker_mention=Span.from_dict(mention) if mention else None,
             cue=Span.from_dict(cue) if cue else None,
             rule=Rule(data["rule"]) if data.get("rule") in _RULE_NAMES else Rule.NONE,
+            confidence=float(data.get("confidence") or 0.0),
         )
 
 

@@ -52,7 +52,7 @@ def check_offsets(result: Result) -> None:
     """Assert every offset of ``result`` points at the text it claims, in the original text."""
     text = result.text
     for q in result:
-        assert text[q.start:q.end] == q.text, (q.start, q.end, q.text)
+        assert q.text == " ".join(text[s:e] for s, e in q.parts), (q.parts, q.text)
         assert q.parts, q
         assert q.parts[0][0] == q.start and q.parts[-1][1] == q.end, q.parts
         for (s, e), nxt in zip(q.parts, q.parts[1:] + ((None, None),)):

@@ -4,12 +4,11 @@ quotations, and offsets into the whole text. Time and memory are measured by ben
 from __future__ import annotations
 
 import pytest
+from conftest import check_offsets
 
 import quotekit
 from quotekit._pipeline import join_chunks, shift
 from quotekit._types import Quote, Speaker
-
-from conftest import check_offsets
 
 TWO_PEOPLE = "".join(
     f"“Point {n} is settled,” said Ann Lee. “Point {n} is not,” said Tom Hart.\n\n" for n in range(40)

@@ -112,8 +112,8 @@ def check_result(text: str, result: Result, *, overlaps: bool = True) -> list[st
         if not 0 <= q.start <= q.end <= n:
             bad.append(f"{tag}: offsets outside [0, {n}]")
             continue
-        if text[q.start:q.end] != q.text:
-            bad.append(f"{tag}: text[start:end] != q.text ({q.text!r:.40})")
+        if " ".join(text[s:e] for s, e in q.parts) != q.text:
+            bad.append(f"{tag}: the parts' text joined != q.text ({q.text!r:.40})")
         if q.kind not in ("direct", "partial", "indirect"):
             bad.append(f"{tag}: unknown kind")
         if not q.parts:

@@ -1,7 +1,7 @@
 """Any text in, a correct answer or a clear error out: the input contract and hostile inputs.
 
 Every hostile input is its own case and must give a well-formed result: no exception, every
-offset in range, ``text[q.start:q.end] == q.text``, parts ordered and inside the quotation,
+offset in range, ``q.text`` the parts' text joined, parts ordered and inside the quotation,
 speaker mentions inside the text, and the input left as it was. Texts are written here or
 generated; none comes from a corpus.
 """
