@@ -172,7 +172,8 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                 continue
             if nxt.kind == "name" and nxt.role is None and lower and _role_match(gap, lex, True) == len(gap):
                 # "Lib Dem Treasury spokesman": capitalised title words end the owner's name
-                t = next((t for t in range(a, b) if _role_match(view.lowers[t:m.j] + gap, lex, True) == m.j - t + len(gap)), b)
+                t = b if view.lowers[b - 1] in lex.words.org_name_ends else next(
+                    (t for t in range(a, b) if _role_match(view.lowers[t:m.j] + gap, lex, True) == m.j - t + len(gap)), b)
                 nxt.i, nxt.role = a, view.span_text(t, nxt.i)
                 nxt.role_org = view.span_text(a, t) if t > a else None
                 continue

@@ -90,6 +90,7 @@ class WordLists:
         role_drop_words: Evaluative words left out of a role ("veteran", "independent").
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
+        org_name_ends: Nouns that end an organization's name, not a title ("party" of "Kentland Freedom Party leader").
         clause_subjects: Words that open the subject of a content clause ("said HE would", "said THE plan was").
         finite_forms: Finite auxiliaries, modals and irregular past-tense verbs ("was", "would", "went").
         non_subject_starts: Prepositions and particles that never open a clause's subject ("on", "against").
@@ -161,6 +162,7 @@ class WordLists:
     role_drop_words: frozenset[str]
     not_roles: frozenset[str]
     portfolio_prepositions: frozenset[str]
+    org_name_ends: frozenset[str]
     clause_subjects: frozenset[str]
     finite_forms: frozenset[str]
     non_subject_starts: frozenset[str]

@@ -498,7 +498,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         org = first.org or next((f.org for f, _ in got if f.org), None)
         mentions = tuple(dict.fromkeys(RoleMention(f.role, f.org, toks[ments[n].name_i].start, toks[ments[n].name_j - 1].end)
                                        for f, n in got if f.role))
-        roles[e] = RoleFound(first.role, org, first.rule, parties.get(e), mentions)
+        party = parties.get(e) or (org if org and org.split()[-1].lower() == "party" else None)  # "the Acme Party's leader"
+        roles[e] = RoleFound(first.role, org, first.rule, party, mentions)
     for e, party in parties.items():
         if e not in roles:
             roles[e] = RoleFound(None, None, "", party)

@@ -173,7 +173,8 @@ def test_not_roles(extractor: Extractor, word: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "party"), [(f"{SAID}Jane Roe (D-Va.).", "D"), (f"{SAID}Jane Roe, R-Pa., on Monday.", "R"),
-                                             (f"{SAID}Jane Roe.", None)])
+                                             (f"{SAID}Jane Roe.", None),
+                                             (f"{SAID}Kentland Freedom Party leader Jane Roe.", "Kentland Freedom Party")])
 def test_party_letter(extractor: Extractor, text: str, party: str | None) -> None:
     q = find_quote(extractor.extract(text), "The pier must reopen")
     assert q.speaker is not None and q.speaker.party == party
