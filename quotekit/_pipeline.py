@@ -8,6 +8,7 @@ import gc
 import regex
 from spacy.tokens import Doc
 
+from ._anaphora import link_role_nominals
 from ._attribute import attribute
 from ._build import build_quotes
 from ._candidates import find_mentions
@@ -57,6 +58,7 @@ def _stages(doc: Doc, text: str, lex: Lexicons) -> list[Quote]:
     atts = attribute(view, cues, mentions, lex)
     ents = resolve(view, atts.mentions, atts.items, lex)
     roles = assign_roles(view, atts.mentions, ents, lex)
+    ents = link_role_nominals(view, atts.mentions, ents, roles, lex)
     return build_quotes(view, atts, ents, roles, lex)
 
 
