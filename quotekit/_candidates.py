@@ -181,6 +181,12 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                     and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))):
                 nxt.i, nxt.role_org = m.i, owner
                 continue
+        if (m.kind == "nominal" and not m.statement and nxt is not None and nxt.kind == "name" and nxt.role is None
+                and m.j < len(toks) and toks[m.j].lower in lex.words.possessive_marks and nxt.i > m.j + 1
+                and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))
+                and _role_match(view.lowers[m.j + 1:nxt.i], lex, True) == nxt.i - m.j - 1):
+            nxt.i, nxt.role = m.i, view.span_text(m.j + 1, nxt.i)  # "the party's election chief Jo Roe"
+            continue
         keep.append(m)
     return keep
 
@@ -292,6 +298,10 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
                 o += 1  # "Local MP Jane Doe": "Local" says where, not which body
             org = view.span_text(o, i + role_s) if o < i + role_s else None
     ni, nj = i + name_s, j
+    if role_s >= 0 and ni < nj and toks[ni].lower in lex.words.name_connectors and nj - ni >= 4:
+        f = next((x for x in range(ni + 2, nj - 1) if toks[x].text in lex.first_names), nj - 2)
+        role_e, ni = f - i, f  # the title's "of Elections" ends where the name's first name starts
+        role = view.span_text(i + role_s, i + role_e)
     if ni >= nj:
         # A title with no name after it ("the Shadow Home Secretary"): a role mention.
         return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role, org, possessive)
