@@ -814,7 +814,7 @@ def format_table(result: Result, width: int | None = None) -> str:
         width: The line width to fit; ``None`` for the terminal's width.
 
     Returns:
-        A heading line and one row per quotation (who, role, kind, shortened quote).
+        A heading line and one row per quotation (who, role, kind, confidence, shortened quote).
     """
     width = width or shutil.get_terminal_size((100, 24)).columns
     n = len(result.quotes)
@@ -827,15 +827,15 @@ def format_table(result: Result, width: int | None = None) -> str:
         speaker = quote.speaker
         who = speaker.name if speaker else "(unattributed)"
         role = ", ".join(x for x in (speaker.role, speaker.organization) if x) if speaker else ""
-        rows.append((_shorten(who, 28), _shorten(role, 30), printable(quote.kind),
+        rows.append((_shorten(who, 28), _shorten(role, 30), printable(quote.kind), f"{quote.confidence:.2f}",
                      _shorten(quote.text, 10**9)))
-    headers = ("who", "role", "kind", "quote")
-    widths = [max(len(headers[i]), *(len(r[i]) for r in rows)) for i in range(3)]
-    room = max(width - sum(widths) - 6, 20)
+    headers = ("who", "role", "kind", "conf", "quote")
+    widths = [max(len(headers[i]), *(len(r[i]) for r in rows)) for i in range(4)]
+    room = max(width - sum(widths) - 2 * len(widths), 20)
     lines = [heading, "  ".join(h.ljust(w) for h, w in zip(headers, (*widths, 0))).rstrip()]
     lines.append("  ".join("-" * w for w in (*widths, min(room, 40))))
-    for who, role, kind, text in rows:
-        cells = (who.ljust(widths[0]), role.ljust(widths[1]), kind.ljust(widths[2]))
+    for who, role, kind, conf, text in rows:
+        cells = (who.ljust(widths[0]), role.ljust(widths[1]), kind.ljust(widths[2]), conf.rjust(widths[3]))
         lines.append("  ".join((*cells, _shorten(text, room))))
     return "\n".join(lines) + "\n"
 

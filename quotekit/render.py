@@ -338,7 +338,8 @@ def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> s
         return (
             f'<mark class="{_attr(classes)}" data-quote="{qi}" data-part="{pi}" '
             f'data-speaker="{_attr(speaker.name if speaker else "")}" '
-            f'data-kind="{_attr(quote.kind)}" title="{_attr(_title(speaker))}" '
+            f'data-kind="{_attr(quote.kind)}" data-confidence="{quote.confidence:.2f}" '
+            f'title="{_attr(_title(speaker))} ({_attr(quote.kind)}, {_attr(str(quote.rule))}, confidence {quote.confidence:.2f})" '
             f'style="background-color: {_attr(colors[qi])}">'
         )
 

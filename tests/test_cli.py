@@ -180,7 +180,8 @@ def test_format_table_by_hand() -> None:
     table = format_table(Result(quotes, (jane,), "blank", "art-1", text), width=100)
     lines = table.splitlines()
     assert lines[0] == "== art-1: 2 quotations =="
-    assert lines[1].split() == ["who", "role", "kind", "quote"]
+    assert lines[1].split() == ["who", "role", "kind", "conf", "quote"]
+    assert "0.00" in lines[3]  # the hand-built quotation's confidence
     assert "Jane Smith" in lines[3] and "party leader, Labour" in lines[3]
     assert "We will win," in lines[3]
     assert "(unattributed)" in lines[4]
