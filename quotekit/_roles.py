@@ -4,7 +4,7 @@ and the organization it belongs to, from anywhere in the article.
 The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 
 1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
-   Kentish finance minister".
+   Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister").
 2. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
    "X, a Republican senator,", "X, who is executive director of Y", "Rep. X (D-Va.), a senior
    member of the Y Committee" (an office in apposition is more specific than the title before
@@ -309,9 +309,15 @@ def _kept_before(s: RoleSite, i: int) -> list[_W]:
 
 def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     """"a spokeswoman for the Harbour Authority", "Acme's spokesman": the head noun, and the
-    organization named with it."""
+    organization named with it; "the prime minister said", where stage 5 gave that title
+    mention to a named entity: the whole title."""
     if not s.ent.unnamed:
-        return None
+        if s.m.kind != "nominal" or s.m.statement:
+            return None
+        ws = _words(s.view, s.m.name_i, s.m.j)
+        if not s.m.role or not ws or _match(ws, s.lex) != len(ws):
+            return None
+        return RoleFound(_role_ok(s.m.role, s.lex), s.m.role_org, "unnamed_speaker")
     head, lex = s.view.toks[s.m.name_i], s.lex
     low = head.lower.rstrip("s")
     titled = low in lex.one_word_roles or low in lex.role_heads or (low,) in lex.occupations or low.startswith("spokes")

