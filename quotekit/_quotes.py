@@ -251,11 +251,7 @@ def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tu
             mark_spans: list[tuple[int, int]], part_start: int, close: Mark | None, end: int,
             lex: Lexicons) -> None:
     """Close the open quotation at ``end`` (at mark ``close``, or unclosed: then bounded by
-    :func:`bound_unclosed`) and empty ``stack``.
-
-    A module function, not a closure in :func:`_pair`: compiled (mypyc) closures keep their scope
-    in a reference cycle, and the stages must leave no cyclic garbage.
-    """
+    :func:`bound_unclosed`) and empty ``stack``."""
     if close is None:
         end = bound_unclosed(norm, part_start, end, lex)
     s, e = strip_span(norm, part_start, end)
@@ -268,13 +264,24 @@ def _finish(norm: str, quotes: list[RawQuote], stack: list[Mark], parts: list[tu
     stack.clear()
 
 
-def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]],
-          lex: Lexicons) -> list[RawQuote]:
-    """Pair one family's marks into quotations, paragraph-aware, in one pass."""
-    quotes: list[RawQuote] = []
-    block_i = 0
-    # For the single family: is there a strong closer later in the same paragraph, before the
-    # next mark that can only open? Then a weak closer ("officers’ conduct") is an apostrophe.
+@dataclass(slots=True)
+class _Pairing:
+    """One family's pairing in progress: the quotations found and the open one's state."""
+
+    norm: str
+    lex: Lexicons
+    quotes: list[RawQuote] = field(default_factory=list)
+    stack: list[Mark] = field(default_factory=list)  # the open quotation's opening marks, outermost first
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    mark_spans: list[tuple[int, int]] = field(default_factory=list)
+    part_start: int = 0
+    open_para: int = -1
+    last_checked: int = 0
+
+
+def _strong_closers_later(norm: str, marks: list[Mark], paras: Paragraphs) -> list[bool]:
+    """For each mark: is there a strong closer later in its paragraph, before the next opener?"""
+    # For the single family: where there is one, a weak closer ("officers’ conduct") is an apostrophe.
     strong_later = [False] * len(marks)
     seen_strong = False
     last_para = -1
@@ -289,78 +296,96 @@ def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[i
             seen_strong = True
         elif mk.can_open and not mk.can_close:
             seen_strong = False
+    return strong_later
 
-    stack: list[Mark] = []
-    parts: list[tuple[int, int]] = []
-    mark_spans: list[tuple[int, int]] = []
-    open_para = -1
-    part_start = 0
-    last_checked = 0
 
+def _open_quote(st: _Pairing, mk: Mark, para: int) -> None:
+    """Open a new quotation at ``mk`` (the stack must be empty)."""
+    st.stack.append(mk)
+    st.parts, st.mark_spans = [], [(mk.start, mk.end)]
+    st.part_start, st.open_para = mk.end, para
+
+
+def _close_quote(st: _Pairing, close: Mark | None, end: int) -> None:
+    """Close the open quotation at ``end`` (see :func:`_finish`) and start fresh part lists."""
+    _finish(st.norm, st.quotes, st.stack, st.parts, st.mark_spans, st.part_start, close, end, st.lex)
+    # Fresh lists: the finished RawQuote keeps the old ones.
+    st.parts, st.mark_spans = [], []
+
+
+def _end_part(st: _Pairing, end: int, mk: Mark) -> None:
+    """End the open quotation's current part at ``end``; the next one starts after mark ``mk``."""
+    s, e = strip_span(st.norm, st.part_start, end)
+    if e > s:
+        st.parts.append((s, e))
+    st.mark_spans.append((mk.start, mk.end))
+    st.part_start = mk.end
+
+
+def _paragraph_ended(st: _Pairing, mk: Mark, para: int, paras: Paragraphs) -> bool:
+    """Handle a quotation still open when its paragraph ends; True where ``mk`` continued it."""
+    # It goes on only where the very next paragraph opens with a mark of the same family (the
+    # multi-paragraph convention); otherwise recover at the end of its paragraph.
+    p_end = paras.spans[st.open_para][1]
+    if para == st.open_para + 1 and mk.start == paras.spans[para][0] and mk.can_open:
+        _end_part(st, p_end, mk)
+        st.open_para = para
+        del st.stack[1:]
+        return True
+    _close_quote(st, None, p_end)
+    return False
+
+
+def _step_open(st: _Pairing, mk: Mark, strong_later: bool, para: int) -> None:
+    """Read mark ``mk`` while a quotation is open: close, reopen, nest or skip it."""
+    norm, stack = st.norm, st.stack
+    prev = norm[mk.start - 1] if mk.start else " "
+    checked, st.last_checked = st.last_checked, mk.start  # each stretch is scanned once (linear)
+    if mk.can_close and (mk.family == "double" or prev in _STRONG_CLOSE_BEFORE
+                         or not strong_later or not mk.can_open and not prev.isalpha()):
+        if len(stack) > 1:
+            stack.pop()
+            return
+        _close_quote(st, mk, mk.start)
+    elif (len(stack) == 1 and mk.can_open and not mk.can_close
+          and (mk.start - st.part_start > UNCLOSED_MAX
+               or attribution_cut(norm, max(st.part_start, checked - _CLAUSE_REACH), mk.start, st.lex) >= 0)):
+        # Narration came between (an attribution, or more than an unclosed quotation may
+        # hold): the open quotation was never closed, and this mark opens the next one
+        # ("“We are done, he said. Later: “Go.”").
+        _close_quote(st, None, mk.start)
+        _open_quote(st, mk, para)
+    elif reopens_after_sentence(norm, stack, mk):
+        _end_part(st, mk.start, mk)
+    elif mk.can_open and not mk.can_close:
+        if len(stack) < MAX_DEPTH:
+            stack.append(mk)
+    # Otherwise a weak closer with a stronger one ahead: an apostrophe.
+
+
+def _pair(norm: str, marks: list[Mark], paras: Paragraphs, blocked: list[tuple[int, int]],
+          lex: Lexicons) -> list[RawQuote]:
+    """Pair one family's marks into quotations, paragraph-aware, in one pass."""
+    strong_later = _strong_closers_later(norm, marks, paras)
+    st = _Pairing(norm, lex)
+    block_i = 0
     for i, mk in enumerate(marks):
         while block_i < len(blocked) and blocked[block_i][1] <= mk.start:
             block_i += 1
         if block_i < len(blocked) and blocked[block_i][0] <= mk.start < blocked[block_i][1]:
             continue  # inside a quotation of the other family: nested, part of its content
         para = paras.index(mk.start)
-        if stack and para != open_para:
-            # The quotation is still open when its paragraph ends. It goes on only where the
-            # very next paragraph opens with a mark of the same family (the multi-paragraph
-            # convention); otherwise recover at the end of its paragraph.
-            p_end = paras.spans[open_para][1]
-            follows = (para == open_para + 1 and mk.start == paras.spans[para][0] and mk.can_open)
-            if follows:
-                s, e = strip_span(norm, part_start, p_end)
-                if e > s:
-                    parts.append((s, e))
-                mark_spans.append((mk.start, mk.end))
-                part_start, open_para = mk.end, para
-                del stack[1:]
-                continue
-            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, p_end, lex)
-            parts, mark_spans = [], []
-        if not stack:
+        if st.stack and para != st.open_para and _paragraph_ended(st, mk, para, paras):
+            continue
+        if not st.stack:
             weak = mk.family == "single" and mk.can_close and not mk.can_open
             if mk.can_open and not weak:
-                stack.append(mk)
-                parts, mark_spans = [], [(mk.start, mk.end)]
-                part_start, open_para = mk.end, para
+                _open_quote(st, mk, para)
             continue
-        prev = norm[mk.start - 1] if mk.start else " "
-        checked, last_checked = last_checked, mk.start  # each stretch is scanned once (linear)
-        if mk.can_close and (mk.family == "double" or prev in _STRONG_CLOSE_BEFORE
-                             or not strong_later[i] or not mk.can_open and not prev.isalpha()):
-            if mk.can_open and not mk.can_close:
-                continue
-            if len(stack) > 1:
-                stack.pop()
-                continue
-            _finish(norm, quotes, stack, parts, mark_spans, part_start, mk, mk.start, lex)
-            parts, mark_spans = [], []
-        elif (len(stack) == 1 and mk.can_open and not mk.can_close
-              and (mk.start - part_start > UNCLOSED_MAX
-                   or attribution_cut(norm, max(part_start, checked - _CLAUSE_REACH), mk.start, lex) >= 0)):
-            # Narration came between (an attribution, or more than an unclosed quotation may
-            # hold): the open quotation was never closed, and this mark opens the next one
-            # ("“We are done, he said. Later: “Go.”").
-            _finish(norm, quotes, stack, parts, mark_spans, part_start, None, mk.start, lex)
-            stack.append(mk)
-            parts, mark_spans = [], [(mk.start, mk.end)]
-            part_start, open_para = mk.end, para
-        elif reopens_after_sentence(norm, stack, mk):
-            s, e = strip_span(norm, part_start, mk.start)
-            if e > s:
-                parts.append((s, e))
-            mark_spans.append((mk.start, mk.end))
-            part_start = mk.end
-        elif mk.can_open and not mk.can_close:
-            if len(stack) < MAX_DEPTH:
-                stack.append(mk)
-        elif mk.can_close:
-            continue  # a weak closer with a stronger one ahead: an apostrophe
-    if stack:
-        _finish(norm, quotes, stack, parts, mark_spans, part_start, None, paras.spans[open_para][1], lex)
-    return quotes
+        _step_open(st, mk, strong_later[i], para)
+    if st.stack:
+        _close_quote(st, None, paras.spans[st.open_para][1])
+    return st.quotes
 
 
 def find_quotes(norm: str, paras: Paragraphs | None = None, lex: Lexicons | None = None) -> list[RawQuote]:
