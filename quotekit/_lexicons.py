@@ -60,6 +60,7 @@ class WordLists:
         report_prepositions: Prepositions before when or where a report was made ("said on Tuesday that", "wrote in a l
         title_naming_verbs: Participles that, after a noun in the title-cue list, make the quotation a name ("a film c
         speaker_followers: Words that may follow an inverted speaker ("said Smith on Tuesday").
+        clause_gap_words: Pronouns before a speaker that are the reported clause's subject ("which he said had").
         weekdays: Days of the week.
         months: Months of the year.
         not_names: Capitalised words that never start a name ("The", "But"), besides weekdays and months.
@@ -132,6 +133,7 @@ class WordLists:
     report_prepositions: frozenset[str]
     title_naming_verbs: frozenset[str]
     speaker_followers: frozenset[str]
+    clause_gap_words: frozenset[str]
     weekdays: frozenset[str]
     months: frozenset[str]
     not_names: frozenset[str]

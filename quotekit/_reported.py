@@ -283,7 +283,10 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
             e = x
             break
     e = _content_end(ctx.view, k, e)
-    if not content_clause(ctx, k, e, that=k > 0 and toks[k - 1].lower == "that"):
+    # "allegations which he said had been made", "a show they claim is a copy": the relative
+    # pronoun before the speaker is the clause's subject, so its verb comes first.
+    gap = mt.i > 0 and mt.i < c.i and toks[mt.i - 1].lower in words.clause_gap_words
+    if not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
         later = _that_later(ctx, k, e)
         if later >= 0 and content_clause(ctx, later, e, that=True):
             k = later

@@ -53,3 +53,12 @@ def test_surname_joins_the_person_whatever_its_entity_type() -> None:
     assert _same(person, ["carrow"], "organization", frozenset())
     org = Entity(["harbour", "authority"], "Harbour Authority", "organization")
     assert not _same(org, ["authority"], "person", frozenset())
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee denied the allegations, which she said had been made many times before.",
+    "Ann Lee rejected what she said was a smear campaign by her rivals.",
+])
+def test_relative_pronoun_is_the_clause_subject(extractor: quotekit.Extractor, text: str) -> None:
+    result = extractor.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in result if q.kind == "indirect"] == ["Ann Lee"]
