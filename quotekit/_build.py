@@ -20,6 +20,15 @@ def _mention_span(view: View, m: Mention) -> tuple[int, int]:
     return view.toks[m.i].start, view.toks[m.j - 1].end
 
 
+def _nearest(found: RoleFound, starts: list[int]) -> RoleFound:
+    """The entity's title given nearest its quotations (the first on a tie); its organization, or
+    else the one the entity was first given."""
+    if len(found.found) < 2 or not starts:
+        return found
+    best = min(found.found, key=lambda r: min(abs(r.start - q) for q in starts))
+    return RoleFound(best.role, best.organization or found.org, found.rule, found.party, found.found)
+
+
 def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int, RoleFound], lex: Lexicons) -> list[Quote]:
     """Turn attributions into :class:`Quote` objects (offsets relative to ``view.text``).
 
@@ -36,12 +45,17 @@ def build_quotes(view: View, atts: Attributions, ents: Entities, roles: dict[int
     text, ments = view.text, atts.mentions
     speakers: dict[int, Speaker] = {}
     none = RoleFound(None, None, "")
+    # Where each entity's quotations start: its role is the title given nearest them.
+    said: dict[int, list[int]] = {}
+    for a in atts.items:
+        if a.mention is not None and ents.entity_of[a.mention] >= 0:
+            said.setdefault(ents.entity_of[a.mention], []).append(a.parts[0][0])
 
     def speaker_for(n: int) -> Speaker:
         m, e = ments[n], ents.entity_of[n]
         if e >= 0:
             if e not in speakers:
-                ent, role = ents.entities[e], roles.get(e, none)
+                ent, role = ents.entities[e], _nearest(roles.get(e, none), said.get(e, []))
                 spans = sorted({_mention_span(view, ments[k]) for k in ent.mentions})
                 etype = ent.etype if ent.etype in ("person", "organization") else "unknown"
                 speakers[e] = Speaker(ent.name, etype, role.role, role.org or None, tuple(spans),  # type: ignore[arg-type]
