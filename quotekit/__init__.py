@@ -26,7 +26,7 @@ from ._api import Extractor, Failure, extract, load
 from ._errors import ModelNotFoundError, OptionError, QuotekitError, QuotekitWarning
 from ._lexicons import Lexicons
 from ._model import installed_pipelines
-from ._types import Quote, Result, Rule, Span, Speaker
+from ._types import Quote, Result, RoleMention, Rule, Span, Speaker
 from ._version import __version__
 from .dataframe import to_dataframe
 from .render import render
@@ -52,6 +52,7 @@ __all__ = [
     "QuotekitError",
     "QuotekitWarning",
     "Result",
+    "RoleMention",
     "Rule",
     "Span",
     "Speaker",
