@@ -36,11 +36,8 @@ _PREFIX_PUNCT = frozenset("“‘\"'([«‹„`")
 class Tok:
     """One non-space token (read-only by convention: the view makes tens of thousands of them).
 
-    A plain class with slots rather than a NamedTuple: compiled with mypyc it is a native
-    object, so making one and reading its fields are C struct operations, not tuple copies
-    and descriptor calls (the view's largest cost on articles that tokenize fast). The
-    ``__init__`` is written out because mypyc compiles it; a dataclass's generated one made
-    own work 0.89-0.94x the tokenizer's time instead of 0.74-0.78x on 100 PolNeAR articles.
+    A plain class with slots: one is made per token of every article, and its fields are
+    read in every stage's inner loops.
 
     Attributes:
         i: Position in the view.
@@ -137,8 +134,7 @@ class View:
         Returns:
             Token indices.
         """
-        # A plain comprehension: compiled by mypyc it beats map/compress over builtins, which go
-        # through generic calls (1.9-2.8x faster on 100 PolNeAR articles).
+        # Over the view's flat columns, not its Tok objects: most tokens are rejected at once.
         lowers, is_cap, inside = self.lowers, self.caps, self.inside
         return [k for k in range(len(lowers)) if ((caps and is_cap[k]) or lowers[k] in words) and not inside[k]]
 
@@ -161,22 +157,9 @@ def doc_text(doc: Doc) -> str:
     return "".join(parts)
 
 
-def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -> View:
-    """Build the shared view of ``doc``.
-
-    Every column is computed for all tokens at once (numpy, ``map`` over builtins): this runs
-    on every token of every article, so it must not run Python code per token.
-
-    Args:
-        doc: The parsed document (blank or trained pipeline).
-        text: ``doc.text`` (spaCy rebuilds it on every access).
-        norm: Its normalised text.
-        paras: Paragraphs of ``norm``.
-        quotes: Quoted stretches from :func:`quotekit._quotes.find_quotes`.
-
-    Returns:
-        The view.
-    """
+def _token_rows(doc: Doc, text: str, norm: str) -> tuple[npt.NDArray[Any], bool, bool]:
+    """The rows ``IDX, LENGTH, IS_SPACE, TAG, ENT_TYPE, ENT_IOB`` of ``doc``'s non-space
+    tokens, and whether it is tagged and has entities."""
     # Doc.has_annotation runs a generator over every token of an untagged doc: the arrays say it at once.
     arr = doc.to_array(["IDX", "LENGTH", "IS_SPACE", "TAG", "ENT_TYPE", "ENT_IOB"]).reshape(len(doc), 6)
     tagged = bool(arr[:, 3].any())
@@ -194,17 +177,13 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
         if drop:
             arr = np.delete(arr, drop, axis=0)
         arr = split_at_invisible(arr, text, norm)
-    n = len(arr)
-    start_a = arr[:, 0].astype(np.int64)
-    end_a = start_a + arr[:, 1].astype(np.int64)
-    starts: list[int] = start_a.tolist()
-    ends: list[int] = end_a.tolist()
-    # Comprehensions, not map(): compiled, they slice and lower natively (4x and 1.4x faster).
-    texts = [text[s:e] for s, e in zip(starts, ends)]
-    invisible = norm is not text and has_invisible_space(text)
-    if invisible:
-        texts = [visible_text(t) for t in texts]
-    lowers = [t.lower() for t in texts]
+    return arr, tagged, has_ents
+
+
+def _char_classes(text: str, starts: list[int], start_a: npt.NDArray[np.int64],
+                  end_a: npt.NDArray[np.int64]) -> tuple[list[bool], list[bool], list[int]]:
+    """Which tokens start with a capital, which with a letter or digit, and which end like a
+    sentence (``.``, ``!``, ``?``, ``…``)."""
     # First and last characters of every token (spaCy makes no empty ones) as code points,
     # read from one array: ASCII is classified in numpy, and only tokens that start outside
     # ASCII ask str.
@@ -219,6 +198,54 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
         words[x] = c.isalnum()
     last = codes[end_a - 1]
     ends_like: list[int] = np.flatnonzero((last == _STOP) | (last == _BANG) | (last == _QUERY) | (last == _ELLIPSIS)).tolist()
+    return caps, words, ends_like
+
+
+def _quote_of_tokens(quotes: list[RawQuote], start_a: npt.NDArray[np.int64]) -> list[int]:
+    """The index of the quotation whose content holds each token, or -1."""
+    # The first part (by start) that ends after the token, if it has begun (a quotation nested
+    # in a wrongly opened one counts for the outer one).
+    parts = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.parts)
+    if not parts:
+        return [-1] * len(start_a)
+    p_start = np.array([p[0] for p in parts], dtype=np.int64)
+    p_end_max = np.maximum.accumulate(np.array([p[1] for p in parts], dtype=np.int64))
+    p_quote = np.array([p[2] for p in parts], dtype=np.int64)
+    k = np.searchsorted(p_end_max, start_a, side="right")
+    kk = np.minimum(k, len(parts) - 1)
+    held = (k < len(parts)) & (p_start[kk] <= start_a)
+    quote_l: list[int] = np.where(held, p_quote[kk], -1).tolist()
+    return quote_l
+
+
+def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[RawQuote]) -> View:
+    """Build the shared view of ``doc``.
+
+    Every column is computed for all tokens at once (numpy, ``map`` over builtins): this runs
+    on every token of every article, so it must not run Python code per token.
+
+    Args:
+        doc: The parsed document (blank or trained pipeline).
+        text: ``doc.text`` (spaCy rebuilds it on every access).
+        norm: Its normalised text.
+        paras: Paragraphs of ``norm``.
+        quotes: Quoted stretches from :func:`quotekit._quotes.find_quotes`.
+
+    Returns:
+        The view.
+    """
+    arr, tagged, has_ents = _token_rows(doc, text, norm)
+    n = len(arr)
+    start_a = arr[:, 0].astype(np.int64)
+    end_a = start_a + arr[:, 1].astype(np.int64)
+    starts: list[int] = start_a.tolist()
+    ends: list[int] = end_a.tolist()
+    texts = [text[s:e] for s, e in zip(starts, ends)]
+    invisible = norm is not text and has_invisible_space(text)
+    if invisible:
+        texts = [visible_text(t) for t in texts]
+    lowers = [t.lower() for t in texts]
+    caps, words, ends_like = _char_classes(text, starts, start_a, end_a)
     strings = doc.vocab.strings
     # uint64 hashes; 0 (no tag, no entity) is "" in the string store.
     tags: list[str] = list(map(strings.__getitem__, arr[:, 3].tolist())) if tagged else [""] * n
@@ -227,19 +254,7 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     para_starts = np.array([s for s, _ in paras.spans], dtype=np.int64)
     para_a = np.maximum(np.searchsorted(para_starts, start_a, side="right") - 1, 0)
     paras_l: list[int] = para_a.tolist()
-    # Which quotation part holds each token: the first part (by start) that ends after it, if
-    # it has begun (a quotation nested in a wrongly opened one counts for the outer one).
-    parts = sorted((s, e, qi) for qi, q in enumerate(quotes) for s, e in q.parts)
-    if parts:
-        p_start = np.array([p[0] for p in parts], dtype=np.int64)
-        p_end_max = np.maximum.accumulate(np.array([p[1] for p in parts], dtype=np.int64))
-        p_quote = np.array([p[2] for p in parts], dtype=np.int64)
-        k = np.searchsorted(p_end_max, start_a, side="right")
-        kk = np.minimum(k, len(parts) - 1)
-        held = (k < len(parts)) & (p_start[kk] <= start_a)
-        quote_l: list[int] = np.where(held, p_quote[kk], -1).tolist()
-    else:
-        quote_l = [-1] * n
+    quote_l = _quote_of_tokens(quotes, start_a)
     inside = [q >= 0 for q in quote_l]
     sents = _sentences(texts, paras_l, quote_l, caps, para_a, ends_like)
     sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
