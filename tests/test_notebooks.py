@@ -107,3 +107,54 @@ def test_articles() -> None:
     assert sum("\r\n" in t for t in raw.values()) == 1
     assert sum("\u00a0" in t for t in raw.values()) == 1
     assert sum(n.startswith("uk_") for n in raw) == sum(n.startswith("us_") for n in raw)
+
+
+def _sources(name: str, cell_type: str) -> str:
+    nb = nbformat.read(EXAMPLES / name, as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == cell_type)
+
+
+def _outputs(name: str) -> str:
+    nb = nbformat.read(EXAMPLES / name, as_version=4)
+    pieces: list[str] = []
+    for cell in _code_cells(nb):
+        for o in cell.outputs:  # type: ignore[attr-defined]
+            pieces.append(o.get("text", ""))
+            pieces += [v for v in o.get("data", {}).values() if isinstance(v, str)]
+    return "\n".join(pieces)
+
+
+def test_quickstart_shows_where_blank_and_trained_differ() -> None:
+    """01 prints the quotations the two modes read differently, or says there are none."""
+    out = _outputs("01_quickstart.ipynb")
+    assert "read" in out and ("differently:" in out or "differently." in out or "No trained pipeline" in out)
+    assert "expected quotations right" in out
+    assert "better with a trained pipeline" not in _sources("01_quickstart.ipynb", "markdown")
+
+
+def test_spacy_notebook_describes_the_span_groups() -> None:
+    """03 names the three labelled span groups of quotekit/component.py, and shows them."""
+    prose = _sources("03_spacy_pipeline.ipynb", "markdown")
+    for key in ("quotekit", "quotekit_speakers", "quotekit_cues"):
+        assert f'doc.spans["{key}"]' in prose
+        assert f"{key}:" in _outputs("03_spacy_pipeline.ipynb")
+    assert "one span per quotation part" not in prose
+
+
+def test_evaluate_notebook_shows_the_rule_of_each_error() -> None:
+    """04 shows the ``rule`` column of ``quotekit evaluate --errors``."""
+    assert "--errors" in _sources("04_evaluate.ipynb", "code")
+    out = _outputs("04_evaluate.ipynb")
+    assert "rule" in out and "wrong_speaker" in out
+
+
+def test_notebooks_extra() -> None:
+    """The packages to open and run the notebooks are the ``notebooks`` extra, and the examples
+    README says how to install it."""
+    import configparser
+
+    cfg = configparser.ConfigParser()
+    cfg.read(EXAMPLES.parent / "setup.cfg", encoding="utf-8")
+    extra = cfg["options.extras_require"]["notebooks"].split()
+    assert {"jupyter", "ipykernel", "matplotlib", "pandas"} <= set(extra)
+    assert 'pip install "quotekit-nlp[notebooks]"' in (EXAMPLES / "README.md").read_text(encoding="utf-8")
