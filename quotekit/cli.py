@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version as _dist_version
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import regex
 
@@ -28,6 +28,9 @@ from ._errors import OptionError, QuotekitError
 from ._types import Result
 from ._version import __version__
 from .rows import COLUMNS, quote_row
+
+if TYPE_CHECKING:
+    from ._api import Failure
 
 FORMATS: tuple[str, ...] = ("table", "jsonl", "json", "csv", "html")
 
@@ -599,69 +602,88 @@ def _load(model: str, *, quiet: bool) -> Any:
     return extractor
 
 
-def _extract_to(args: argparse.Namespace, extractor: Any, sources: Sequence[_Source], fmt: str,
-                out: TextIO, output: AtomicFile | None) -> int:
+def _feed(articles: Iterable[_Article], pending: deque[_Article]) -> Iterator[tuple[str, str]]:
+    """Yield ``(id, text)`` of each readable article, queueing every article in ``pending``."""
+    for article in articles:
+        pending.append(article)
+        if article.error is None:
+            assert article.text is not None
+            yield str(article.id), article.text
+
+
+def _progress_bar(args: argparse.Namespace, sources: Sequence[_Source]) -> Any:
+    """A tqdm bar on standard error where it is a terminal and more than one article is read, else None."""
+    total = _count_articles(sources)
+    if args.quiet or not sys.stderr.isatty() or (total is not None and total <= 1):
+        return None
+    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def _report(bar: Any, art_id: Any, error: str) -> None:
+    """Print that article ``art_id`` failed, above the progress bar where there is one."""
+    message = f"quotekit: {printable(f'article {art_id}: {error}')}"
+    if bar is not None:
+        bar.write(message, file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
+
+
+def _in_order(stream: Iterable[Result | Failure],
+              pending: deque[_Article]) -> Iterator[tuple[_Article, Result | Failure]]:
+    """Pair each result of ``stream`` with its article, failures to read slotted in order."""
     from ._api import Failure
 
-    articles = _iter_articles(sources, args.encoding, args.input_format)
-    pending: deque[_Article] = deque()
-
-    def feed() -> Iterator[tuple[str, str]]:
-        for article in articles:
-            pending.append(article)
-            if article.error is None:
-                assert article.text is not None
-                yield str(article.id), article.text
-
-    # pipe() checks batch_size and n_process eagerly and raises OptionError.
-    stream = extractor.pipe(feed(), batch_size=args.batch_size, n_process=args.n_process,
-                            on_error="return")
-
-    total = _count_articles(sources)
-    show_bar = (not args.quiet and sys.stderr.isatty() and (total is None or total > 1))
-    bar: Any = None
-    if show_bar:
-        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
-
-        bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
-
-    def report(art_id: Any, error: str) -> None:
-        message = f"quotekit: {printable(f'article {art_id}: {error}')}"
-        if bar is not None:
-            bar.write(message, file=sys.stderr)
-        else:
-            print(message, file=sys.stderr)
-
-    def ordered() -> Iterator[tuple[_Article, Result | Failure]]:
-        # pipe() reads ahead; articles that could not be read are slotted back in order.
-        for item in stream:
-            while pending and pending[0].error is not None:
-                article = pending.popleft()
-                yield article, Failure(str(article.id), article.error or "")
-            yield pending.popleft(), item
-        while pending:
+    # pipe() reads ahead; articles that could not be read are slotted back in order.
+    for item in stream:
+        while pending and pending[0].error is not None:
             article = pending.popleft()
             yield article, Failure(str(article.id), article.error or "")
+        yield pending.popleft(), item
+    while pending:
+        article = pending.popleft()
+        yield article, Failure(str(article.id), article.error or "")
 
-    failed = 0
-    seen = 0
 
-    def counted() -> Iterator[tuple[Any, Result]]:
-        nonlocal failed, seen
-        for article, item in ordered():
-            seen += 1
-            if bar is not None:
-                bar.update(1)
-            if isinstance(item, Failure):
-                failed += 1
-                if article.error is not None:  # pipe() reports its own failures
-                    report(article.id, article.error)
-                continue
-            yield article.id, item
+@dataclass(slots=True)
+class _Tally:
+    """Articles seen and failed so far in one run."""
 
+    seen: int = 0
+    failed: int = 0
+
+
+def _counted(items: Iterable[tuple[_Article, Result | Failure]], tally: _Tally,
+             bar: Any) -> Iterator[tuple[Any, Result]]:
+    """Yield ``(id, result)`` of each article that succeeded, counting all in ``tally``."""
+    from ._api import Failure
+
+    for article, item in items:
+        tally.seen += 1
+        if bar is not None:
+            bar.update(1)
+        if isinstance(item, Failure):
+            tally.failed += 1
+            if article.error is not None:  # pipe() reports its own failures
+                _report(bar, article.id, article.error)
+            continue
+        yield article.id, item
+
+
+def _extract_to(args: argparse.Namespace, extractor: Any, sources: Sequence[_Source], fmt: str,
+                out: TextIO, output: AtomicFile | None) -> int:
+    """Extract from ``sources`` and write the results to ``out`` in format ``fmt``; the exit status."""
+    articles = _iter_articles(sources, args.encoding, args.input_format)
+    pending: deque[_Article] = deque()
+    # pipe() checks batch_size and n_process eagerly and raises OptionError.
+    stream = extractor.pipe(_feed(articles, pending), batch_size=args.batch_size, n_process=args.n_process,
+                            on_error="return")
+    bar = _progress_bar(args, sources)
+    tally = _Tally()
     where = output.name if output is not None else "standard output"
     try:
-        _WRITERS[fmt](counted(), out)
+        _WRITERS[fmt](_counted(_in_order(stream, pending), tally, bar), out)
         out.flush()
     except BrokenPipeError:
         raise
@@ -670,6 +692,7 @@ def _extract_to(args: argparse.Namespace, extractor: Any, sources: Sequence[_Sou
     finally:
         if bar is not None:
             bar.close()
+    seen, failed = tally.seen, tally.failed
     if seen == failed and output is not None:
         output.cancel()
     if not seen:
