@@ -186,7 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version",
                         version=f"quotekit {__version__} (spaCy {_dist_version('spacy')})")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_extract(subparsers)
+    _add_evaluate(subparsers)
+    return parser
 
+
+def _add_extract(subparsers: Any) -> None:
+    """Add the ``extract`` subcommand and its options."""
     extract = subparsers.add_parser(
         "extract",
         help="read articles and write their quotations",
@@ -237,9 +243,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar, warnings or summary (failures are still reported)",
     )
     extract.set_defaults(handler=run_extract)
-
-    _add_evaluate(subparsers)
-    return parser
 
 
 def _installed_models() -> str:
