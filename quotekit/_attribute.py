@@ -9,8 +9,14 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    speaker decides; the kind follows from the words around the marks (:func:`kind_of`).
 2. A fragment with no cue yet (:data:`FRAGMENT_RULES`): ``later`` (a cue further on in the
    sentence), ``subject`` (the sentence's subject).
-3. Filters: a title or scare quote (``“so-called”``, "a film titled") is dropped unless a cue
-   follows it; so is a short fragment that no one in its sentence says.
+3. Filters (:data:`FILTERS`; a quotation any of them holds is dropped): ``title`` (a title,
+   name or term: "the so-called “…”", "a film titled “…”", "known as “…”", "as “…”" with no
+   verb of speech or naming before it, "words such as “a” and “b”"; an attribution right after
+   it keeps it unless that cue reports a clause of its own), ``possessive_scare`` (a short
+   fragment with no speaker right after a possessive: "the prime minister's “turf”"),
+   ``quoted_name`` (a few capitalised words inside the writer's sentence that no cue next to
+   them gives to anyone: "a new “Marshall Plan” for the region"),
+   ``scare`` (a short fragment that no speech cue in its sentence can have said).
 4. A quotation on its own (:data:`STANDALONE_RULES`): ``intro`` (the sentence before introduces
    it: "Jane Smith said:"), ``dash`` (a "— Jane Doe" line under it), ``inherit`` (a quotation
    paragraph after quotations of one speaker goes on with them).
@@ -32,7 +38,7 @@ from dataclasses import dataclass, field
 from ._candidates import Mention
 from ._cues import Cue
 from ._lexicons import Lexicons
-from ._reported import Attribution, reported_speech
+from ._reported import Attribution, content_clause, reported_speech
 from ._speakers import Ctx, MentionIndex, first_subject, sentence_subject, speaker_of
 from ._tokens import View
 from ._types import Rule
@@ -296,7 +302,7 @@ def kind_of(ctx: Ctx, w: Window, match: Match | None) -> str:
 
 
 def title_or_scare(ctx: Ctx, w: Window) -> bool:
-    """The quotation is a title or a scare quote: “so-called”, "a film called", "dubbed"."""
+    """The quotation is a title or a scare quote: “so-called”, "a film called", "dubbed", "known as"."""
     view, lex, toks, open_t = ctx.view, ctx.lex, ctx.view.toks, w.open_t
     k = open_t - 1
     if k < 0 or toks[k].quote >= 0:
@@ -310,21 +316,122 @@ def title_or_scare(ctx: Ctx, w: Window) -> bool:
     low = toks[k].lower
     if low in lex.words.title_naming_verbs and k >= 1 and (toks[k - 1].lower,) in lex.title_cues:
         return True
-    if low in lex.words.title_words:
+    if low in lex.words.title_words or as_term(ctx, w):
         return True
     if low == "called" and k - 1 >= 0 and toks[k - 1].tag.startswith("NN"):
         return True
     return low == "-" and k - 1 >= 0 and toks[k - 1].lower == "so"
 
 
-def _scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
-    """A short fragment that no one in its sentence says ("a “fair” deal")."""
-    if w.kind != "partial" or match is not None or w.b - w.a >= 4:
+def as_term(ctx: Ctx, w: Window) -> bool:
+    """"known as “…”", "words such as “…”", "the deal, seen as “…”": "as" right before the mark
+    makes a name or term, unless a verb of speech or naming earlier in the sentence makes the
+    quoted words someone's ("Jane Smith branded the plan as “a fantasy”", "dismissed it as “…”")."""
+    toks, words, k = ctx.view.toks, ctx.lex.words, w.open_t - 1
+    if k < 1 or toks[k].lower not in words.term_prepositions:
+        return False
+    if toks[k - 1].lower in words.term_as_heads:
+        return True
+    return not any(_calls(ctx, x) for x in range(w.lo, k))
+
+
+def _calls(ctx: Ctx, x: int) -> bool:
+    """Token ``x`` says someone spoke or named something: a speech or stance verb, a naming verb."""
+    c = ctx.idx.cue_at.get(x)
+    if c is not None and c.kind == "verb" and c.klass in ("speech", "stance"):
+        return True
+    return ctx.view.toks[x].lower in ctx.lex.words.naming_verbs
+
+
+_LIST_GAP = 4
+"""Tokens at most between two quoted items of a list (closing mark, comma, "and", opening mark)."""
+
+
+def listed_term(ctx: Ctx, w: Window) -> bool:
+    """"words such as “scrounger” and “shirker”", "the terms “a”, “b” or “c”": a quotation joined to
+    the ones before it only by commas and ``list_joiners`` is a term where the list's first is."""
+    view, toks, joiners = ctx.view, ctx.view.toks, ctx.lex.words.list_joiners
+    cur = w
+    while cur.qi > 0:
+        prev = window(view, cur.qi - 1)
+        if prev is None or not 0 < cur.open_t - prev.b <= _LIST_GAP + 1:
+            return False
+        gap = toks[prev.b + 1:cur.open_t]
+        if not all(t.text == "," or t.lower in joiners or (not t.is_word and t.text not in _END_PUNCT) for t in gap):
+            return False
+        if title_or_scare(ctx, prev):
+            return True
+        cur = prev
+    return False
+
+
+def _reports_other(ctx: Ctx, match: Match) -> bool:
+    """The cue after the quotation has a content clause of its own: "“…”, the mayor insisted the
+    budget would balance" reports the clause, not the quoted words."""
+    if match.cue is None or match.mention is None:
+        return False
+    view = ctx.view
+    k = max(match.cue.j, ctx.idx.ments[match.mention].j)
+    hi = view.sents[view.toks[match.cue.i].sent][1]
+    return content_clause(ctx, k, hi)
+
+
+def title(ctx: Ctx, w: Window, match: Match | None) -> bool:
+    """"the so-called “…”", "a film titled “…”", "words such as “a” and “b”": a title, name or term
+    (:func:`title_or_scare`, :func:`listed_term`) is dropped, unless the attribution right after it
+    says it ("… “a clear improvement”, he said") and does not report a clause of its own ("the
+    slogan “Forward Together”, the mayor insisted the budget would balance")."""
+    if not (title_or_scare(ctx, w) or listed_term(ctx, w)):
+        return False
+    return match is None or match.rule is not Rule.AFTER or _reports_other(ctx, match)
+
+
+SCARE_TOKENS = 4
+"""A fragment of at most this many tokens with no speaker may be a scare quote."""
+
+
+def possessive_scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
+    """"the prime minister's “turf”", "the council's “pet project”": a short fragment right after a
+    possessive, with no speaker bound to it, is the writer's scare quote (whatever cue is elsewhere
+    in the sentence: "… has only added to the row")."""
+    if w.kind != "partial" or match is not None or w.b - w.a >= SCARE_TOKENS:
+        return False
+    k = w.open_t - 1
+    return k >= w.lo and ctx.view.toks[k].lower in ctx.lex.words.possessive_marks
+
+
+def quoted_name(ctx: Ctx, w: Window, match: Match | None) -> bool:
+    """"a new “Marshall Plan” for the region", "the “Iron Lady”": a short run of capitalised words
+    inside the writer's sentence is a name or nickname, unless a cue right before or after the
+    quotation gives it to someone ("called the deal “Un-American”", "“Never Again”, she said") or
+    it is a clause ("singing “It's Our Time”")."""
+    if w.kind != "partial" or (match is not None and match.rule not in (Rule.SUBJECT, Rule.LATER)):
+        return False
+    toks, words = ctx.view.toks, ctx.lex.words
+    inner = [t for t in toks[w.a:w.b + 1] if t.is_word]
+    if not inner or len(inner) > SCARE_TOKENS or not (inner[0].is_cap and inner[-1].is_cap):
+        return False
+    if inner[0].lower in ctx.lex.pronouns or any(t.lower in words.finite_forms for t in toks[w.a:w.b + 1]):
+        return False  # "It's Our Time", "We Will Rebuild": a sentence in title case, someone's words
+    before = w.open_t - 1
+    return (before >= w.lo and toks[before].is_word and not toks[before].is_cap
+            and all(t.is_cap or t.lower in words.org_name_joiners or t.lower in words.definite_articles for t in inner))
+
+
+def scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
+    """"a “fair” deal": a short fragment that no speech cue in its sentence can have said."""
+    if w.kind != "partial" or match is not None or w.b - w.a >= SCARE_TOKENS:
         return False
     view = ctx.view
     s_lo, s_hi = view.sents[view.toks[w.open_t].sent]
     s_lo, s_hi = max(s_lo, w.open_t - REACH), min(s_hi, w.b + REACH)
     return not any(x in ctx.idx.cue_at and ctx.idx.cue_at[x].klass == "speech" for x in range(s_lo, s_hi))
+
+
+Filter = Callable[[Ctx, Window, "Match | None"], bool]
+
+FILTERS: tuple[Filter, ...] = (title, possessive_scare, quoted_name, scare)
+"""The filter step (module docstring, step 3), in order: a quotation any of them holds is dropped."""
 
 
 def _introduces_next(ctx: Ctx, cue: Cue, m: Mention) -> bool:
@@ -366,8 +473,7 @@ def attribute_one(ctx: Ctx, w: Window, last: Attribution | None) -> Match | None
     w.kind = kind_of(ctx, w, match)
     if match is None:
         match = _first(FRAGMENT_RULES, ctx, w)
-    rule = match.rule if match is not None else Rule.NONE
-    if (title_or_scare(ctx, w) and rule is not Rule.AFTER) or _scare(ctx, w, match):
+    if any(drop(ctx, w, match) for drop in FILTERS):
         return None
     if match is None:
         match = _first(STANDALONE_RULES, ctx, w) or inherit(ctx, w, last)

@@ -42,6 +42,9 @@ class WordLists:
         listeners: Listeners as the object of "told" ("reporters", "them").
         new_report_verbs: Speech verbs that start a new report after "and" ("and added").
         title_words: Words before an opening mark that make the quotation a title or term ("dubbed").
+        term_prepositions: "as" before an opening mark: a name or term unless someone is said to call it that.
+        term_as_heads: Words before "as" that make a name, term or example in any sentence ("such as", "known as").
+        list_joiners: Words besides commas that join quoted items of one list ("“a”, “b” and “c”").
         initials_skip: Words left out of an organization's initials ("Bank of England" is BE): function words ins
         unnamed_source_prefixes: Starts of head nouns of unnamed speakers that take the organization named near them ("spok
         pronoun_source_prefixes: Starts of head nouns of unnamed speakers that a later he or she may refer to ("a spokesman
@@ -115,6 +118,9 @@ class WordLists:
     listeners: frozenset[str]
     new_report_verbs: frozenset[str]
     title_words: frozenset[str]
+    term_prepositions: frozenset[str]
+    term_as_heads: frozenset[str]
+    list_joiners: frozenset[str]
     initials_skip: frozenset[str]
     unnamed_source_prefixes: frozenset[str]
     pronoun_source_prefixes: frozenset[str]
