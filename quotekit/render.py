@@ -301,18 +301,9 @@ def _kind_class(kind: str) -> str:
     return "qk-" + _NOT_CLASS_CHARS.sub("_", str(kind))
 
 
-def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> str:
-    """Mark up ``text``: marks never overlap; crossing spans are closed and reopened.
-
-    One sweep over the points where a part starts or ends, a label goes or a paragraph
-    breaks, keeping the parts open at each point in a sorted list, so that the time grows
-    with the text and the number of parts, not with their product.
-
-    Args:
-        text: The article.
-        quotes: Its quotations.
-        colors: The background colour of each quotation.
-    """
+def _index_parts(text: str, quotes: Sequence[Quote]
+                 ) -> tuple[dict[int, list[_Part]], dict[int, list[_Part]], dict[int, list[int]]]:
+    """The parts that start and that end at each offset, and the quotations labelled there."""
     length = len(text)
     starts_at: dict[int, list[_Part]] = {}
     ends_at: dict[int, list[_Part]] = {}
@@ -329,28 +320,48 @@ def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> s
             while at < length and text[at] in _CLOSING_MARKS:
                 at += 1
             label_at.setdefault(at, []).append(qi)
+    return starts_at, ends_at, label_at
 
-    def open_tag(part: _Part, reopened: bool) -> str:
-        qi, pi = part[2], part[3]
-        quote = quotes[qi]
-        speaker = quote.speaker
-        classes = f"qk-quote {_kind_class(quote.kind)}" + (" qk-cont" if reopened else "")
-        return (
-            f'<mark class="{_attr(classes)}" data-quote="{qi}" data-part="{pi}" '
-            f'data-speaker="{_attr(speaker.name if speaker else "")}" '
-            f'data-kind="{_attr(quote.kind)}" data-confidence="{quote.confidence:.2f}" '
-            f'title="{_attr(_title(speaker))} ({_attr(quote.kind)}, {_attr(str(quote.rule))}, confidence {quote.confidence:.2f})" '
-            f'style="background-color: {_attr(colors[qi])}">'
-        )
 
-    def label(qi: int) -> str:
-        speaker = quotes[qi].speaker
-        return (
-            f'<span class="qk-label" data-quote="{qi}" '
-            f'style="background-color: {_attr(colors[qi])}">'
-            f"{html.escape(_label_text(speaker))}</span>"
-        )
+def _open_tag(quotes: Sequence[Quote], colors: Sequence[str], part: _Part, reopened: bool) -> str:
+    """The ``<mark>`` that opens ``part`` (``qk-cont`` where it goes on after a break)."""
+    qi, pi = part[2], part[3]
+    quote = quotes[qi]
+    speaker = quote.speaker
+    classes = f"qk-quote {_kind_class(quote.kind)}" + (" qk-cont" if reopened else "")
+    return (
+        f'<mark class="{_attr(classes)}" data-quote="{qi}" data-part="{pi}" '
+        f'data-speaker="{_attr(speaker.name if speaker else "")}" '
+        f'data-kind="{_attr(quote.kind)}" data-confidence="{quote.confidence:.2f}" '
+        f'title="{_attr(_title(speaker))} ({_attr(quote.kind)}, {_attr(str(quote.rule))}, confidence {quote.confidence:.2f})" '
+        f'style="background-color: {_attr(colors[qi])}">'
+    )
 
+
+def _label(quotes: Sequence[Quote], colors: Sequence[str], qi: int) -> str:
+    """The speaker label shown after quotation ``qi``."""
+    speaker = quotes[qi].speaker
+    return (
+        f'<span class="qk-label" data-quote="{qi}" '
+        f'style="background-color: {_attr(colors[qi])}">'
+        f"{html.escape(_label_text(speaker))}</span>"
+    )
+
+
+def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> str:
+    """Mark up ``text``: marks never overlap; crossing spans are closed and reopened.
+
+    One sweep over the points where a part starts or ends, a label goes or a paragraph
+    breaks, keeping the parts open at each point in a sorted list, so that the time grows
+    with the text and the number of parts, not with their product.
+
+    Args:
+        text: The article.
+        quotes: Its quotations.
+        colors: The background colour of each quotation.
+    """
+    length = len(text)
+    starts_at, ends_at, label_at = _index_parts(text, quotes)
     # Paragraph breaks (a blank line or more) become </p><p>: every mark is closed before one
     # and reopened after it, so that <mark> never straddles paragraphs.
     breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -377,11 +388,11 @@ def _render_text(text: str, quotes: Sequence[Quote], colors: Sequence[str]) -> s
             keep += 1
         out.extend("</mark>" for _ in stack[keep:])
         for qi in label_at.get(point, ()):
-            out.append(label(qi))
+            out.append(_label(quotes, colors, qi))
         if point in break_starts:
             out.append("</p>\n<p>")
         for part in wanted[keep:]:
-            out.append(open_tag(part, part in opened))
+            out.append(_open_tag(quotes, colors, part, part in opened))
             opened.add(part)
         stack = list(wanted)
         if nxt > point and not in_break:
