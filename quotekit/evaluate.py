@@ -1268,6 +1268,28 @@ def _quote_report(tot: Counter[str]) -> dict[str, Any]:
     }
 
 
+def _check_errors_path(errors: str | os.PathLike[str], inputs: Mapping[str, object]) -> None:
+    """Refuse an ``errors`` argument that is not a path, or that names one of the ``inputs``."""
+    if not _is_path(errors):
+        raise TypeError(
+            f"errors must be None or a path (str or pathlib.Path), got {type(errors).__name__}"
+        )
+    _refuse_inputs(errors, inputs)
+
+
+def _score_role_gold(
+    role_rows: Sequence[Mapping[str, Any]],
+    pairs: Sequence[tuple[Mapping[str, Any], _Pred | None]],
+    by_id: Mapping[ArticleId, _Pred],
+    check: IdCheck,
+) -> tuple[RoleReport, list[RoleErrorItem], IdCheck]:
+    """Score the role gold; ``check`` gains the role-gold ids that no prediction has."""
+    role_report, role_items = _score_roles(
+        role_rows, by_id, {d["id"]: d["text"] for d, _ in pairs})
+    missing = dict.fromkeys(r["id"] for r in role_rows if r["id"] not in by_id)
+    return role_report, role_items, dataclasses.replace(check, role_gold_without_prediction=tuple(missing))
+
+
 def evaluate(
     gold: str | os.PathLike[str] | Iterable[Mapping[str, Any]],
     predictions: str | os.PathLike[str] | Iterable[Mapping[str, Any] | Result] | None = None,
@@ -1329,11 +1351,7 @@ def evaluate(
     """
     tau = _check_tau(tau)
     if errors is not None:
-        if not _is_path(errors):
-            raise TypeError(
-                f"errors must be None or a path (str or pathlib.Path), got {type(errors).__name__}"
-            )
-        _refuse_inputs(errors, {"gold": gold, "prediction": predictions, "role-gold": roles})
+        _check_errors_path(errors, {"gold": gold, "prediction": predictions, "role-gold": roles})
     docs = _load_gold(gold)
     role_rows = _load_roles(roles) if roles is not None else None
     if predictions is None:
@@ -1349,10 +1367,7 @@ def evaluate(
     role_report: RoleReport | None = None
     role_items: list[RoleErrorItem] = []
     if role_rows is not None:
-        role_report, role_items = _score_roles(
-            role_rows, by_id, {d["id"]: d["text"] for d, _ in pairs})
-        missing = dict.fromkeys(r["id"] for r in role_rows if r["id"] not in by_id)
-        check = dataclasses.replace(check, role_gold_without_prediction=tuple(missing))
+        role_report, role_items, check = _score_role_gold(role_rows, pairs, by_id, check)
     if errors is not None:
         rows = [e.to_dict() for e in items] + [e.to_dict() for e in role_items]
         _write_jsonl_atomic(errors, rows)
