@@ -17,7 +17,8 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    ``quoted_name`` (a few capitalised words inside the writer's sentence that no cue next to
    them gives to anyone: "a new “Marshall Plan” for the region"),
    ``scare`` (a short fragment that no speech cue in its sentence can have said).
-4. A quotation on its own (:data:`STANDALONE_RULES`): ``intro`` (the sentence before introduces
+4. A quotation on its own (:data:`STANDALONE_RULES`): ``dash_after`` ("“…” ― Jane Doe"),
+   ``intro`` (the sentence before introduces
    it: "Jane Smith said:"), ``dash`` (a "— Jane Doe" line under it), ``inherit`` (a quotation
    paragraph after quotations of one speaker goes on with them).
 5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”) or continuing the one
@@ -44,6 +45,9 @@ from ._tokens import View
 from ._types import Rule
 
 _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
+
+# Dashes that introduce an attribution line ("— Jane Doe", "― Jane Doe", "-- Jane Doe").
+_DASHES = frozenset({"-", "—", "–", "--", "―"})
 
 REACH = 150
 """Tokens around a quotation that its sentence rules look at: far beyond a real sentence, and it
@@ -179,7 +183,13 @@ def _after_speaker(ctx: Ctx, w: Window) -> int | None:
     k = w.after
     while k < w.hi and toks[k].text in (",", "—", "–", "-"):
         k += 1
-    for c in (idx.cue_at.get(x) for x in range(k, min(w.hi, k + 12))):
+    # "“…,” Jane Doe, director of the Harbour Trust and a professor at Y, said": past a long
+    # appositive (or "(D-Va.)") after a name, the cue may be far from the quotation.
+    named = idx.start_at.get(k)
+    reach = 12
+    if named is not None and idx.ments[named].kind == "name" and idx.ments[named].j < w.hi and toks[idx.ments[named].j].text in (",", "("):
+        reach = 40
+    for c in (idx.cue_at.get(x) for x in range(k, min(w.hi, k + reach))):
         if c is None or c.kind == "copula" or c.klass != "speech":
             continue
         m = speaker_of(ctx, c, k, w.hi, after_quote=True)
@@ -248,11 +258,27 @@ def intro(ctx: Ctx, w: Window) -> Match | None:
     return None
 
 
+def dash_after(ctx: Ctx, w: Window) -> Match | None:
+    """"“Nobody listens to us.” ― Jane Doe “…”": a dash and a name right after the closing mark, the
+    name ending its paragraph or followed by punctuation or the next quotation (a list of voices)."""
+    toks, idx = ctx.view.toks, ctx.idx
+    k = w.after
+    if k >= len(toks) or toks[k].text not in _DASHES or toks[k].para != toks[w.b].para:
+        return None
+    m = idx.start_at.get(k + 1)
+    if m is None or idx.ments[m].kind != "name":
+        return None
+    e = idx.ments[m].j
+    if e < len(toks) and toks[e].para == toks[k].para and toks[e].is_word:
+        return None
+    return Match(Rule.DASH, None, m, kind="direct")
+
+
 def dash(ctx: Ctx, w: Window) -> Match | None:
     """"“…”" then a paragraph that is only "— Jane Doe": an attribution line under the quotation."""
     toks, idx = ctx.view.toks, ctx.idx
     k = _para_end(ctx.view, w.b)
-    if k >= len(toks) or toks[k].para != toks[w.b].para + 1 or toks[k].text not in ("-", "—", "–", "--"):
+    if k >= len(toks) or toks[k].para != toks[w.b].para + 1 or toks[k].text not in _DASHES:
         return None
     m = idx.start_at.get(k + 1)
     if m is None or idx.ments[m].kind != "name":
@@ -277,7 +303,7 @@ Step = Callable[[Ctx, Window], "Match | None"]
 
 SENTENCE_RULES: tuple[Step, ...] = (before_adjacent, after, before)
 FRAGMENT_RULES: tuple[Step, ...] = (later, subject)
-STANDALONE_RULES: tuple[Step, ...] = (intro, dash)  # then inherit, which reads the quotation before
+STANDALONE_RULES: tuple[Step, ...] = (dash_after, intro, dash)  # then inherit, which reads the quotation before
 ATTRIBUTION_ORDER = (*SENTENCE_RULES, *FRAGMENT_RULES, *STANDALONE_RULES, inherit)
 """Every rule, in the order :func:`attribute` tries them (see the module docstring)."""
 

@@ -62,3 +62,19 @@ def test_surname_joins_the_person_whatever_its_entity_type() -> None:
 def test_relative_pronoun_is_the_clause_subject(extractor: quotekit.Extractor, text: str) -> None:
     result = extractor.extract(text)
     assert [q.speaker.name if q.speaker else None for q in result if q.kind == "indirect"] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("dash", ["―", "—", "–", "--"])
+def test_dash_after(extractor: quotekit.Extractor, dash: str) -> None:
+    text = (f"Readers wrote in after the debate. “The town deserves better.” {dash} Mara Quist "
+            f"“Nobody asked us about the wall.” {dash} Tom Reyes\n\nThe council meets on Friday.")
+    result = extractor.extract(text)
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in result] == [
+        (Rule.DASH, "Mara Quist"), (Rule.DASH, "Tom Reyes")]
+
+
+def test_after_speaker_past_a_long_appositive(extractor: quotekit.Extractor) -> None:
+    text = ("“It has the important virtue of being cheap,” Mara Quist, director of the Harbour Trust "
+            "and a professor at the University of Kentside, said of the plan.")
+    (q,) = extractor.extract(text)
+    assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Mara Quist"
