@@ -324,6 +324,8 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
         return "organization"
     if titled or honorific in "fm":
         return "person"
+    if len(toks) >= 2 and toks[0].text in lex.first_names:
+        return "person"  # "Fergus MacRae": a known first name outranks an entity recognizer's label
     if ents:
         top = max(ents, key=ents.count)  # ties: the first label written (a set's order varies by run)
         if top == "PERSON":

@@ -78,3 +78,10 @@ def test_after_speaker_past_a_long_appositive(extractor: quotekit.Extractor) -> 
             "and a professor at the University of Kentside, said of the plan.")
     (q,) = extractor.extract(text)
     assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Mara Quist"
+
+
+@pytest.mark.parametrize("name", ["Fergus MacRae", "Imogen Carlow", "Maureen Kilbride"])
+def test_known_first_name_makes_a_person(extractor: quotekit.Extractor, name: str) -> None:
+    text = f"{name} said the harbour wall would be rebuilt before the winter storms."
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.type) == (name, "person")
