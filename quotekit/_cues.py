@@ -101,8 +101,11 @@ def _quote_within(view: View, i: int, width: int) -> bool:
 
 def _is_verb(view: View, i: int, lex: Lexicons) -> bool:
     t = view.toks[i]
+    after_determiner = i > 0 and view.toks[i - 1].sent == t.sent and view.toks[i - 1].lower in lex.words.noun_determiners
     if view.tagged:
-        return t.tag.startswith("VB") or (t.tag == "NN" and t.lower in lex.words.say_forms)
+        # "the reported feud", "the claimed rift": a participle after a determiner is an adjective,
+        # whatever the tagger says.
+        return (t.tag.startswith("VB") and not after_determiner) or (t.tag == "NN" and t.lower in lex.words.say_forms)
     if i == 0 or view.toks[i - 1].sent != t.sent:
         return True
     return not t.is_cap and view.toks[i - 1].lower not in lex.words.noun_determiners
