@@ -162,30 +162,15 @@ def _both(what: Any) -> dict[str, Any]:
 MISSES: dict[tuple[str, str], dict[str, str]] = {
     ("uk_film_festival", "A film shot almost entirely"): _both("role 'organisers'"),
     ("uk_film_festival", "tickets for the opening night had sold out"): _both("organization None"),
-    ("uk_film_festival", "When we started in the ’90s"): {
-        "blank": "organization None",
-        "trained": "role None, organization None",
-    },
-    ("uk_film_festival", "the festival had received £60,000"): {
-        "blank": "organization None",
-        "trained": "role None, organization None",
-    },
-    ("uk_film_festival", "a lifeline"): {
-        "blank": "organization None",
-        "trained": "role None, organization None",
-    },
+    ("uk_film_festival", "When we started in the ’90s"): _both("organization None"),
+    ("uk_film_festival", "the festival had received £60,000"): _both("organization None"),
+    ("uk_film_festival", "a lifeline"): _both("organization None"),
     ("uk_film_festival", "a further £25,000 had come"): _both("not found"),
     ("uk_film_festival", "the grant reflected the festival’s"): _both("organization 'Harbour Stores'"),
     ("uk_film_festival", "outstanding work with young film-makers"): _both("organization 'Harbour Stores'"),
-    ("uk_film_festival", "the council hoped to fund it"): {
-        "blank": "speaker 'Imogen Carlow', role None, organization None",
-        "trained": "speaker 'Carlow', role None, organization None",
-    },
+    ("uk_film_festival", "the council hoped to fund it"): _both("speaker 'Imogen Carlow', role None, organization None"),
     ("uk_film_festival", "making her film had changed her plans"): _both("not found"),
-    ("uk_film_festival", "I thought films were made"): {
-        "blank": "speaker 'Imogen Carlow'",
-        "trained": "speaker 'Carlow'",
-    },
+    ("uk_film_festival", "I thought films were made"): _both("speaker 'Imogen Carlow'"),
     ("uk_film_festival", "the crew had closed his street"): _both("role 'head'"),
     ("uk_film_festival", "he would be in the audience"): _both("role 'head'"),
     ("uk_film_festival", "You don’t get to see your own shop"): _both("role 'head'"),
@@ -256,17 +241,11 @@ MISSES: dict[tuple[str, str], dict[str, str]] = {
     ("us_hospital_merger", "the systems hope to complete"): {
         "blank": "not found",
     },
-    ("us_minor_league_stadium", "the county was taking on too much risk"): {
-        "blank": "speaker 'Marcus Delaney', role 'owner', organization 'Rivercats'",
-        "trained": "speaker 'Delaney', role None",
-    },
+    ("us_minor_league_stadium", "the county was taking on too much risk"): _both("speaker 'Marcus Delaney', role 'owner', organization 'Rivercats'"),
     ("us_minor_league_stadium", "such studies routinely overstate"): {
         "blank": "not found",
     },
-    ("us_minor_league_stadium", "the hot dogs are still the best"): {
-        "blank": "kind 'direct'",
-        "trained": "kind 'direct', role None, organization None",
-    },
+    ("us_minor_league_stadium", "the hot dogs are still the best"): _both("kind 'direct'"),
     ("us_school_phones", "every classroom had a phone"): _both("not found"),
     ("us_school_phones", "he would probably pay more attention"): _both("not found"),
     ("us_senate_wildfire", "wildfire should not be"): _both("not found"),
@@ -292,12 +271,6 @@ MISSES: dict[tuple[str, str], dict[str, str]] = {
     },
     ("uk_school_closure", "no teacher would lose their job"): {
         "trained": "speaker 'Ashby Magna Primary'",
-    },
-    ("us_minor_league_stadium", "I never wanted to leave"): {
-        "trained": "role None, organization None",
-    },
-    ("us_minor_league_stadium", "construction would begin next spring"): {
-        "trained": "role None, organization None",
     },
 }
 
@@ -329,7 +302,6 @@ EXTRAS: dict[str, dict[str, list[str]]] = {
         [
             "direct 'Baseball has been played on the river si'",
             "direct 'But I couldn’t ask players to shower in '",
-            "partial 'Summer on the River,'",
         ]
     ),
     "us_school_phones": _both(
