@@ -258,6 +258,11 @@ class Lexicons:
         return max((len(r) for r in self.roles), default=1)
 
     @functools.cached_property
+    def title_ends(self) -> frozenset[str]:
+        """Words a title can end with: the last words of titles and occupations, and generic heads."""
+        return frozenset(r[-1] for r in self.roles if r) | frozenset(o[-1] for o in self.occupations if o) | self.role_heads
+
+    @functools.cached_property
     def max_job_len(self) -> int:
         """Length in words of the longest title or occupation."""
         return max(self.max_role_len, max((len(r) for r in self.occupations), default=1))

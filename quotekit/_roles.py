@@ -413,6 +413,8 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
     if m.kind != "name":
         return None
     ws = _words(view, max(s.lo, m.i - 16), m.i)
+    if not ws or ws[-1].low not in lex.title_ends:
+        return None  # no title ends right before the name (most names: checked first, it is cheap)
     best = -1
     for q in range(max(0, len(ws) - 5), len(ws)):
         if all(view.toks[w.i].quote < 0 for w in ws[q:]) and _title_len(view, ws[q:], lex) == len(ws) - q:
