@@ -78,7 +78,7 @@ def fit(rows: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[float,
 def write_table(table: dict[tuple[str, str], tuple[float, int]], rows: int, models: list[str]) -> None:
     lines = [
         "# quotekit lexicon: Quote.confidence, how often a quotation attributed by a rule (and of a kind) is right.",
-        f"# Measured by `python bench/calibrate.py` on {datetime.date.today()}: {rows} predicted quotation parts of",
+        f"# Source: measured by `python bench/calibrate.py` on {datetime.date.today()}: {rows} predicted quotation parts of",
         "# ../shared/corpora/bbc/dev.jsonl and the seed (every kind) and PolNeAR train (direct only), models "
         + ", ".join(models) + ";",
         f"# right = matched a gold unit (Jaccard >= 0.5) with the right speaker; Beta prior at the overall rate, weight {PRIOR_WEIGHT:g}.",

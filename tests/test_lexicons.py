@@ -68,15 +68,20 @@ def test_file_has_a_source_comment(name: str) -> None:
 
 @pytest.mark.parametrize("name", _FILES)
 def test_file_has_no_exact_duplicates(name: str) -> None:
-    keys = [cols[0] for _, cols in entries(name)]
+    keys = [_key(name, cols) for _, cols in entries(name)]
     dups = [k for k, c in Counter(keys).items() if c > 1]
     assert dups == [], f"{name}: duplicate entries {dups[:10]}"
+
+
+def _key(name: str, cols: list[str]) -> str:
+    # confidence.tsv is keyed by rule and kind together; every other file by its first column.
+    return "\t".join(cols[:2]) if name == "confidence.tsv" else cols[0]
 
 
 @pytest.mark.parametrize("name", _FILES)
 def test_file_has_no_duplicates_once_lowercased(name: str) -> None:
     # Names are case-sensitive ("Will" as a name, not a verb); everything else is read lowercase.
-    keys = [cols[0] if name == "first_names.tsv" else cols[0].lower() for _, cols in entries(name)]
+    keys = [_key(name, cols) if name == "first_names.tsv" else _key(name, cols).lower() for _, cols in entries(name)]
     dups = [k for k, c in Counter(keys).items() if c > 1]
     assert dups == [], f"{name}: duplicate entries {dups[:10]}"
 
