@@ -189,7 +189,9 @@ def test_exploded_cue_and_speaker_type(exploded: list[Row], blank: Extractor) ->
 def test_offsets_point_into_the_text(exploded: list[Row]) -> None:
     for row in exploded:
         if row["error"] is None:
-            assert ARTICLES[row["id"]][row["start"]:row["end"]] == row["text"]
+            parts = json.loads(row["parts"])
+            assert " ".join(ARTICLES[row["id"]][s:e] for s, e in parts) == row["text"]
+            assert parts[0][0] == row["start"] and parts[-1][1] == row["end"]
 
 
 def test_null_text_gives_one_error_row(exploded: list[Row]) -> None:
