@@ -335,9 +335,10 @@ plt.show()
 ## People, organizations, or unknown
 
 An organization speaks through statements ("the trust said in a statement") and unnamed
-spokespeople are attached to their organization. With a trained pipeline some people are
-typed as organizations where its entity recognizer says so (a known miss: the article's own
-evidence, "Mr", a first name, "he", should win).
+spokespeople are attached to their organization. A title, "Mr" or a known first name makes a
+speaker a person whatever a trained pipeline's entity recognizer says; a name with none of
+these (a surname alone, an unusual first name) takes the recognizer's type, which is sometimes
+wrong: the chart counts such mistakes too.
 """),
     code('''
 types = df["speaker_type"].astype("object").fillna("(unattributed)")
