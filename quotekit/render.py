@@ -241,10 +241,12 @@ def _parts(quote: Quote, length: int) -> list[tuple[int, int]]:
     return sorted(parts)
 
 
-def _label_text(speaker: Speaker | None) -> str:
+def _label_text(speaker: Speaker | None, confidence: float = 0.0) -> str:
+    # The confidence (how often such quotations are right) ends the label where one was measured.
+    sure = f"{confidence:.0%}" if confidence > 0 else None
     if speaker is None:
-        return "unattributed"
-    return LABEL_SEPARATOR.join(x for x in (speaker.name, _role(speaker)) if x)
+        return LABEL_SEPARATOR.join(x for x in ("unattributed", sure) if x)
+    return LABEL_SEPARATOR.join(x for x in (speaker.name, _role(speaker), sure) if x)
 
 
 def _title(speaker: Speaker | None) -> str:
@@ -344,7 +346,7 @@ def _label(quotes: Sequence[Quote], colors: Sequence[str], qi: int) -> str:
     return (
         f'<span class="qk-label" data-quote="{qi}" '
         f'style="background-color: {_attr(colors[qi])}">'
-        f"{html.escape(_label_text(speaker))}</span>"
+        f"{html.escape(_label_text(speaker, quotes[qi].confidence))}</span>"
     )
 
 

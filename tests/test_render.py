@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quotekit import Quote, Result, Span, Speaker
+from quotekit import Extractor, Quote, Result, Span, Speaker
 from quotekit.render import PALETTE, UNATTRIBUTED_COLOR, render, speaker_colors
 
 VOID = {"br", "meta", "img", "hr", "input", "link", "wbr"}
@@ -425,3 +425,10 @@ def test_many_quotations_by_one_speaker() -> None:
     assert markup.count('class="qk-label"') == n and markup.count('class="qk-legend-item"') == 1
     assert f"{n} quotations" in markup
     assert plain(markup) == [text]
+
+
+def test_label_shows_the_confidence(blank: Extractor) -> None:
+    result = blank.extract("“We will rebuild the pier,” said Ana Ruiz.")
+    (q,) = result
+    labels = re.findall(r'<span class="qk-label"[^>]*>([^<]*)</span>', render(result, jupyter=False))
+    assert q.confidence > 0 and labels == [f"Ana Ruiz · {q.confidence:.0%}"]
