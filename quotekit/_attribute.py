@@ -49,6 +49,13 @@ _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
 # Dashes that introduce an attribution line ("— Jane Doe", "― Jane Doe", "-- Jane Doe").
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
 
+
+
+def _is_dash(text: str) -> bool:
+    """A dash token, or closing marks with a dash glued on (spaCy keeps "”―" as one token)."""
+    return text in _DASHES or (len(text) > 1 and text[-1] in "—–―" and not any(c.isalnum() for c in text))
+
+
 REACH = 150
 """Tokens around a quotation that its sentence rules look at: far beyond a real sentence, and it
 keeps a "sentence" of thousands of tokens (a transcript without full stops) linear in time."""
@@ -118,7 +125,8 @@ def window(view: View, qi: int) -> Window | None:
     b = max(a, view.tok_at(q.end) - 1)  # a quotation over paragraphs has marks between its parts
     open_t = a - 1 if a > 0 and toks[a - 1].quote < 0 and not toks[a - 1].is_word else a
     after = b + 1
-    while after < n and toks[after].quote < 0 and not toks[after].is_word and toks[after].text not in (",", "—", "–") and toks[after].start < q.outer_end:
+    while (after < n and toks[after].quote < 0 and not toks[after].is_word and toks[after].text != ","
+           and not _is_dash(toks[after].text) and toks[after].start < q.outer_end):
         after += 1
     lo = view.sents[toks[open_t].sent][0]
     while lo < open_t and toks[lo].quote >= 0:
@@ -181,7 +189,7 @@ def after(ctx: Ctx, w: Window) -> Match | None:
 def _after_speaker(ctx: Ctx, w: Window) -> int | None:
     toks, idx = ctx.view.toks, ctx.idx
     k = w.after
-    while k < w.hi and toks[k].text in (",", "—", "–", "-"):
+    while k < w.hi and (toks[k].text == "," or _is_dash(toks[k].text)):
         k += 1
     # "“…,” Jane Doe, director of the Harbour Trust and a professor at Y, said": past a long
     # appositive (or "(D-Va.)") after a name, the cue may be far from the quotation.
@@ -263,7 +271,7 @@ def dash_after(ctx: Ctx, w: Window) -> Match | None:
     name ending its paragraph or followed by punctuation or the next quotation (a list of voices)."""
     toks, idx = ctx.view.toks, ctx.idx
     k = w.after
-    if k >= len(toks) or toks[k].text not in _DASHES or toks[k].para != toks[w.b].para:
+    if k >= len(toks) or not _is_dash(toks[k].text) or toks[k].para != toks[w.b].para:
         return None
     m = idx.start_at.get(k + 1)
     if m is None or idx.ments[m].kind != "name":

@@ -85,3 +85,10 @@ def test_known_first_name_makes_a_person(extractor: quotekit.Extractor, name: st
     text = f"{name} said the harbour wall would be rebuilt before the winter storms."
     (q,) = extractor.extract(text)
     assert q.speaker is not None and (q.speaker.name, q.speaker.type) == (name, "person")
+
+
+def test_dash_after_glued_to_the_closing_mark(extractor: quotekit.Extractor) -> None:
+    text = ("Readers wrote in. “The town deserves better. We are tired of waiting.”― Mara Quist "
+            "“Nobody asked us about the wall.”― Tom Reyes\n\nThe council meets on Friday.")
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in extractor.extract(text)] == [
+        (Rule.DASH, "Mara Quist"), (Rule.DASH, "Tom Reyes")]
