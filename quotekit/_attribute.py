@@ -269,25 +269,23 @@ def intro(ctx: Ctx, w: Window) -> Match | None:
 def dash_after(ctx: Ctx, w: Window) -> Match | None:
     """"“Nobody listens to us.” ― Jane Doe “…”": a dash and a name right after the closing mark, the
     name ending its paragraph or followed by punctuation or the next quotation (a list of voices)."""
-    toks, idx = ctx.view.toks, ctx.idx
-    k = w.after
+    toks, k = ctx.view.toks, w.after
     if k >= len(toks) or not _is_dash(toks[k].text) or toks[k].para != toks[w.b].para:
         return None
-    m = idx.start_at.get(k + 1)
-    if m is None or idx.ments[m].kind != "name":
-        return None
-    e = idx.ments[m].j
-    if e < len(toks) and toks[e].para == toks[k].para and toks[e].is_word:
-        return None
-    return Match(Rule.DASH, None, m, kind="direct")
+    return _name_after_dash(ctx, k)
 
 
 def dash(ctx: Ctx, w: Window) -> Match | None:
     """"“…”" then a paragraph that is only "— Jane Doe": an attribution line under the quotation."""
-    toks, idx = ctx.view.toks, ctx.idx
-    k = _para_end(ctx.view, w.b)
+    toks, k = ctx.view.toks, _para_end(ctx.view, w.b)
     if k >= len(toks) or toks[k].para != toks[w.b].para + 1 or toks[k].text not in _DASHES:
         return None
+    return _name_after_dash(ctx, k)
+
+
+def _name_after_dash(ctx: Ctx, k: int) -> Match | None:
+    """The name right after the dash at token ``k``, where no word of its paragraph follows it."""
+    toks, idx = ctx.view.toks, ctx.idx
     m = idx.start_at.get(k + 1)
     if m is None or idx.ments[m].kind != "name":
         return None
