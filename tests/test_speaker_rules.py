@@ -92,3 +92,9 @@ def test_dash_after_glued_to_the_closing_mark(extractor: quotekit.Extractor) -> 
             "“Nobody asked us about the wall.”― Tom Reyes\n\nThe council meets on Friday.")
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in extractor.extract(text)] == [
         (Rule.DASH, "Mara Quist"), (Rule.DASH, "Tom Reyes")]
+
+
+@pytest.mark.parametrize("verb", ["implored", "confided", "grumbled", "fumed"])
+def test_manner_of_speaking_verbs_are_cues(extractor: quotekit.Extractor, verb: str) -> None:
+    (q,) = extractor.extract(f"“Don't you care about the harbour?” {verb} Mara Quist, a local campaigner.")
+    assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Mara Quist"
