@@ -201,11 +201,22 @@ def _after_speaker(ctx: Ctx, w: Window) -> int | None:
         if c is None or c.kind == "copula" or c.klass != "speech":
             continue
         m = speaker_of(ctx, c, k, w.hi, after_quote=True)
-        if m is not None and (idx.ments[m].i == k or c.i == k) and not _introduces_next(ctx, c, idx.ments[m]):
+        if m is not None and (idx.ments[m].i == k or c.i == k or _described_name(ctx, k, m)) and not _introduces_next(ctx, c, idx.ments[m]):
             w.after_cue = c
             return m
         return None
     return None
+
+
+def _described_name(ctx: Ctx, k: int, m: int) -> bool:
+    """"“…,” a crestfallen Mr Lim confided": a person's name after a determiner and up to three
+    lower-case words that describe them, the whole the noun phrase right after the quotation."""
+    toks, ment = ctx.view.toks, ctx.idx.ments[m]
+    if ment.kind != "name" or ment.etype != "person" or not k < ment.i <= k + 4:
+        return False
+    if toks[k].lower not in ctx.lex.words.inverted_nominal_starts:
+        return False
+    return all(t.is_word and not t.is_cap and x not in ctx.idx.cue_at for x, t in enumerate(toks[k + 1:ment.i], k + 1))
 
 
 def before(ctx: Ctx, w: Window) -> Match | None:

@@ -98,3 +98,8 @@ def test_dash_after_glued_to_the_closing_mark(extractor: quotekit.Extractor) -> 
 def test_manner_of_speaking_verbs_are_cues(extractor: quotekit.Extractor, verb: str) -> None:
     (q,) = extractor.extract(f"“Don't you care about the harbour?” {verb} Mara Quist, a local campaigner.")
     assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Mara Quist"
+
+
+def test_described_name_after_the_quotation(extractor: quotekit.Extractor) -> None:
+    (q,) = extractor.extract("“That was a total disaster,” a crestfallen Mr Lim confided to reporters.")
+    assert (q.rule, q.kind) == (Rule.AFTER, "direct") and q.speaker is not None and q.speaker.name == "Lim"
