@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import spacy
+from screenshot import shoot  # bench/screenshot.py, beside this script
 from spacy import displacy
 
 from quotekit.component import span_colors
@@ -90,17 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         fd, partial = tempfile.mkstemp(prefix=".displacy-", suffix=".png", dir=out.parent)
         os.close(fd)
         try:
-            proc = subprocess.run(
-                [
-                    chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--hide-scrollbars", f"--user-data-dir={Path(tmp) / 'profile'}",
-                    f"--screenshot={partial}", f"--window-size={args.width},{args.height}",
-                    html_path.as_uri(),
-                ],
-                capture_output=True, text=True, timeout=120, check=False,
-            )
+            proc = shoot(chromium, html_path, Path(partial), args.width, args.height, Path(tmp) / "profile")
             if proc.returncode != 0 or Path(partial).stat().st_size == 0:
                 print(f"displacy_screenshot: chromium failed:\n{proc.stderr[-2000:]}",
                       file=sys.stderr)

@@ -73,22 +73,27 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         html_path = Path(args.html) if args.html else Path(tmp) / "render.html"
         html_path.write_text(page, encoding="utf-8")
-        proc = subprocess.run(
-            [
-                chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--hide-scrollbars", f"--user-data-dir={Path(tmp) / 'profile'}",
-                f"--screenshot={out.resolve()}", f"--window-size={args.width},{args.height}",
-                html_path.resolve().as_uri(),
-            ],
-            capture_output=True, text=True, timeout=120, check=False,
-        )
+        proc = shoot(chromium, html_path, out.resolve(), args.width, args.height, Path(tmp) / "profile")
     if not out.exists():
         print(f"screenshot: chromium failed:\n{proc.stderr[-2000:]}", file=sys.stderr)
         return 1
     print(f"wrote {out}")
     return 0
+
+
+def shoot(chromium: str, html_path: Path, png: Path, width: int, height: int, profile: Path) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium's screenshot of a local page (no network: the background services are off)."""
+    return subprocess.run(
+        [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--hide-scrollbars", f"--user-data-dir={profile}",
+            f"--screenshot={png}", f"--window-size={width},{height}",
+            html_path.resolve().as_uri(),
+        ],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
 
 
 if __name__ == "__main__":
