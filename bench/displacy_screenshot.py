@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import spacy
-from screenshot import shoot  # bench/screenshot.py, beside this script
+from screenshot import find_chromium, shoot  # bench/screenshot.py, beside this script
 from spacy import displacy
 
 from quotekit.component import span_colors
@@ -73,10 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=520)
     args = parser.parse_args(argv)
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium("displacy_screenshot")
     if chromium is None:
-        print("displacy_screenshot: chromium is not installed (apt-get install -y chromium)",
-              file=sys.stderr)
         return 1
     markup = page(args.model)
     out = Path(args.out).resolve()

@@ -63,10 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{quote.kind:9} {who:14} {quote.text!r}")
     page = render(result, jupyter=False, page=True) or ""
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium("screenshot")
     if chromium is None:
-        print("screenshot: chromium is not installed (apt-get install -y chromium)",
-              file=sys.stderr)
         return 1
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +77,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wrote {out}")
     return 0
+
+
+def find_chromium(script: str) -> str | None:
+    """The Chromium binary, or ``None`` after saying on stderr how to install it."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print(f"{script}: chromium is not installed (apt-get install -y chromium)", file=sys.stderr)
+    return chromium
 
 
 def shoot(chromium: str, html_path: Path, png: Path, width: int, height: int, profile: Path) -> subprocess.CompletedProcess[str]:

@@ -258,6 +258,11 @@ class Lexicons:
         return max((len(r) for r in self.roles), default=1)
 
     @functools.cached_property
+    def heading_roles(self) -> dict[str, str]:
+        """Verb of leading a body -> the role it gives ("heads" -> "head"), from ``words.heading_verbs``."""
+        return dict(pair.split() for pair in self.words.heading_verbs)
+
+    @functools.cached_property
     def title_ends(self) -> frozenset[str]:
         """Words a title can end with: the last words of titles and occupations, and generic heads."""
         return frozenset(r[-1] for r in self.roles if r) | frozenset(o[-1] for o in self.occupations if o) | self.role_heads

@@ -225,7 +225,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             y += 1
     if not n:
         # "X, who heads the Y"
-        heads = dict(pair.split() for pair in lex.words.heading_verbs)
+        heads = lex.heading_roles
         if k + 1 < hi and toks[k].lower == "who" and toks[k + 1].lower in heads:
             o, e = _org_after(view, k + 2, hi, lex)
             if o:
