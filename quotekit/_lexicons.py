@@ -93,6 +93,8 @@ class WordLists:
         role_keep_modifiers: Words before a title that stay in the role ("former", "ex", "retired").
         role_drop_words: Evaluative words left out of a role ("veteran", "independent").
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
+        office_titles: Heads of offices news refers back to by title alone ("the prime minister said").
+        other_office_modifiers: Words that make a title another office ("deputy prime minister").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
         org_name_ends: Nouns that end an organization's name, not a title ("party" of "Kentland Freedom Party leader").
         clause_subjects: Words that open the subject of a content clause ("said HE would", "said THE plan was").
@@ -100,6 +102,10 @@ class WordLists:
         non_subject_starts: Prepositions and particles that never open a clause's subject ("on", "against").
         clause_stops: Words opening a clause inside a noun phrase ("which", "that").
         directive_verbs: Speech verb forms whose infinitive is reported speech ("urged X to act").
+        clause_cut_skips: Adverbs and auxiliaries between "and"/"but" and the speaker's next verb.
+        content_nouns: Nouns whose "that" clause is their own ("dismissed claims that …").
+        clause_end_after_comma: Words that end a reported clause after a comma ("despite").
+        clause_end_after_dash: Words that end a reported clause after a spaced dash ("although").
     """
 
     skip_before_cue: frozenset[str]
@@ -169,6 +175,8 @@ class WordLists:
     role_keep_modifiers: frozenset[str]
     role_drop_words: frozenset[str]
     not_roles: frozenset[str]
+    office_titles: frozenset[str]
+    other_office_modifiers: frozenset[str]
     portfolio_prepositions: frozenset[str]
     org_name_ends: frozenset[str]
     clause_subjects: frozenset[str]
@@ -176,6 +184,10 @@ class WordLists:
     non_subject_starts: frozenset[str]
     clause_stops: frozenset[str]
     directive_verbs: frozenset[str]
+    clause_cut_skips: frozenset[str]
+    content_nouns: frozenset[str]
+    clause_end_after_comma: frozenset[str]
+    clause_end_after_dash: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
