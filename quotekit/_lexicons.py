@@ -104,6 +104,9 @@ class WordLists:
         content_nouns: Nouns whose "that" clause is their own ("dismissed claims that …").
         clause_end_after_comma: Words that end a reported clause after a comma ("despite").
         clause_end_after_dash: Words that end a reported clause after a spaced dash ("although").
+        party_words: Party names and adjectives written before a title ("Republican", "Tory"): organization and party.
+        constituency_titles: Legislators' titles whose place is their seat, not an organization ("MP for Kentside").
+        title_predicate_words: Words before a title that make it said of someone else ("as US President, X said").
     """
 
     skip_before_cue: frozenset[str]
@@ -184,6 +187,9 @@ class WordLists:
     content_nouns: frozenset[str]
     clause_end_after_comma: frozenset[str]
     clause_end_after_dash: frozenset[str]
+    party_words: frozenset[str]
+    constituency_titles: frozenset[str]
+    title_predicate_words: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
