@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ._lexicons import Lexicons
 from ._tokens import View
 
@@ -58,10 +60,34 @@ def _name_like(view: View, k: int, lex: Lexicons) -> bool:
         return False
     if view.tagged and t.tag not in _NAME_TAGS and t.ent not in _NAME_ENTS:
         # A tagger that calls it a common word: still a name word where titles or
-        # organizations use it ("Home Secretary", "Police").
-        if t.lower not in lex.role_heads and t.lower not in lex.role_modifiers and t.lower not in lex.org_words:
+        # organizations use it ("Home Secretary", "Police"), where its own letters say so
+        # ("D’Souza"), or where it owns the title of the name after it.
+        if (t.lower not in lex.role_heads and t.lower not in lex.role_modifiers and t.lower not in lex.org_words
+                and NAME_SHAPE.match(t.text) is None and not _owns_title(view, k, lex)):
             return False
     return True
+
+
+# A capital, an apostrophe and a capital: a surname's own shape, which a tagger misreads as a
+# common noun where the apostrophe is curly.
+NAME_SHAPE = regex.compile(
+    r"""
+    \p{Lu} ['’] \p{Lu} \p{Ll}     # e.g. "D’Souza", "O'Neill"
+    """,
+    regex.VERBOSE,
+)
+
+
+def _owns_title(view: View, k: int, lex: Lexicons) -> bool:
+    """"Conservative chairman Jo Roe": a capitalised word before a lower-case title and a name
+    names the title's body, whatever a tagger calls it (an adjective)."""
+    toks = view.toks
+    hi = min(len(toks), k + 1 + lex.max_job_len)
+    x = k + 1
+    while x < hi and not toks[x].is_cap and toks[x].is_word and toks[x].sent == toks[k].sent:
+        x += 1
+    length = _role_match(view.lowers[k + 1:x], lex)
+    return length > 0 and k + 1 + length == x and x < len(toks) and toks[x].is_cap and toks[x].sent == toks[k].sent
 
 
 def find_mentions(view: View, lex: Lexicons) -> list[Mention]:

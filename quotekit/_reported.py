@@ -287,8 +287,9 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
             break
     e = _content_end(ctx.view, k, e)
     # "allegations which he said had been made", "a show they claim is a copy": the relative
-    # pronoun before the speaker is the clause's subject, so its verb comes first.
-    gap = mt.i > 0 and mt.i < c.i and toks[mt.i - 1].lower in words.clause_gap_words
+    # pronoun before the speaker (or none, as in the second) is the clause's subject, so its
+    # verb comes first; a finite verb right after the cue says so whatever a tagger calls it.
+    gap = mt.i > 0 and mt.i < c.i and (toks[mt.i - 1].lower in words.clause_gap_words or (k < e and _finite(ctx, k)))
     if not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
         later = _that_later(ctx, k, e)
         if later >= 0 and content_clause(ctx, later, e, that=True):

@@ -24,3 +24,41 @@ def test_participle_after_a_determiner_is_no_cue(extractor: quotekit.Extractor, 
 def test_reported_clause_found_in_both_modes(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
     indirect = [q for q in extractor.extract(text) if q.kind == "indirect"]
     assert len(indirect) == 1 and indirect[0].speaker is not None and indirect[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker", "role", "org"), [
+    ('Conservative chairman Liam Fenwick likened the two rivals to "squabbling toddlers".',
+     "Liam Fenwick", "chairman", "Conservative"),
+    ('Liberal leader Mara Quillon compared the budget to "a leaky bucket".', "Mara Quillon", "leader", "Liberal"),
+])
+def test_owns_title(extractor: quotekit.Extractor, text: str, speaker: str, role: str, org: str) -> None:
+    """A capitalised word before a lower-case title and a name is the title's body, even where a
+    tagger calls it an adjective (_candidates._owns_title)."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role, q.speaker.organization) == (speaker, role, org)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("When the host asked who would win, D’Aguiar replied, “I would bet on the challenger.”", "D’Aguiar"),
+    ("“It is finished,” O’Gorman said.", "O’Gorman"),
+    ("“We will open in the spring,” N’Diaye said.", "N’Diaye"),
+])
+def test_name_shape(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
+    """A capital, an apostrophe and a capital make a surname whatever a tagger calls the word
+    (_candidates.NAME_SHAPE)."""
+    (q,) = extractor.extract(text)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ('The producers are suing a rival over a show they claim is "a shameless copy" of their own.',
+     'is "a shameless copy" of their own'),
+    ("The council lost the grant to a scheme its officers argue was never properly assessed.",
+     "was never properly assessed"),
+])
+def test_zero_relative_clause(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """"a show they claim is …": with no relative pronoun before the speaker, the clause still
+    starts with its finite verb, whatever a tagger says of a clause's first word (forward's gap)."""
+    indirect = [q for q in extractor.extract(text) if q.kind == "indirect"]
+    assert [q.text for q in indirect] == [content]
