@@ -4,7 +4,9 @@ For each quotation in text order, :func:`attribute` builds its :class:`Window` (
 around it, cut at the quotations next to it) and tries the rules of :data:`ATTRIBUTION_ORDER`:
 
 1. Cues in the quotation's sentence (:data:`SENTENCE_RULES`): ``before`` with nothing between
-   the cue and the quotation ("Jane Smith said: “…”"), then ``after`` ("“…,” she said"), then
+   the cue and the quotation ("Jane Smith said: “…”"; before a colon, the subject of the speech
+   verb nearest it: "X told Y: “…”" is X's), then ``after`` ("“…,” she said", "“…?” the mayor
+   of Eastham asked"), then
    ``before`` with words between them ("he said it was “…”"). The first rule that finds a
    speaker decides; the kind follows from the words around the marks (:func:`kind_of`).
 2. A fragment with no cue yet (:data:`FRAGMENT_RULES`): ``later`` (a cue further on in the
@@ -170,8 +172,20 @@ def _colon_subject(ctx: Ctx, c: Cue, lo: int, open_t: int) -> int | None:
         if ctx.view.toks[x].text == ",":
             start = x + 1
             break
-    m = first_subject(ctx, start, c.i)
+    m = _verb_before_colon(ctx, start, c.i)
+    if m is None:
+        m = first_subject(ctx, start, c.i)
     return m if m is not None else speaker_of(ctx, c, lo, open_t)
+
+
+def _verb_before_colon(ctx: Ctx, start: int, colon: int) -> int | None:
+    """"The book claimed that Jane Doe told Tom Roe: “…”": the subject of the speech verb nearest
+    the colon in its clause (whoever "told", never its object), where that verb has one."""
+    for x in range(colon - 1, start - 1, -1):
+        c = ctx.idx.cue_at.get(x)
+        if c is not None and c.kind == "verb" and c.klass == "speech" and not c.passive:
+            return speaker_of(ctx, c, start, colon)
+    return None
 
 
 def before_adjacent(ctx: Ctx, w: Window) -> Match | None:
@@ -181,7 +195,8 @@ def before_adjacent(ctx: Ctx, w: Window) -> Match | None:
 
 
 def after(ctx: Ctx, w: Window) -> Match | None:
-    """"“…,” she said." / "“…,” said Jane Smith": the attribution right after the quotation."""
+    """"“…,” she said." / "“…,” said Jane Smith" / "“…?” the mayor of Eastham asked": the
+    attribution right after the quotation (a noun phrase before the cue is the speaker whole)."""
     m = _after_speaker(ctx, w)
     return Match(Rule.AFTER, w.after_cue, m) if m is not None else None
 
@@ -201,11 +216,36 @@ def _after_speaker(ctx: Ctx, w: Window) -> int | None:
         if c is None or c.kind == "copula" or c.klass != "speech":
             continue
         m = speaker_of(ctx, c, k, w.hi, after_quote=True)
-        if m is not None and (idx.ments[m].i == k or c.i == k or _described_name(ctx, k, m)) and not _introduces_next(ctx, c, idx.ments[m]):
+        if m is not None and idx.ments[m].i != k and c.i != k and not _described_name(ctx, k, m):
+            m = _nominal_phrase(ctx, w, k, c, m)
+        if m is not None and not _introduces_next(ctx, c, idx.ments[m]):
             w.after_cue = c
             return m
         return None
     return None
+
+
+NOMINAL_REACH = 8
+"""Words at most in a noun phrase between a quotation and its cue ("the Labour MP for Eastham")."""
+
+
+def _nominal_phrase(ctx: Ctx, w: Window, k: int, c: Cue, m: int) -> int | None:
+    """"“…?” the deputy mayor of Eastham asked": a noun phrase opened by a determiner right after
+    the quotation, ending in the cue's subject ``m`` right before the cue, is the speaker (the
+    whole phrase); ``None`` where the words between are not one noun phrase, or where the
+    quotation ends its sentence with a full stop ("“….” The council has said …" starts anew)."""
+    toks, idx = ctx.view.toks, ctx.idx
+    ment = idx.ments[m]
+    if toks[k].lower not in ctx.lex.words.inverted_nominal_starts or not k < ment.i < ment.j == c.i or ment.j - k > NOMINAL_REACH:
+        return None
+    if toks[w.b].text == "." or (w.b + 1 < len(toks) and toks[w.b + 1].text == "."):
+        return None
+    if any(not t.is_word or x in idx.cue_at for x, t in enumerate(toks[k:ment.i], k)):
+        return None
+    # The phrase's head noun ("the deputy mayor of Eastham"), not a place or body named in it.
+    heads = (idx.start_at.get(x) for x in range(k, ment.i))
+    base = next((h for h in heads if h is not None and idx.ments[h].kind == "nominal"), m)
+    return idx.extend(base, k, ment.j)
 
 
 def _described_name(ctx: Ctx, k: int, m: int) -> bool:

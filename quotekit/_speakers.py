@@ -15,8 +15,9 @@ speaker to find: stop). The order is the algorithm:
 9. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
 10. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
 11. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-12. ``inverted_nominal``: "“…?” asked the boy".
-13. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+12. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe" (the name).
+13. ``inverted_nominal``: "“…?” asked the boy".
+14. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
 :class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
@@ -246,6 +247,24 @@ def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
     return None
 
 
+def inverted_apposed_name(ctx: Ctx, s: CueSite) -> int | None:
+    """"“…,” said the union's general secretary, Jo Roe.": after a quotation, a noun phrase of
+    one to eight words after the cue, a comma, and a person's name ending the clause: the name."""
+    toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
+    if not (s.after_quote and k < s.hi and toks[k].lower in ctx.lex.words.inverted_nominal_starts):
+        return None
+    comma = k + 1
+    while comma < s.hi and comma - k <= 8 and toks[comma].text != "," and toks[comma].quote < 0 and comma not in idx.cue_at:
+        comma += 1
+    if comma >= s.hi or toks[comma].text != "," or comma + 1 not in idx.start_at:
+        return None
+    name = idx.start_at[comma + 1]
+    if idx.ments[name].kind != "name" or idx.ments[name].etype != "person":
+        return None
+    e = idx.ments[name].j
+    return name if e >= s.hi or not toks[e].is_word else None
+
+
 def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
     """"“…?” asked the boy": a noun phrase of two to eight words after the cue."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
@@ -304,6 +323,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     clause_subject_rule,
     no_inversion,
     inverted_titled_name,
+    inverted_apposed_name,
     inverted_nominal,
     inverted_subject,
 )
@@ -372,8 +392,8 @@ def first_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
                 break
     m = idx.start_at.get(k)
     if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ctx.lex.words.dummy_subjects and not idx.ments[m].statement:
-        return m
-    return None
+        return titled_name(ctx, k, hi, m)
+    return titled_name(ctx, k, hi, None) if k < hi else None
 
 
 def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
@@ -385,5 +405,30 @@ def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
     if k in idx.start_at:
         m = idx.start_at[k]
         if idx.ments[m].j < hi and not idx.ments[m].statement and toks[idx.ments[m].i].lower not in ctx.lex.words.dummy_subjects:
-            return m
+            return titled_name(ctx, k, hi, m)
     return None
+
+
+TITLE_REACH = 8
+"""Tokens at most from the start of a subject to the name its title words stand in front of."""
+
+
+def titled_name(ctx: Ctx, k: int, hi: int, m: int | None) -> int | None:
+    """"Opposition co-chairman Dana Whitfield derided …", "deputy harbour master Tom Reyes told …":
+    where the subject opening at token ``k`` is a party, body or title in front of a person's
+    name (capitalised words and title words, one at least a title's head), the subject is the
+    name; else the mention ``m`` that opens there (or ``None``) stands."""
+    toks, idx, lex = ctx.view.toks, ctx.idx, ctx.lex
+    if m is not None and (idx.ments[m].kind == "pronoun" or (idx.ments[m].kind == "name" and idx.ments[m].etype == "person")):
+        return m
+    titled = False
+    for x in range(k, min(hi, k + TITLE_REACH)):
+        other = idx.start_at.get(x)
+        if x > k and other is not None and idx.ments[other].kind == "name" and idx.ments[other].etype == "person":
+            return other if titled and idx.ments[other].j <= hi else m
+        t = toks[x]
+        if t.lower in lex.title_ends:
+            titled = True
+        elif not (t.is_cap or t.lower in lex.role_modifiers or (t.text == "-" and x > k) or (x + 1 < hi and toks[x + 1].text == "-")):
+            return m
+    return m

@@ -91,6 +91,7 @@ SUBJECTS = [
     ("no_inversion", 'In short: "Guilty on every count."', ":", False, None),
     ("inverted_titled_name", '"We will not give up," said former union adviser Colin Marsh.', "said", True,
      "former union adviser Colin Marsh"),
+    ("inverted_apposed_name", '"We will not stop," said the dockers\' general secretary, Jo Roe.', "said", True, "Jo Roe"),
     ("inverted_nominal", '"Why is the water brown?" asked a tall stranger.', "asked", True, "a tall stranger"),
     ("inverted_subject", '"We will not give up," said Jane Smith.', "said", True, "Jane Smith"),
 ]

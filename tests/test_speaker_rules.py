@@ -103,3 +103,51 @@ def test_manner_of_speaking_verbs_are_cues(extractor: quotekit.Extractor, verb: 
 def test_described_name_after_the_quotation(extractor: quotekit.Extractor) -> None:
     (q,) = extractor.extract("“That was a total disaster,” a crestfallen Mr Lim confided to reporters.")
     assert (q.rule, q.kind) == (Rule.AFTER, "direct") and q.speaker is not None and q.speaker.name == "Lim"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Opposition co-chairman Dana Whitfield mocked the launch, saying: "It was the worst acting I have seen."',
+     "Dana Whitfield"),
+    ('On Monday, deputy harbour master Tom Reyes told reporters: "The wall will hold."', "Tom Reyes"),
+    ('Green party spokesman Tom Reyes likened the plan to "a child\'s drawing".', "Tom Reyes"),
+])
+def test_titled_name(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
+    """A party or title in front of a name that opens the sentence: the name is the subject."""
+    (q,) = [q for q in extractor.extract(text) if q.kind != "indirect"]
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ('The memoir claims that Tom Reyes told Dana Whitfield: "I will never trust you again."', "Tom Reyes"),
+    ('Mara Quist said the figures were wrong but she told the Kentside Gazette: "We will check every one."', "she"),
+])
+def test_verb_before_colon(extractor: quotekit.Extractor, text: str, mention: str) -> None:
+    """"X told Y: “…”": whoever told, never the one told nor the sentence's first subject."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "direct"]
+    assert q.rule is Rule.BEFORE and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ('"Why should the town pay for it?" the deputy mayor of Eastham asked.', "the deputy mayor of Eastham"),
+    ('"Who decided this?" the Green MP for Kentside demanded.', "the Green MP for Kentside"),
+])
+def test_nominal_phrase(extractor: quotekit.Extractor, text: str, mention: str) -> None:
+    """A noun phrase between the quotation and its cue is the speaker, the whole phrase."""
+    (q,) = extractor.extract(text)
+    assert q.rule is Rule.AFTER and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_nominal_phrase_not_after_a_full_stop(extractor: quotekit.Extractor) -> None:
+    """"“….” The Harbour Trust has said …" opens a new sentence: no inverted speaker."""
+    text = 'Tom Reyes spoke at noon. "The pier is closed." The Harbour Trust has said it will reopen in May.'
+    (q,) = [q for q in extractor.extract(text) if q.kind == "direct"]
+    assert q.speaker_mention is None or q.speaker_mention.text != "The Harbour Trust"
+
+
+def test_inverted_apposed_name(extractor: quotekit.Extractor) -> None:
+    """"“…,” said the committee chairman, MP Tom Dale.": the name after the comma speaks, and the
+    quotation paragraph after it goes on with him."""
+    text = ('"We will not rewrite the rules," said the committee chairman, MP Tom Dale. '
+            '"The harbour must answer to the town."\n\nThe board meets on Friday.')
+    result = extractor.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in result] == ["Tom Dale"]
