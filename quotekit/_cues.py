@@ -74,7 +74,7 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
         if matched:
             continue
         klass = lex.cue_words.get(low)
-        if klass is not None and _is_verb(view, i, lex):
+        if klass is not None and _is_verb(view, i, lex) and not _object_noun(view, i, lex):
             prev = _prev_word(view, i, lex)
             passive = (prev is not None and toks[prev].lower in words.passive_auxiliaries
                        and low.endswith(("ed", "id", "ld", "wn", "en", "ht")))
@@ -86,6 +86,14 @@ def find_cues(view: View, lex: Lexicons) -> list[Cue]:
         elif t.text == ":" and _opens_quote(view, i + 1):
             cues.append(Cue(i, i + 1, "speech", "colon"))
     return cues
+
+
+def _object_noun(view: View, i: int, lex: Lexicons) -> bool:
+    """"dismissed claims that …", "denied reports", "said rumours were false": a form that is also
+    a noun ("claims") right after a speech or stance verb is that verb's object or clause subject."""
+    toks = view.toks
+    return (toks[i].lower in lex.words.noun_like_cues and i > 0 and toks[i - 1].sent == toks[i].sent
+            and toks[i - 1].lower in lex.cue_words and not toks[i - 1].is_cap)  # "The Post reports"
 
 
 def _quote_within(view: View, i: int, width: int) -> bool:

@@ -11,10 +11,15 @@ or ``None`` (it does not apply: try the next one). The order:
 4. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
    none reports nothing.)
 5. ``according``: content before, after or around "according to X".
-6. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
+6. ``and_that``: "Jane Smith said CLAUSE and that CLAUSE2": the ``forward`` report and, as a
+   report of its own, each further clause after "and that" / "but that".
+7. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
    clause (:func:`content_clause`: "that", or a subject and a finite verb), not a noun phrase
-   ("announced plans to …") nor a prepositional phrase ("insisted on …").
-7. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
+   ("announced plans to …", "dismissed claims that …") nor a prepositional phrase ("insisted on
+   …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
+   …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
+   "…, despite …" or " - although …".
+8. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
 
 Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
 may sit inside it) nor other reported speech.
@@ -29,7 +34,7 @@ from ._candidates import skip_dateline
 from ._cues import Cue
 from ._speakers import Ctx, speaker_of
 from ._text import HasParts
-from ._tokens import View
+from ._tokens import Tok, View
 from ._types import Rule
 
 
@@ -171,7 +176,7 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
            and (toks[k + 1].lower in words.when_where or toks[k + 1].lower in words.weekdays)):
         k += 2
     if k < s.hi and toks[k].lower == "that":
-        return k + 1
+        return k + 2 if k + 2 < s.hi and toks[k + 1].text == "," else k + 1  # "admitted that, had he …"
     if k < s.hi and (toks[k].lower in words.not_clause_start or toks[k].lower in words.weekdays):
         for x in range(k + 1, min(s.hi, k + 10)):  # "said in a statement on Tuesday that …"
             if toks[x].lower == "that":
@@ -234,8 +239,8 @@ def content_clause(ctx: Ctx, k: int, e: int, that: bool = False) -> bool:
     if not that and not _subject_start(ctx, k):
         return False
     for x in range(k, min(e, k + _CLAUSE_REACH)):
-        if x > k and toks[x].lower in words.clause_stops:
-            break
+        if x > k and (toks[x].lower in words.clause_stops or toks[x].lower == "but"):
+            break  # "promised a figure but have yet to …": the verb is the speaker's
         if _finite(ctx, x):
             return True
     return that and sum(t.is_word for t in toks[k:e]) >= _BARE_THAT_WORDS
@@ -258,14 +263,99 @@ def infinitival(ctx: Ctx, c: Cue, k: int, e: int) -> bool:
 
 def _that_later(ctx: Ctx, k: int, e: int) -> int:
     """"told a veterans group that …", "said via email that …": the token after a "that" a few
-    words on with no finite verb before it, or ``-1``."""
+    words on with no finite verb before it, or ``-1`` (also for "dismissed claims that …", where
+    the clause belongs to the noun)."""
     toks = ctx.view.toks
     for x in range(k, min(e - 1, k + _THAT_REACH)):
         if toks[x].lower == "that":
-            return x + 1
+            return -1 if toks[x - 1].lower in ctx.lex.words.content_nouns else x + 1
         if _finite(ctx, x) or toks[x].quote >= 0:
             return -1
     return -1
+
+
+_NP_REACH = 6
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _next_report(ctx: Ctx, x: int, hi: int) -> bool:
+    """After a coordinator at ``x``: the speaker's next verb ("and also warned", "but did not
+    believe") or a new subject and its speech verb ("and the union claims", "while Smith says")."""
+    toks, words, cue_at = ctx.view.toks, ctx.lex.words, ctx.idx.cue_at
+    y = x + 1
+    while y < hi and (toks[y].lower in words.clause_cut_skips or toks[y].lower.endswith("ly")):
+        y += 1
+    if y in cue_at and cue_at[y].kind == "verb" and cue_at[y].klass != "evidential":
+        # "… and called for standards to be raised" goes on with the same demand (as the seed has it)
+        return cue_at[y].j - cue_at[y].i == 1
+    for z in range(x + 1, min(hi, x + 1 + _NP_REACH)):
+        if toks[z].quote >= 0 or toks[z].lower in words.clause_stops:
+            return False
+        if z in cue_at:  # not a noun: "and his rubble comment was …"
+            return (cue_at[z].klass == "speech" and cue_at[z].kind == "verb"
+                    and not (z + 1 < hi and _finite(ctx, z + 1)))
+        if _finite(ctx, z):
+            return False
+    return False
+
+
+def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
+    """Where the reported clause from token ``k`` ends (its sentence's end where nothing cuts it).
+
+    Before "and that …" (a second clause), before the speaker's next act ("… and claimed …",
+    "… but did not believe …"), before another report ("… and the union says …", "… while Smith
+    insists …"), before "…, adding …" / "saying …", "…, despite …" and " - although …".
+    """
+    toks, words, cue_at = ctx.view.toks, ctx.lex.words, ctx.idx.cue_at
+    for x in range(k + 1, s.hi - 1):
+        t, nxt = toks[x], toks[x + 1].lower
+        if t.quote >= 0:
+            continue
+        if t.lower in words.coordinators or t.lower in ("while", "whereas"):
+            if (t.lower in words.coordinators and nxt == "that") or _next_report(ctx, x, s.hi):
+                return x
+        elif x in cue_at and t.lower.endswith("ing") and cue_at[x].klass == "speech" and cue_at[x].kind == "verb":
+            return x  # "…, adding that …", "… saying …"
+        elif t.text == "," and nxt in words.clause_end_after_comma:
+            return x
+        elif t.text in _DASHES and nxt in words.clause_end_after_dash:
+            return x
+    return s.hi
+
+
+def and_that(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"Jane Smith said the plan was late and that costs had risen": two reports, one a clause.
+
+    The :func:`forward` report, then each further content clause after "and that" / "but that"
+    with the same cue and speaker; ``None`` where there is no second clause.
+    """
+    first = forward(ctx, s)
+    if not first:
+        return None
+    view, toks, words = ctx.view, ctx.view.toks, ctx.lex.words
+    out = list(first)
+    x = next(i for i in range(s.lo, s.hi) if toks[i].end >= out[-1].end) + 1
+    while x + 2 < s.hi:
+        if toks[x].text == ",":
+            x += 1
+        if not (toks[x].lower in words.coordinators and toks[x + 1].lower == "that"):
+            break
+        k = x + 2
+        e = _content_end(view, k, clause_end(ctx, s, k))
+        if not content_clause(ctx, k, e, that=True):
+            break
+        out.append(Attribution(_span(view, k, e), "indirect", s.cue, s.mention, [], Rule.FORWARD))
+        x = e
+    return out if len(out) > 1 else None
+
+
+def _opens_clause(toks: list[Tok], k: int, content: list[Tok]) -> bool:
+    """Token ``k`` can open a reported clause: a word outside quotation marks, or an opening mark
+    whose quoted words are under half the clause ("said “superior” tactics could …")."""
+    quoted = sum(t.quote >= 0 for t in content)
+    if toks[k].is_word and toks[k].quote < 0:
+        return quoted < len(content)
+    return k + 1 < len(toks) and toks[k + 1].quote >= 0 and not toks[k].is_word and 2 * quoted < len(content)
 
 
 def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
@@ -274,18 +364,12 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     CLAUSE must be a :func:`content_clause`; "told a veterans group that CLAUSE" looks past the
     listener for "that". Not "announced plans to cut jobs" nor "insisted on a recount".
     """
-    c, toks, cue_at, words = s.cue, ctx.view.toks, ctx.idx.cue_at, ctx.lex.words
+    c, toks, words = s.cue, ctx.view.toks, ctx.lex.words
     k = _clause_start(ctx, s)
     mt = ctx.idx.ments[s.mention]
     if mt.i == k - (mt.j - mt.i) and mt.i >= c.j and k < s.hi and _finite(ctx, k):
         k = mt.i  # "said Big Brother had behaved badly": the name is the clause's subject
-    e = s.hi
-    for x in range(k + 1, s.hi - 1):
-        if (toks[x].lower in words.coordinators and (x + 1) in cue_at and toks[x + 1].quote < 0
-                and (cue_at[x + 1].klass == "stance" or toks[x + 1].lower in words.new_report_verbs)):
-            e = x
-            break
-    e = _content_end(ctx.view, k, e)
+    e = _content_end(ctx.view, k, clause_end(ctx, s, k))
     # "allegations which he said had been made", "a show they claim is a copy": the relative
     # pronoun before the speaker (or none, as in the second) is the clause's subject, so its
     # verb comes first; a finite verb right after the cue says so whatever a tagger calls it.
@@ -297,7 +381,7 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
         elif not infinitival(ctx, c, k, e):
             return None
     content = [t for t in toks[k:e] if t.is_word]
-    if (len(content) >= 3 and toks[k].is_word and toks[k].quote < 0 and sum(t.quote >= 0 for t in content) < len(content)
+    if (len(content) >= 3 and _opens_clause(toks, k, content)
             and (ctx.idx.ments[s.mention].i < c.i or (c.klass == "speech" and c.kind != "according"))):
         return [Attribution(_span(ctx.view, k, e), "indirect", c, s.mention, [], Rule.FORWARD)]
     return None
@@ -312,6 +396,8 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     if len([t for t in toks[last_tok:s.hi] if t.is_word]) > 6:
         return []
     e = first - 1
+    if toks[e - 1].lower == "that":
+        return []  # "Even Smith admitted that, had he …, he would have said so": a clause of its own
     k = skip_dateline(ctx.view, s.lo)
     while k < e and not toks[k].is_word:
         k += 1
@@ -325,7 +411,7 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
 ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
 
 UNSOURCED_RULES: tuple[ReportedRule, ...] = (headline, not_speech, asked)
-SOURCED_RULES: tuple[ReportedRule, ...] = (according, forward, backward)
+SOURCED_RULES: tuple[ReportedRule, ...] = (according, and_that, forward, backward)
 REPORTED_ORDER = (*UNSOURCED_RULES, speaker_of, *SOURCED_RULES)
 """The order :func:`reported_speech` works in (see the module docstring)."""
 

@@ -127,3 +127,24 @@ def test_speech_verb_after_a_subject_is_still_a_cue(blank: Extractor) -> None:
     check_offsets(r)
     assert [q.cue.text for q in r if q.cue is not None] == ["warns"]
     assert speaker_name(r[0]) == "mayor"
+
+
+OBJECT_NOUNS = [
+    ("The mayor dismissed claims that the bridge was unsafe.", "claims"),
+    ("The council denied reports that the ferry would stop.", "reports"),
+    ("Jane Smith rejected suggestions the plan had failed.", "suggestions"),
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), OBJECT_NOUNS)
+def test_object_noun(extractor: Extractor, text: str, noun: str) -> None:
+    """A noun-like cue form ("claims") right after a speech or stance verb is its object, no cue."""
+    assert all(q.cue is None or q.cue.text != noun for q in extractor.extract(text))
+    assert not any(q.kind == "indirect" for q in extractor.extract(text))
+
+
+@pytest.mark.parametrize("text", ["The Harbour Post reports that the ferry will stop.",
+                                  "Tom Reed claims that the ferry will stop."])
+def test_object_noun_not_after_name(extractor: Extractor, text: str) -> None:
+    """After a name ("The Harbour Post reports"), the form is still the verb."""
+    assert [q.text for q in extractor.extract(text) if q.kind == "indirect"] == ["the ferry will stop"]

@@ -50,6 +50,9 @@ NOT_CLAUSES = [
     "The minister warned against further cuts to the ferry service.",
     "The club reported the incident to the police last month.",
     "Ana Ruiz hit back at critics of the new harbour wall.",
+    "The mayor dismissed claims that the harbour bridge was unsafe.",
+    "The council denied reports that the night ferry would stop.",
+    "The council promised a new timetable but has yet to publish it.",
 ]
 
 
@@ -92,3 +95,68 @@ def test_backward_needs_a_clause(extractor: quotekit.Extractor) -> None:
     """"CLAUSE, X said" needs a finite verb before the comma."""
     assert _indirect(extractor, "The harbour will reopen in June, Jane Smith said.") == ["The harbour will reopen in June"]
     assert _indirect(extractor, "Then, as if to settle the matter at last, Jane Smith said.") == []
+
+
+CLAUSE_ENDS = [
+    ("Jane Smith said the harbour bridge was unsafe, but did not believe the council would close it.",
+     ["the harbour bridge was unsafe"]),
+    ("Tom Reed said the ferry was late and promised to refund every passenger.",
+     ["the ferry was late", "to refund every passenger"]),
+    ("The union says the plan is flawed and Tom Reed claims it will cost jobs.",
+     ["the plan is flawed", "it will cost jobs"]),
+    ("The mayor has insisted the budget is sound while Tom Reed says it will fail.",
+     ["the budget is sound", "it will fail"]),
+    ("Jane Smith said the harbour was busy, adding that the ferry had been late.",
+     ["the harbour was busy", "the ferry had been late"]),
+    ("Ana Ruiz insisted she trusted the mayor, despite rumours of a rift.", ["she trusted the mayor"]),
+    ("Tom Reed said the vote was close - although he would not predict the result.", ["the vote was close"]),
+    # A verb after "and" that is not a speech act goes on with the clause's own subject.
+    ("Jane Smith said the bridge was old and had been repaired many times.",
+     ["the bridge was old and had been repaired many times"]),
+    ("Tom Reed said the ferry was slow and would be replaced next year.",
+     ["the ferry was slow and would be replaced next year"]),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), CLAUSE_ENDS)
+def test_clause_end(extractor: quotekit.Extractor, text: str, contents: list[str]) -> None:
+    """A reported clause ends before the speaker's next act, another report, "despite", " - although"."""
+    assert _indirect(extractor, text) == contents
+
+
+AND_THAT = [
+    ("Jane Smith said the harbour bridge was unsafe and that repairs would take a year.",
+     ["the harbour bridge was unsafe", "repairs would take a year"]),
+    ("Tom Reed told reporters the ferry was late, and that the timetable had changed.",
+     ["the ferry was late", "the timetable had changed"]),
+    ("Ana Ruiz said that fares would rise but that the night ferry would stay.",
+     ["fares would rise", "the night ferry would stay"]),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), AND_THAT)
+def test_and_that(extractor: quotekit.Extractor, text: str, contents: list[str]) -> None:
+    """A second content clause after "and that" is a report of its own, same cue and speaker."""
+    quotes = [q for q in extractor.extract(text) if q.kind == "indirect"]
+    assert [q.text for q in quotes] == contents
+    assert len({(q.cue.text if q.cue else None, q.speaker_mention.text if q.speaker_mention else None) for q in quotes}) == 1
+
+
+OPENING_MARKS = [
+    ("Jane Smith said \u201creckless\u201d spending by the council had left the harbour in debt.",
+     "\u201creckless\u201d spending by the council had left the harbour in debt"),
+    ("Tom Reed told the board that \u201cevery careful owner\u201d of a boat would pay the new fee.",
+     "\u201cevery careful owner\u201d of a boat would pay the new fee"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), OPENING_MARKS)
+def test_opens_clause(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """A reported clause may open with a quoted fragment when most of it is the writer's words."""
+    assert _indirect(extractor, text) == [content]
+
+
+def test_that_then_comma(extractor: quotekit.Extractor) -> None:
+    """"admitted that, had he …, CLAUSE": the clause after the comma, and no backward report."""
+    text = "Even Tom Reed admitted that, had he known, he would have stopped the sale."
+    assert _indirect(extractor, text) == ["had he known, he would have stopped the sale"]

@@ -216,7 +216,7 @@ def test_asked(nlp: spacy.Language) -> None:
 
 def test_reported_rules_cover_the_table() -> None:
     names = {f.__name__ for f in (*_reported.UNSOURCED_RULES, *_reported.SOURCED_RULES)}
-    assert names == {"headline", "not_speech", "asked", "according", "forward", "backward"}
+    assert names == {"headline", "not_speech", "asked", "according", "and_that", "forward", "backward"}
 
 
 # --- role rules (quotekit/_roles.py) ----------------------------------------------------------------
