@@ -93,6 +93,8 @@ class WordLists:
         role_keep_modifiers: Words before a title that stay in the role ("former", "ex", "retired").
         role_drop_words: Evaluative words left out of a role ("veteran", "independent").
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
+        office_titles: Heads of offices news refers back to by title alone ("the prime minister said").
+        other_office_modifiers: Words that make a title another office ("deputy prime minister").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
         org_name_ends: Nouns that end an organization's name, not a title ("party" of "Kentland Freedom Party leader").
         clause_subjects: Words that open the subject of a content clause ("said HE would", "said THE plan was").
@@ -176,6 +178,8 @@ class WordLists:
     role_keep_modifiers: frozenset[str]
     role_drop_words: frozenset[str]
     not_roles: frozenset[str]
+    office_titles: frozenset[str]
+    other_office_modifiers: frozenset[str]
     portfolio_prepositions: frozenset[str]
     org_name_ends: frozenset[str]
     clause_subjects: frozenset[str]

@@ -33,3 +33,55 @@ def test_link_role_nominals(extractor: quotekit.Extractor, text: str, words: str
 ])
 def test_link_role_nominals_leaves_unclear_ones(extractor: quotekit.Extractor, text: str) -> None:
     assert speaker_of(extractor.extract(text), "great day") not in ("Jane Roe", "Li Wei")
+
+
+def speaker_of_quote(result: quotekit.Result, words: str) -> quotekit.Speaker | None:
+    (q,) = [q for q in result if words in q.text]
+    return q.speaker
+
+
+def test_same_title_holder_not_another_office(extractor: quotekit.Extractor) -> None:
+    text = ('Deputy Prime Minister Li Wei opened the bridge on Monday.\n\n'
+            '"It is a great day," the prime minister said.')
+    assert speaker_of(extractor.extract(text), "great day") != "Li Wei"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "role"), [
+    # The prime minister speaks; named in the lead with no title.
+    ("Ana Ruiz has rejected calls to resign over the housing plan.\n\n"
+     "Opposition parties said the plan had failed.\n\n"
+     '"We will build the homes," the prime minister said.', "build the homes", "Ana Ruiz", "prime minister"),
+    # The title is given where the nominal does not speak.
+    ("Tom Hale has promised a fair budget for the regions.\n\n"
+     "The prime minister arrived in Leeds on Monday. Hale said the budget would help every town.",
+     "help every town", "Tom Hale", "prime minister"),
+])
+def test_lead_person_for_title(extractor: quotekit.Extractor, text: str, words: str, speaker: str, role: str) -> None:
+    sp = speaker_of_quote(extractor.extract(text), words)
+    assert sp is not None and sp.name == speaker
+    assert sp.role == role
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # Not an office: the judge is someone else than the man in the lead.
+    ('John Smith was jailed for six years on Friday.\n\n"You are a danger to the public," the judge told him.',
+     "danger to the public"),
+    # The lead person is named in the nominal's own sentence: someone else.
+    ('Jo Bloggs has opened a cafe in the town.\n\n"It is a fine cafe," the mayor told Jo Bloggs.', "fine cafe"),
+    # A nominal that names its place goes only to a person named with that place.
+    ('Jo Bloggs has opened a cafe in the town.\n\n"It is a fine cafe," the Kentside mayor said.', "fine cafe"),
+])
+def test_lead_person_for_title_leaves_others(extractor: quotekit.Extractor, text: str, words: str) -> None:
+    sp = speaker_of_quote(extractor.extract(text), words)
+    assert sp is None or sp.name not in ("John Smith", "Jo Bloggs")
+
+
+def test_previous_subject_for_title(extractor: quotekit.Extractor) -> None:
+    text = ("Mayor Li Wei opened the debate on the harbour rules.\n\n"
+            "Boats were kept in port for a week.\n\n"
+            "Fishermen said the rules were too strict.\n\n"
+            "The Harbour Society's Jane Roe said the rules were old. "
+            "The reform group's general secretary told reporters the change was overdue.")
+    sp = speaker_of_quote(extractor.extract(text), "change was overdue")
+    assert sp is not None and sp.name == "Jane Roe"
+    assert sp.role == "general secretary"
