@@ -26,7 +26,7 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
 5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”) or continuing the one
    before with the same cue becomes a part of it.
 6. Nesting (:func:`nest_partials`): once reported speech is found, a fragment inside it that
-   only a copula or the sentence's subject attributed goes to the reporter (``nested``).
+   only a copula or the sentence's subject attributed, or no rule, goes to the reporter (``nested``).
 
 The speaker of a cue is found by :func:`quotekit._speakers.speaker_of`; reported speech and
 the overlaps between quotations are :mod:`quotekit._reported`'s.
@@ -594,6 +594,7 @@ def attribute(view: View, cues: list[Cue], mentions: list[Mention], lex: Lexicon
     out: list[Attribution] = []
     used_cues: set[int] = set()
     last: Attribution | None = None
+    inherited: list[tuple[Attribution, Attribution]] = []  # (quotation, the one it went on from)
     for qi in range(len(view.quotes)):
         w = window(view, qi)
         match = attribute_one(ctx, w, last) if w is not None else None
@@ -611,9 +612,14 @@ def attribute(view: View, cues: list[Cue], mentions: list[Mention], lex: Lexicon
         if match.cue is not None and att.kind == "direct" and match.rule is not Rule.INTRO:
             used_cues.add(match.cue.i)
         out.append(att)
+        if match.rule is Rule.INHERIT and last is not None:
+            inherited.append((att, last))
         last = att
     reported = reported_speech(ctx, cues, used_cues, out)
     nest_partials(out, reported)
+    for att, source in inherited:  # in text order, so a chain of them follows its first
+        if source.rule in (Rule.NESTED, Rule.INHERIT):
+            att.mention = source.mention
     out.extend(reported)
     out.sort(key=lambda x: x.start)
     return Attributions(out, ctx.idx.ments)
@@ -623,11 +629,12 @@ def nest_partials(quotes: list[Attribution], reported: list[Attribution]) -> Non
     """A fragment inside reported speech is the reporter's words (the seed's convention):
     "Jane Smith said the decision was “a disgrace”" gives “a disgrace” to Jane Smith, not to
     "the decision", where the fragment was found only through a copula ("was “…”") or the
-    sentence's subject. Changes those fragments in place (rule ``nested``)."""
+    sentence's subject, or by no rule at all ("she insisted she would not be “distracted”").
+    Changes those fragments in place (rule ``nested``)."""
     spans = sorted((r.start, r.end, n) for n, r in enumerate(reported) if r.mention is not None)
     starts = [s for s, _, _ in spans]
     for q in quotes:
-        if q.kind != "partial" or not (q.rule is Rule.SUBJECT or (q.cue is not None and q.cue.kind == "copula")):
+        if q.kind != "partial" or not (q.rule in (Rule.SUBJECT, Rule.NONE) or (q.cue is not None and q.cue.kind == "copula")):
             continue
         k = bisect.bisect_right(starts, q.start) - 1
         if k >= 0 and spans[k][1] >= q.end - 1:

@@ -230,13 +230,15 @@ def no_inversion(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
-    """"“…,” said former party adviser Jane Doe": lower-case title words before the name."""
+    """"“…,” said former party adviser Jane Doe" / "“…?” implored guitar-toting campaigner Jo
+    Roe": lower-case title or describing words before the name."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
     if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].is_word and not toks[k].is_cap):
         return None
     last_name = None
     x = k
-    while x < s.hi and x - k < 8 and toks[x].is_word and toks[x].quote < 0:
+    # Hyphenated describing words ("guitar-toting") are split around their hyphen.
+    while x < s.hi and x - k < 8 and (toks[x].is_word or (toks[x].text == "-" and x > k)) and toks[x].quote < 0:
         if x in idx.start_at and idx.ments[idx.start_at[x]].kind == "name":
             last_name = idx.start_at[x]
             x = idx.ments[last_name].j
@@ -406,7 +408,10 @@ def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
         m = idx.start_at[k]
         if idx.ments[m].j < hi and not idx.ments[m].statement and toks[idx.ments[m].i].lower not in ctx.lex.words.dummy_subjects:
             return titled_name(ctx, k, hi, m)
-    return None
+        return None
+    # No mention opens it where a tagger called its first word an adjective ("Conservative
+    # co-chairman Jo Roe"): the title's name, as where one does.
+    return titled_name(ctx, k, hi, None) if k < hi else None
 
 
 TITLE_REACH = 8

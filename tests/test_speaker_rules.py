@@ -151,3 +151,25 @@ def test_inverted_apposed_name(extractor: quotekit.Extractor) -> None:
             '"The harbour must answer to the town."\n\nThe board meets on Friday.')
     result = extractor.extract(text)
     assert [q.speaker.name if q.speaker else None for q in result] == ["Tom Dale"]
+
+
+def test_unattributed_fragment_nests_in_reported_speech(extractor: quotekit.Extractor) -> None:
+    """A fragment no rule attributed, inside reported speech, is the reporter's words."""
+    text = 'The harbour trust\'s Mara Quist said the change was "long overdue" and that she expected a "warm response".'
+    (q,) = [q for q in extractor.extract(text) if q.text == "warm response"]
+    assert q.rule is Rule.NESTED and q.speaker is not None and q.speaker.name == "Mara Quist"
+
+
+def test_inherit_follows_the_nested_fragment(extractor: quotekit.Extractor) -> None:
+    """A quotation paragraph after a fragment that nesting gave to the reporter goes on with the
+    reporter, not with the name the copula first found ("… Jo Dale was “…”")."""
+    text = ('Mara Quist said the feud between Tom Reyes and Jo Dale was "getting in the way of good '
+            'government". "They need to grow up and settle it."\n\nThe board met on Friday.')
+    (q,) = [q for q in extractor.extract(text) if q.kind == "direct"]
+    assert q.rule is Rule.INHERIT and q.speaker is not None and q.speaker.name == "Mara Quist"
+
+
+def test_inverted_titled_name_past_hyphenated_words(extractor: quotekit.Extractor) -> None:
+    text = '"Don\'t you care about the fish?", implored guitar-toting campaigner Barry Quist. He left.'
+    (q,) = extractor.extract(text)
+    assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Barry Quist"
