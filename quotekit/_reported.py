@@ -8,18 +8,19 @@ or ``None`` (it does not apply: try the next one). The order:
 2. ``not_speech``: "She believes …", "He criticised the plan", "The plan seems to work": a belief,
    a stance toward an object or a hedge is not a speech act, and reports nothing.
 3. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
-4. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
+4. ``unsourced``: "It was claimed (that) CLAUSE": reported speech with no source named.
+5. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
    none reports nothing.)
-5. ``according``: content before, after or around "according to X".
-6. ``and_that``: "Jane Smith said CLAUSE and that CLAUSE2": the ``forward`` report and, as a
+6. ``according``: content before, after or around "according to X".
+7. ``and_that``: "Jane Smith said CLAUSE and that CLAUSE2": the ``forward`` report and, as a
    report of its own, each further clause after "and that" / "but that".
-7. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
+8. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
    clause (:func:`content_clause`: "that", or a subject and a finite verb), not a noun phrase
    ("announced plans to …", "dismissed claims that …") nor a prepositional phrase ("insisted on
    …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
    …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
    "…, despite …" or " - although …".
-8. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
+9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
 
 Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
 may sit inside it) nor other reported speech.
@@ -136,6 +137,24 @@ def asked(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     return []
 
 
+def unsourced(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
+    """"It was claimed (that) CLAUSE", "It has been reported that CLAUSE": reported speech whose
+    source the text does not name (an agentless passive after "it"); no speaker."""
+    c, view, toks, words = s.cue, ctx.view, ctx.view.toks, ctx.lex.words
+    if not (c.passive and c.klass == "speech" and c.kind == "verb" and c.j - c.i == 1):
+        return None
+    x = c.i - 1
+    while x > s.lo and (toks[x].lower in words.passive_auxiliaries or toks[x].lower in ("has", "have", "had")):
+        x -= 1
+    if x == c.i - 1 or toks[x].lower != "it":
+        return None
+    k = c.j + 1 if c.j < s.hi and toks[c.j].lower == "that" else c.j
+    e = _content_end(view, k, clause_end(ctx, s, k))
+    if sum(t.is_word for t in toks[k:e]) < 3 or not content_clause(ctx, k, e, that=k > c.j):
+        return []
+    return [Attribution(_span(view, k, e), "indirect", c, None, [], Rule.EVIDENTIAL)]
+
+
 def according(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     """"according to X, CLAUSE" / "CLAUSE, according to X" / "CLAUSE, according to X, CLAUSE"."""
     c, view, toks = s.cue, ctx.view, ctx.view.toks
@@ -203,7 +222,17 @@ def _finite(ctx: Ctx, x: int) -> bool:
     if low.endswith("ed"):
         return prev.lower not in words.nominal_determiners and prev.lower not in words.not_clause_start
     return (low.endswith("s") and not low.endswith(("ss", "us", "is"))
-            and (prev.lower in words.person_pronouns or prev.lower in words.dummy_subjects or (prev.is_cap and prev.is_word)))
+            and (prev.lower in words.person_pronouns or prev.lower in words.dummy_subjects
+                 or (prev.is_cap and prev.is_word and not _after_modifier(ctx, x - 1))))
+
+
+def _after_modifier(ctx: Ctx, x: int) -> bool:
+    """A capitalised word ``x`` after "to", "the", "of" …: a modifier of a noun ("reported it to
+    Canadian authorities", "the Tory plans"), not a subject before its verb."""
+    if x == 0:
+        return False
+    low, words = ctx.view.toks[x - 1].lower, ctx.lex.words
+    return low in words.not_clause_start or low in words.nominal_determiners
 
 
 def _subject_start(ctx: Ctx, k: int) -> bool:
@@ -256,8 +285,8 @@ def infinitival(ctx: Ctx, c: Cue, k: int, e: int) -> bool:
     for x in range(k, min(e - 1, k + _THAT_REACH)):
         if toks[x].lower == "to":
             return toks[x + 1].is_word and not toks[x + 1].is_cap and toks[x + 1].lower not in words.nominal_determiners
-        if _finite(ctx, x) or toks[x].lower in words.clause_stops or toks[x].quote >= 0:
-            return False
+        if _finite(ctx, x) or toks[x].lower in words.clause_stops or toks[x].quote >= 0 or toks[x].lower in ("of", "about"):
+            return False  # "told him of his intention to stand down": the infinitive is the noun's
     return False
 
 
@@ -285,7 +314,8 @@ def _next_report(ctx: Ctx, x: int, hi: int) -> bool:
     y = x + 1
     while y < hi and (toks[y].lower in words.clause_cut_skips or toks[y].lower.endswith("ly")):
         y += 1
-    if y in cue_at and cue_at[y].kind == "verb" and cue_at[y].klass != "evidential":
+    if (y in cue_at and cue_at[y].kind == "verb" and cue_at[y].klass != "evidential"
+            and not toks[y].lower.startswith("continu")):  # "… and would continue doing it" goes on
         # "… and called for standards to be raised" goes on with the same demand (as the seed has it)
         return cue_at[y].j - cue_at[y].i == 1
     for z in range(x + 1, min(hi, x + 1 + _NP_REACH)):
@@ -314,8 +344,9 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
         if t.lower in words.coordinators or t.lower in ("while", "whereas"):
             if (t.lower in words.coordinators and nxt == "that") or _next_report(ctx, x, s.hi):
                 return x
-        elif x in cue_at and t.lower.endswith("ing") and cue_at[x].klass == "speech" and cue_at[x].kind == "verb":
-            return x  # "…, adding that …", "… saying …"
+        elif (x in cue_at and t.lower.endswith("ing") and cue_at[x].klass == "speech" and cue_at[x].kind == "verb"
+              and toks[x - 1].lower not in words.not_clause_start):
+            return x  # "…, adding that …", "… saying …" (not "… by saying …")
         elif t.text == "," and nxt in words.clause_end_after_comma:
             return x
         elif t.text in _DASHES and nxt in words.clause_end_after_dash:
@@ -410,7 +441,7 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
 
 ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
 
-UNSOURCED_RULES: tuple[ReportedRule, ...] = (headline, not_speech, asked)
+UNSOURCED_RULES: tuple[ReportedRule, ...] = (headline, not_speech, asked, unsourced)
 SOURCED_RULES: tuple[ReportedRule, ...] = (according, and_that, forward, backward)
 REPORTED_ORDER = (*UNSOURCED_RULES, speaker_of, *SOURCED_RULES)
 """The order :func:`reported_speech` works in (see the module docstring)."""

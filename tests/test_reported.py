@@ -53,6 +53,8 @@ NOT_CLAUSES = [
     "The mayor dismissed claims that the harbour bridge was unsafe.",
     "The council denied reports that the night ferry would stop.",
     "The council promised a new timetable but has yet to publish it.",
+    "The woman reported the theft to Harbour authorities last month.",
+    "Tom Reed told the board of his intention to resign.",
 ]
 
 
@@ -115,6 +117,10 @@ CLAUSE_ENDS = [
      ["the bridge was old and had been repaired many times"]),
     ("Tom Reed said the ferry was slow and would be replaced next year.",
      ["the ferry was slow and would be replaced next year"]),
+    ("Jane Smith said the ferry was doing well, and would continue running all winter.",
+     ["the ferry was doing well, and would continue running all winter"]),
+    ("Tom Reed said the council could only end the dispute by saying sorry to the fishermen.",
+     ["the council could only end the dispute by saying sorry to the fishermen"]),
 ]
 
 
@@ -160,3 +166,24 @@ def test_that_then_comma(extractor: quotekit.Extractor) -> None:
     """"admitted that, had he …, CLAUSE": the clause after the comma, and no backward report."""
     text = "Even Tom Reed admitted that, had he known, he would have stopped the sale."
     assert _indirect(extractor, text) == ["had he known, he would have stopped the sale"]
+
+
+UNSOURCED = [
+    ("It was claimed he had been embarrassed by the delay at the harbour.",
+     "he had been embarrassed by the delay at the harbour"),
+    ("It has been reported that the night ferry will stop in May.", "the night ferry will stop in May"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), UNSOURCED)
+def test_unsourced(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """"It was claimed (that) CLAUSE": reported speech with no speaker."""
+    (q,) = extractor.extract(text)
+    assert (q.kind, q.text, q.rule, q.speaker) == ("indirect", content, Rule.EVIDENTIAL, None)
+
+
+@pytest.mark.parametrize("text", ["It was said to be the best harbour in the county.",
+                                  "The harbour was reported to the council last year."])
+def test_unsourced_needs_a_clause(extractor: quotekit.Extractor, text: str) -> None:
+    """An agentless passive with no content clause after "it" reports nothing."""
+    assert _indirect(extractor, text) == []

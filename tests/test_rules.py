@@ -216,7 +216,7 @@ def test_asked(nlp: spacy.Language) -> None:
 
 def test_reported_rules_cover_the_table() -> None:
     names = {f.__name__ for f in (*_reported.UNSOURCED_RULES, *_reported.SOURCED_RULES)}
-    assert names == {"headline", "not_speech", "asked", "according", "and_that", "forward", "backward"}
+    assert names == {"headline", "not_speech", "asked", "unsourced", "according", "and_that", "forward", "backward"}
 
 
 # --- role rules (quotekit/_roles.py) ----------------------------------------------------------------
@@ -231,6 +231,9 @@ ROLES = [
     ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
     ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
     ("copula_title", "Jane Smith is the harbour trust's chief engineer. Smith said the wall was safe.", "chief engineer", None),
+    ("plural_title_before_names", "Harbour board members Jane Smith and Tom Lee met. Smith said the wall was safe.",
+     "board member", "Harbour"),
+    ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
 ]
 
 
