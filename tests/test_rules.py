@@ -231,9 +231,6 @@ ROLES = [
     ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
     ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
     ("copula_title", "Jane Smith is the harbour trust's chief engineer. Smith said the wall was safe.", "chief engineer", None),
-    ("plural_title_before_names", "Harbour board members Jane Smith and Tom Lee met. Smith said the wall was safe.",
-     "board member", "Harbour"),
-    ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
 ]
 
 
