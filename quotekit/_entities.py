@@ -1,5 +1,10 @@
 """Stage 5: resolve entities: one entity per person or organization, with its mentions;
 pronouns and unnamed speakers ("the spokesman", "The statement") linked to the right one.
+
+Names are one entity where :func:`_same` says so ("Smith" is "Jane Smith", "BE" is "Bank of
+England"); the text's own evidence outranks an entity recognizer's label
+(:func:`_person_outranks_label`: "Howard" typed an organization in a headline, then "Michael
+Howard", is that person).
 """
 
 from __future__ import annotations
@@ -56,6 +61,12 @@ def _initials(words: list[str], skip: frozenset[str]) -> str:
     return "".join(w[0] for w in words if w not in skip and w[:1].isalpha())
 
 
+def _person_outranks_label(ew: list[str], etype_was: str, words: list[str], etype: str) -> bool:
+    """"Howard" typed an organization by an entity recognizer (a headline, a sentence start), then
+    "Michael Howard", a person by the text's own evidence: the one-word name is that person."""
+    return etype_was == "organization" and etype == "person" and len(ew) == 1 and len(words) > 1 and words[-1] == ew[0]
+
+
 def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bool:
     ew = ent.words
     if not ew or not words or ent.unnamed:
@@ -68,6 +79,8 @@ def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bo
         if _initials(ew, skip) == words[0] and len(ew) > 1:
             return True
     if len(ew) == 1 and len(words) > 1 and _initials(words, skip) == ew[0]:
+        return True
+    if _person_outranks_label(ew, ent.etype, words, etype):
         return True
     if ent.etype == "organization" or etype == "organization":
         if len(words) == 1 and len(words[0]) >= 3 and ew[0].startswith(words[0]) and ew[0] != words[0]:
@@ -158,6 +171,8 @@ class _Registry:
         for e in self._candidates(words):
             if _same(ents[e], words, etype, self.skip):
                 ent = ents[e]
+                if _person_outranks_label(ent.words, ent.etype, words, etype):
+                    ent.etype = "person"
                 if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
                     ent.words, ent.name = words, text
                 if ent.etype == "unknown" and etype != "unknown":

@@ -88,3 +88,34 @@ def test_possessive_not_in_name(extractor: Extractor) -> None:
     text = "Jane Doe’s office released a note.\n\n“We are ready,” said Jane Doe."
     r = extractor.extract(text)
     assert speaker_name(r[0]) == "Jane Doe"
+
+
+def test_person_outranks_label() -> None:
+    """A one-word name an entity recognizer typed an organization, then the full name of a person."""
+    from quotekit._entities import _Registry
+    from quotekit._lexicons import default_lexicons
+
+    reg = _Registry([], default_lexicons().words.initials_skip)
+    first = reg.find_or_add(["kettering"], "Kettering", "organization", "-")
+    assert reg.find_or_add(["maria", "kettering"], "Maria Kettering", "person", "f") == first
+    assert reg.ents[first].etype == "person"
+    assert reg.find_or_add(["kettering"], "Kettering", "person", "f") == first
+
+
+def test_person_outranks_label_keeps_organizations_apart() -> None:
+    """An organization of two words is not the person who shares its last word."""
+    from quotekit._entities import _Registry
+    from quotekit._lexicons import default_lexicons
+
+    reg = _Registry([], default_lexicons().words.initials_skip)
+    firm = reg.find_or_add(["acme", "kettering"], "Acme Kettering", "organization", "-")
+    assert reg.find_or_add(["maria", "kettering"], "Maria Kettering", "person", "f") != firm
+
+
+def test_headline_surname_and_full_name_are_one_speaker(extractor: Extractor) -> None:
+    text = ("Kettering rejects tax fears\n\n"
+            "Maria Kettering has dismissed fears that her tax plans are too modest.\n\n"
+            "\"It is perfectly true that I am being attacked,\" Ms Kettering said.")
+    r = extractor.extract(text)
+    assert [sp.name for sp in r.speakers] == ["Maria Kettering"]
+    assert r.speakers[0].type == "person"
