@@ -42,7 +42,7 @@ from ._candidates import Mention
 from ._cues import Cue
 from ._lexicons import Lexicons
 from ._reported import Attribution, content_clause, reported_speech
-from ._speakers import Ctx, MentionIndex, first_subject, sentence_subject, speaker_of
+from ._speakers import Ctx, MentionIndex, _left_edge, first_subject, sentence_subject, speaker_of
 from ._tokens import View
 from ._types import Rule
 
@@ -220,6 +220,9 @@ def _after_speaker(ctx: Ctx, w: Window) -> int | None:
             m = _nominal_phrase(ctx, w, k, c, m)
         if m is not None and not _introduces_next(ctx, c, idx.ments[m]):
             w.after_cue = c
+            # "“A,” the ad's narrator says, “B”": a phrase made for the cue is there for the
+            # rules of the next quotation that look before the same cue (stage 3's come first).
+            idx.end_at.setdefault(idx.ments[m].j, m)
             return m
         return None
     return None
@@ -236,7 +239,7 @@ def _nominal_phrase(ctx: Ctx, w: Window, k: int, c: Cue, m: int) -> int | None:
     quotation ends its sentence with a full stop ("“….” The council has said …" starts anew)."""
     toks, idx = ctx.view.toks, ctx.idx
     ment = idx.ments[m]
-    if toks[k].lower not in ctx.lex.words.inverted_nominal_starts or not k < ment.i < ment.j == c.i or ment.j - k > NOMINAL_REACH:
+    if toks[k].lower not in ctx.lex.words.inverted_nominal_starts or not k < ment.i < ment.j == _left_edge(ctx, c, k) or ment.j - k > NOMINAL_REACH:
         return None
     if toks[w.b].text == "." or (w.b + 1 < len(toks) and toks[w.b + 1].text == "."):
         return None

@@ -74,8 +74,9 @@ class MentionIndex:
         else:
             m = Mention(i, j, "nominal", j - 1, j, "unknown", "-", "sg")
         self.ments.append(m)
-        self.made[(i, j)] = len(self.ments) - 1
-        return len(self.ments) - 1
+        n = len(self.ments) - 1
+        self.made[(i, j)] = n
+        return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,14 +200,18 @@ def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def appositive(ctx: Ctx, s: CueSite) -> int | None:
-    """"Jane Smith, the party's leader, said": the mention before the appositive."""
+    """"Jane Smith, the party's leader, said" / "Rep. Jo Roe (R-Ohio), a panel member, said":
+    the mention before the appositive."""
     toks, k, idx = ctx.view.toks, s.left, ctx.idx
     if not (k - 1 >= s.lo and toks[k - 1].text == ","):
         return None
     x = k - 2
     while x >= max(s.lo, k - 20) and toks[x].text != "," and toks[x].quote < 0:
         x -= 1
-    if x >= s.lo and toks[x].text == "," and x in idx.end_at and idx.ments[idx.end_at[x]].i >= s.lo:
+    if x - 1 > s.lo and toks[x].text == "," and toks[x - 1].text == ")":
+        # "Rep. Jo Roe (R-Ohio), a panel member, said": the name before the party tag.
+        x = next((p for p in range(x - 2, max(s.lo, x - 10) - 1, -1) if toks[p].text == "("), x)
+    if x >= s.lo and toks[x].text in (",", "(") and x in idx.end_at and idx.ments[idx.end_at[x]].i >= s.lo:
         if idx.ments[idx.end_at[x]].kind != "pronoun":
             return idx.end_at[x]
     return None

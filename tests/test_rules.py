@@ -86,6 +86,8 @@ SUBJECTS = [
     ("clause_opener", "Ruth Abara left the meeting early and said the vote was rigged.", "said", False, "Ruth Abara"),
     ("name_before_comma", "The party's leader, Dana Whitfield, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
     ("appositive", "Dana Whitfield, the party's leader, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
+    ("appositive", "Rep. Dana Whitfield (R-Ohio), a panel member, said the budget was a betrayal.", "said", False,
+     "Rep. Dana Whitfield"),
     ("clause_subject_rule", "People briefed on the talks say the deal could be signed within days.", "say", False,
      "People briefed on the talks"),
     ("no_inversion", 'In short: "Guilty on every count."', ":", False, None),
@@ -231,6 +233,9 @@ ROLES = [
     ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
     ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
     ("copula_title", "Jane Smith is the harbour trust's chief engineer. Smith said the wall was safe.", "chief engineer", None),
+    ("plural_title_before_names", "Harbour board members Jane Smith and Tom Lee met. Smith said the wall was safe.",
+     "board member", "Harbour"),
+    ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
 ]
 
 

@@ -173,3 +173,24 @@ def test_inverted_titled_name_past_hyphenated_words(extractor: quotekit.Extracto
     text = '"Don\'t you care about the fish?", implored guitar-toting campaigner Barry Quist. He left.'
     (q,) = extractor.extract(text)
     assert q.rule is Rule.AFTER and q.speaker is not None and q.speaker.name == "Barry Quist"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ('"We live in a harbour town," my father often said. He left.', "my father"),
+    ('"The charges are absurd," his lawyer said on Monday.', "his lawyer"),
+    ('"We will appeal," said her lawyer, Tom Reyes.', "Tom Reyes"),
+    ('"Nobody asked us," Lord Quist even said. He left.', "Lord Quist"),
+])
+def test_possessive_and_adverb_around_the_after_speaker(extractor: quotekit.Extractor, text: str, mention: str) -> None:
+    """"“…,” his lawyer said", "“…,” my father often said": a possessive opens the speaker's
+    noun phrase, and an adverb between it and the cue is neither."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "direct"]
+    assert q.rule is Rule.AFTER and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_interrupted_quotation_after_a_made_speaker(extractor: quotekit.Extractor) -> None:
+    """"“A,” the ad's narrator says, “B”": the phrase found after A is B's speaker too, and B
+    joins A."""
+    text = '"If it makes him smart," the ad\'s narrator says, "what does he think of you?" The ad ran on Monday.'
+    (q,) = extractor.extract(text)
+    assert len(q.parts) == 2 and q.speaker_mention is not None and q.speaker_mention.text == "the ad's narrator"
