@@ -19,10 +19,11 @@ or ``None`` (it does not apply: try the next one). The order:
    ("announced plans to …", "dismissed claims that …") nor a prepositional phrase ("insisted on
    …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
    …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
-   "…, despite …" or " - although …".
+   "…, despite …", " - although …" or a source closing the sentence ("…, a new book says.").
 9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
 
-Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
+A cue that a direct quotation before it took ('“…” She also said that CLAUSE') tries only
+``and_that`` and ``forward``. Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
 may sit inside it) nor other reported speech.
 """
 
@@ -329,6 +330,22 @@ def _next_report(ctx: Ctx, x: int, hi: int) -> bool:
     return False
 
 
+_TAIL_WORDS = 3
+
+
+def _closing_source(ctx: Ctx, x: int, hi: int) -> bool:
+    """After a comma at ``x``, a source and its speech verb end the sentence ("…, a new book
+    claims.", "…, the council said on Monday."): the words before the comma are its report."""
+    toks, cue_at = ctx.view.toks, ctx.idx.cue_at
+    for z in range(x + 2, min(hi, x + 2 + _NP_REACH + 2)):
+        if z in cue_at:
+            rest = [t for t in toks[cue_at[z].j:hi] if t.is_word]
+            return cue_at[z].klass == "speech" and cue_at[z].kind == "verb" and len(rest) <= _TAIL_WORDS
+        if not toks[z].is_word or _finite(ctx, z):
+            return False
+    return False
+
+
 def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
     """Where the reported clause from token ``k`` ends (its sentence's end where nothing cuts it).
 
@@ -347,7 +364,7 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
         elif (x in cue_at and t.lower.endswith("ing") and cue_at[x].klass == "speech" and cue_at[x].kind == "verb"
               and toks[x - 1].lower not in words.not_clause_start):
             return x  # "…, adding that …", "… saying …" (not "… by saying …")
-        elif t.text == "," and nxt in words.clause_end_after_comma:
+        elif t.text == "," and (nxt in words.clause_end_after_comma or _closing_source(ctx, x, s.hi)):
             return x
         elif t.text in _DASHES and nxt in words.clause_end_after_dash:
             return x
@@ -451,8 +468,8 @@ REPORT_REACH = 150
 """Tokens a report may reach before or after its cue (far beyond any real sentence's clause)."""
 
 
-def _report(ctx: Ctx, c: Cue) -> list[Attribution]:
-    """The reported speech of one cue."""
+def _report(ctx: Ctx, c: Cue, rules: tuple[ReportedRule, ...] = SOURCED_RULES) -> list[Attribution]:
+    """The reported speech of one cue (``rules``: the sourced rules to try)."""
     toks = ctx.view.toks
     s_lo, s_hi = ctx.view.sents[toks[c.i].sent]
     # A report reaches at most REPORT_REACH tokens either side of its cue, so that one
@@ -468,7 +485,7 @@ def _report(ctx: Ctx, c: Cue) -> list[Attribution]:
     if m is None:
         return []
     site = Sentence(c, s_lo, s_hi, m)
-    for rule in SOURCED_RULES:
+    for rule in rules:
         found = rule(ctx, site)
         if found is not None:
             return found
@@ -481,7 +498,7 @@ def reported_speech(ctx: Ctx, cues: list[Cue], used: set[int], direct: list[Attr
     Args:
         ctx: The document, lexicons and mentions.
         cues: Cues from stage 2.
-        used: First tokens of the cues direct quotations took.
+        used: First tokens of the cues direct quotations took (they report only a clause after them).
         direct: The direct and partial attributions.
 
     Returns:
@@ -490,11 +507,13 @@ def reported_speech(ctx: Ctx, cues: list[Cue], used: set[int], direct: list[Attr
     toks = ctx.view.toks
     out: list[Attribution] = []
     for c in cues:
-        if c.i in used or c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
+        if c.kind in ("copula", "colon") or toks[c.i].quote >= 0:
             continue
         if toks[c.i].lower.startswith("continu"):
             continue  # "The statement continued, “…”" introduces quotations only
-        out.extend(_report(ctx, c))
+        # '“… in the playground.” She also said that CLAUSE': a cue a quotation before it took
+        # may still report the clause after it (never one before it: that is the quotation).
+        out.extend(_report(ctx, c, (and_that, forward) if c.i in used else SOURCED_RULES))
     return resolve_overlaps(ctx.view, out, direct)
 
 

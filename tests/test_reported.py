@@ -121,6 +121,9 @@ CLAUSE_ENDS = [
      ["the ferry was doing well, and would continue running all winter"]),
     ("Tom Reed said the council could only end the dispute by saying sorry to the fishermen.",
      ["the council could only end the dispute by saying sorry to the fishermen"]),
+    # A source and its verb closing the sentence after a comma report all before the comma.
+    ("Tom Reed promised Jane Smith he would stand down before the vote, a new book says.",
+     ["Tom Reed promised Jane Smith he would stand down before the vote"]),
 ]
 
 
@@ -187,3 +190,26 @@ def test_unsourced(extractor: quotekit.Extractor, text: str, content: str) -> No
 def test_unsourced_needs_a_clause(extractor: quotekit.Extractor, text: str) -> None:
     """An agentless passive with no content clause after "it" reports nothing."""
     assert _indirect(extractor, text) == []
+
+
+AFTER_A_QUOTATION = [
+    ("\u201cThe pier is closed for good.\u201d Jane Smith said the ferry would stop in May.",
+     "The pier is closed for good.", "the ferry would stop in May"),
+    ("\u201cWe will not give up on the harbour.\u201d Tom Reed also said that the council had promised a new pier.",
+     "We will not give up on the harbour.", "the council had promised a new pier"),
+]
+
+
+@pytest.mark.parametrize(("text", "direct", "content"), AFTER_A_QUOTATION)
+def test_reported_speech_after_a_quotation(extractor: quotekit.Extractor, text: str, direct: str, content: str) -> None:
+    """A cue the quotation before it took still reports the clause after it, same speaker."""
+    quotes = extractor.extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", direct), ("indirect", content)]
+    assert quotes[0].speaker_mention == quotes[1].speaker_mention
+
+
+@pytest.mark.xfail(strict=True, reason="the trained tagger reads 'claims' after 'a new book' as a plural noun, so no "
+                                       "cue closes the sentence and the forward report runs on to its end")
+def test_closing_source_noun_like_form_trained(trained: quotekit.Extractor) -> None:
+    text = "Tom Reed promised Jane Smith he would stand down before the vote, a new book claims."
+    assert _indirect(trained, text) == ["Tom Reed promised Jane Smith he would stand down before the vote"]
