@@ -193,7 +193,8 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
             lower = all(not toks[x].is_cap and toks[x].quote < 0 for x in range(m.j, nxt.i))
             a, b = _owner_span(view, m, lex)
             owner = view.span_text(a, b)
-            if nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks:
+            if (nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks
+                    and nxt.etype != "organization"):  # "Rep. Jo Roe's Senate campaign": Senate is not Roe's person
                 nxt.i, nxt.role_org = m.i, owner
                 continue
             if nxt.kind == "name" and nxt.role is None and lower and _role_match(gap, lex, True) == len(gap):
@@ -273,6 +274,8 @@ def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
         g += 1
     if g < len(words) and (words[g] in lex.role_heads or (jobs and g and (words[g],) in lex.occupations)):
         best = max(best, g + 1)
+    elif g > 1 and words[g - 1] in lex.role_heads:
+        best = max(best, g)  # "campaign chief": the last of the modifiers is the head
     return best
 
 
@@ -328,6 +331,9 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
         f = next((x for x in range(ni + 2, nj - 1) if toks[x].text in lex.first_names), nj - 2)
         role_e, ni = f - i, f  # the title's "of Elections" ends where the name's first name starts
         role = view.span_text(i + role_s, i + role_e)
+    if role_s >= 0 and nj - ni >= 3:
+        # "Gov. Jo Roe of Kentside": the place after a titled name is not part of the name
+        nj = next((x for x in range(ni + 1, nj - 1) if raw[x - i] == "of" and toks[x + 1].is_cap), nj)
     if ni >= nj:
         # A title with no name after it ("the Shadow Home Secretary"): a role mention.
         return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role, org, possessive)

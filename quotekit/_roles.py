@@ -8,18 +8,29 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 2. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
    "X, a Republican senator,", "X, who is executive director of Y", "Rep. X (D-Va.), a senior
    member of the Y Committee" (an office in apposition is more specific than the title before
-   the name, so it is tried first).
-3. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X".
-4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said".
+   the name, so it is tried first); the body also after a lower-case part of it ("a chairman
+   of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
+   American markets for Y", "Europe coordinator at Y"). A legislator's seat ("MP for Kentside")
+   is no body, and loses to a title written before the name.
+3. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
+   "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat).
+4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
+   President, Jane Smith said", where the title is someone else's).
 5. ``title_words_before``: lower-case titles and occupations with the organization and kept
-   modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X".
-6. ``possessive_before_name``: "Acme's X": an organization with no title.
-7. ``copula_title``: "X is the Acme campaign's political director".
+   modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X";
+   of two joined titles the first ("Filmmaker and best-selling author X").
+6. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
+   made singular.
+7. ``possessive_before_name``: "Acme's X": an organization with no title.
+8. ``copula_title``: "X is the Acme campaign's political director".
+9. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+   University": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
 evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
 where written in lower case; ``words/not_roles.txt`` are never roles. A party letter after a
-name ("(D-Va.)", ", R-Pa.,") gives the speaker's party."""
+name ("(D-Va.)", ", R-Pa.,") gives the speaker's party, and so does an organization that is a
+party word (``words/party_words.txt``: "Republican presidential nominee X", "Tory leader X")."""
 
 from __future__ import annotations
 
@@ -213,6 +224,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             keep.append(ws[x])
         x += 1
     n = _title_len(view, ws[x:], lex)
+    capitals = False
     if not n and org is None:
         # "a Republican senator", "the Acme chief executive": a body before the title
         y = x + 1
@@ -220,7 +232,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             n = _title_len(view, ws[y:], lex)
             if n:
                 org = view.span_text(ws[x].i, ws[y - 1].j)
-                x = y
+                x, capitals = y, True
                 break
             y += 1
     if not n:
@@ -232,12 +244,60 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
                 return heads[toks[k + 1].lower], o, e
         return None, None, k
     e = _of_phrase(view, ws[x + n - 1].j, hi, lex)
-    role = _role_text(view, keep, (ws[x].i, e))
-    if org is None and e + 1 < hi and toks[e].lower in lex.words.role_org_prepositions:
+    start = ws[x].i
+    if capitals and org is not None and org.lower() not in lex.words.party_words:
+        o, e2 = _body_after(view, e, hi, lex)
+        if o:  # "Europe coordinator at the Acme Institute": the capitals before the title are its portfolio
+            return _role_text(view, keep, (_portfolio_start(view, ws, x, start), e)), o, e2
+    if org is None:
+        r, org, e2 = _portfolio_and_body(view, e, hi, lex)
+        return _role_text(view, keep, (start, r)), org, e2
+    return _role_text(view, keep, (start, e)), org, e
+
+
+def _portfolio_start(view: View, ws: list[_W], x: int, start: int) -> int:
+    """First token of the capitalised portfolio right before title word ``x`` ("Europe" of "Europe coordinator")."""
+    y = x
+    while y > 0 and ws[y - 1].cap and view.toks[ws[y - 1].i].quote < 0:
+        y -= 1
+    return ws[y].i if y < x else start
+
+
+def _body_after(view: View, e: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
+    """The body after a title's preposition at token ``e`` ("at the Acme Institute"), or (None, e)."""
+    toks = view.toks
+    if e + 1 < hi and toks[e].lower in lex.words.role_org_prepositions:
         o, e2 = _org_after(view, e + 1, hi, lex)
         if o:
-            org, e = o, e2
-    return role, org, e
+            return o, e2
+    return None, e
+
+
+def _portfolio_and_body(view: View, e: int, hi: int, lex: Lexicons) -> tuple[int, str | None, int]:
+    """After a title ending at token ``e``: (end of the role, its body, end). The body follows a preposition
+    ("chief executive of Acme"), also after a lower-case part of it ("a chairman of the history
+    department at Acme University") or a portfolio written with capitals ("head of strategy for Latin
+    American markets for Acme Bank": the role goes on to "markets")."""
+    toks = view.toks
+    o, e2 = _body_after(view, e, hi, lex)
+    if o is None:
+        k = e + 1  # "of the history department at Acme University"
+        while k < min(hi, e + 8) and toks[k].is_word and not toks[k].is_cap and toks[k].quote < 0 and (
+                toks[k].lower not in lex.words.role_org_prepositions):
+            k += 1
+        if k > e + 1 and e < hi and toks[e].lower in lex.words.portfolio_prepositions:
+            o2, e3 = _body_after(view, k, hi, lex)
+            return (e, o2, e3) if o2 else (e, None, e)
+        return e, None, e
+    k = e2  # "for Latin American markets for Acme Bank": capitals then lower-case words, then the body
+    while k < min(hi, e2 + 4) and toks[k].is_word and not toks[k].is_cap and toks[k].quote < 0 and (
+            toks[k].lower not in lex.words.role_org_prepositions and toks[k].lower not in lex.words.stop_words):
+        k += 1
+    if k > e2 and toks[e].lower in lex.words.portfolio_prepositions:
+        o2, e3 = _body_after(view, k, hi, lex)
+        if o2:
+            return k, o2, e3
+    return e, o, e2
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +402,8 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
         if x + 1 < m.i - 1:
             org = s.view.span_text(x + 1, m.i - 1)
     role = m.role
+    if org is None:
+        org = _seat_or_body_in_name(s)
     if org and org[:3].lower() == "ex-" and len(org) > 3:
         org, role = org[3:], org[:3] + role  # "Ex-Acme leader Jo Roe"
     inside: list[_W] = []
@@ -354,6 +416,17 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
         lead = s.view.span_text(w.i, w.j)
         role = lead + role if lead.endswith("-") else f"{lead} {role}"
     return RoleFound(role, org, "title_before_name")
+
+
+def _seat_or_body_in_name(s: RoleSite) -> str | None:
+    """"Gov. Jo Roe of Kentside": the place after the name is the office's body; "Senator Jo Roe of
+    Kentside" (a legislator: the place is the seat) gives none."""
+    m, toks = s.m, s.view.toks
+    last = (m.role or "").lower().split()[-1:]
+    if last and last[0] in s.lex.words.constituency_titles:
+        return None
+    x = next((x for x in range(m.name_i + 1, m.j - 1) if toks[x].lower == "of" and toks[x + 1].is_cap), None)
+    return s.view.span_text(x + 1, m.j) if x is not None else None
 
 
 def appositive_after(s: RoleSite) -> RoleFound | None:
@@ -374,6 +447,11 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
         k += 2  # "X, who is executive director of Y"
     role, org, _ = _role_at(s.view, k, s.hi, s.lex)
     role = _role_ok(role, s.lex)
+    if role and role.lower().split()[-1] in s.lex.words.constituency_titles:
+        if m.role or title_words_before(s):
+            return None  # "Acme policy chief Jo Roe, MP for Kentside": the title before the name says more
+        if org and org.lower() not in s.lex.words.party_words and org.split()[-1].lower() not in s.lex.org_words:
+            org = None  # "MP for Kentside": a seat, not a body
     return RoleFound(role, org, "appositive_after") if role else None
 
 
@@ -396,12 +474,35 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
     for k in range(s.n - 1, -1, -1):
         prev = ments[k]
         if prev.j == m.i - 1 and prev.kind == "nominal" and prev.role:
+            if not _match(_words(s.view, prev.name_i, prev.name_j), s.lex):
+                return None  # "She thanked the crowd, Jo Roe said": not a title
+            if prev.i > s.lo and toks[prev.i - 1].lower in s.lex.words.title_predicate_words:
+                return None  # "his second term as US President, Jo Roe said": the title is not Jo Roe's
             org = prev.role_org
             if org is None and k > 0 and ments[k - 1].possessive and ments[k - 1].j + 1 == prev.i:
                 org = s.view.span_text(ments[k - 1].name_i, ments[k - 1].name_j)
-            return RoleFound(prev.role, org, "title_before_comma")
+            role = prev.role
+            whole = s.view.lowers[prev.name_i:prev.j]
+            if len(whole) > 1 and _role_match(whole, s.lex) == len(whole):
+                role = s.view.span_text(prev.name_i, prev.j)  # "the secretary of the Treasury, Jo Roe"
+            return RoleFound(role, org, "title_before_comma")
         if prev.j < m.i - 1:
             break
+    return _title_words_at_comma(s)
+
+
+def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
+    """"the campaign chief, Jo Roe, said": a lower-case title after a determiner, ending at the comma
+    before the name, where no title mention was found there."""
+    toks = s.view.toks
+    for k in range(s.m.i - 3, max(s.lo, s.m.i - 9) - 1, -1):
+        if toks[k].lower not in s.lex.words.role_determiners or toks[k].quote >= 0:
+            continue
+        if k > s.lo and toks[k - 1].lower in s.lex.words.title_predicate_words:
+            return None
+        role, org, e = _role_at(s.view, k, s.m.i - 1, s.lex)
+        role = _role_ok(role, s.lex)
+        return RoleFound(role, org, "title_before_comma") if role and e == s.m.i - 1 else None
     return None
 
 
@@ -422,6 +523,7 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
             break
     if best < 0:
         return None
+    first_best, best = best, _first_coordinated(view, ws, best, s.lo, lex)
     x, keep = best - 1, list[_W]()
     while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or _dropped(ws[x], lex) or ws[x].low == "ex-"):
         if not _dropped(ws[x], lex):
@@ -434,7 +536,50 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
         while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low == "ex-"):
             keep.insert(0, ws[x])  # "former Acme chief executive", "Ex-Acme leader"
             x -= 1
-    return RoleFound(_role_text(view, keep, (ws[best].i, m.i)), org, "title_words_before")
+    end = m.i if best == first_best else next(w.i for w in ws[best:] if w.low == "and")
+    return RoleFound(_role_text(view, keep, (ws[best].i, end)), org, "title_words_before")
+
+
+def _first_coordinated(view: View, ws: list[_W], best: int, lo: int, lex: Lexicons) -> int:
+    """Word where the first of two titles joined by "and" starts ("Filmmaker and best-selling author
+    Jo Roe": "Filmmaker"), or ``best`` where the title before the name stands alone. A capitalised
+    occupation counts only where it opens the sentence."""
+    a = best - 1
+    while a > best - 3 and a > 0 and ws[a].low != "and" and not ws[a].cap:
+        a -= 1  # "and best-selling author": a describing word a tagger left out of the title
+    if a < 1 or ws[a].low != "and":
+        return best
+    for q in range(max(0, a - 4), a):
+        lows = [w.low for w in ws[q:a]]
+        jobs = all(not w.cap or w.i == lo for w in ws[q:a])
+        if all(view.toks[w.i].quote < 0 for w in ws[q:a]) and _role_match(lows, lex, jobs) == len(lows):
+            return q
+    return best
+
+
+def plural_title_before_names(s: RoleSite) -> RoleFound | None:
+    """"Kentland presidential candidates Jo Roe and Jan Doe": a title in the plural before names
+    joined by "and" is each one's title, made singular ("presidential candidate", Kentland)."""
+    m, view, lex, toks = s.m, s.view, s.lex, s.view.toks
+    if m.kind != "name" or m.role is not None:
+        return None
+    k = m.i
+    if k - 1 > s.lo and toks[k - 1].lower == "and":  # the second name: the title stands before the first
+        first = next((p for p in reversed(s.ments[:s.n]) if p.j == k - 1 and p.kind == "name"), None)
+        if first is None:
+            return None
+        k = first.i
+    elif not (m.j + 1 < s.hi and toks[m.j].lower == "and" and toks[m.j + 1].is_cap):
+        return None
+    ws = _words(view, max(s.lo, k - 8), k)
+    if not ws or not ws[-1].low.endswith("s") or ws[-1].cap or any(toks[w.i].quote >= 0 for w in ws):
+        return None
+    for q in range(max(0, len(ws) - 4), len(ws)):
+        lows = [w.low for w in ws[q:-1]] + [ws[-1].low[:-1]]
+        if all(not w.cap for w in ws[q:]) and _role_match(lows, lex, True) == len(lows):
+            org, _ = _org_before(view, ws, q - 1, s.lo, lex) if q else (None, 0)
+            return RoleFound(view.span_text(ws[q].i, ws[-1].j)[:-1], org, "plural_title_before_names")
+    return None
 
 
 def possessive_before_name(s: RoleSite) -> RoleFound | None:
@@ -449,14 +594,34 @@ def possessive_before_name(s: RoleSite) -> RoleFound | None:
     return RoleFound(None, org, "possessive_before_name") if org else None
 
 
+def affiliation_after(s: RoleSite) -> RoleFound | None:
+    """"Jo Roe, of the Acme Institute, said", "Jo Roe, from Acme investment bank,", "Jo Roe of Acme
+    University said": an organization after the name with no title; the body only."""
+    m, toks, lex = s.m, s.view.toks, s.lex
+    if m.kind != "name":
+        return None
+    x = next((x for x in range(m.name_i + 1, m.j - 1) if toks[x].lower == "of" and toks[x + 1].is_cap), None)
+    if x is not None and toks[m.j - 1].lower in lex.org_words:
+        return RoleFound(None, s.view.span_text(x + 1, m.j), "affiliation_after")  # "Jo Roe of Acme University"
+    k = m.j
+    if not (k + 2 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.nominal_org_prepositions):
+        return None
+    org, e = _org_after(s.view, k + 2, s.hi, lex)
+    if not org or not (toks[e - 1].lower in lex.org_words or (e < s.hi and toks[e].lower in lex.org_words)):
+        return None  # "Jo Roe, of Kentside": a home town, not a body
+    return RoleFound(None, org, "affiliation_after")
+
+
 ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     unnamed_speaker,
     appositive_after,
     title_before_name,
     title_before_comma,
     title_words_before,
+    plural_title_before_names,
     possessive_before_name,
     copula_title,
+    affiliation_after,
 )
 """The role rules in the order :func:`assign_roles` tries them at each mention."""
 
@@ -506,7 +671,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         org = first.org or next((f.org for f, _ in got if f.org), None)
         mentions = tuple(dict.fromkeys(RoleMention(f.role, f.org, toks[ments[n].name_i].start, toks[ments[n].name_j - 1].end)
                                        for f, n in got if f.role))
-        party = parties.get(e) or (org if org and org.split()[-1].lower() == "party" else None)  # "the Acme Party's leader"
+        party = parties.get(e) or (org if org and (org.split()[-1].lower() == "party"  # "the Acme Party's leader"
+                                                   or org.lower() in lex.words.party_words) else None)  # "Tory leader"
         roles[e] = RoleFound(first.role, org, first.rule, party, mentions)
     for e, party in parties.items():
         if e not in roles:

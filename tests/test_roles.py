@@ -267,3 +267,107 @@ def test_title_mention_of_a_named_entity(nlp: spacy.Language) -> None:  # noqa: 
     found = _roles.assign_roles(view, ments, ents, lex)[0]
     assert (found.role, found.org, found.rule) == ("prime minister", None, "unnamed_speaker")
     assert [(r.role, text[r.start:r.end]) for r in found.found] == [("prime minister", "minister")]
+
+
+# --- issue 21: shapes of English news titles (party-qualified, seats, portfolios, affiliations) -----------
+
+
+def _speaker_of(extractor: Extractor, text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None and q.speaker.type == "person"
+    return q.speaker.name, q.speaker.role, q.speaker.organization, q.speaker.party
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Jane Roe, of the Kentside Institute.", ("Jane Roe", None, "Kentside Institute", None)),
+    (f"{SAID}Jane Roe, from Carlow investment bank.", ("Jane Roe", None, "Carlow", None)),
+    (f"{SAID}Jane Roe, from the Harbour Trust, on Monday.", ("Jane Roe", None, "Harbour Trust", None)),
+    (f"{SAID}Jane Roe, of Kentside.", ("Jane Roe", None, None, None)),  # a home town, not a body
+])
+def test_affiliation_after(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    assert _speaker_of(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Jane Roe, a chairman of the history department at Carlow University.",
+     ("Jane Roe", "chairman", "Carlow University", None)),
+    (f"{SAID}Jane Roe, head of strategy for Latin American markets for Carlow Bank.",
+     ("Jane Roe", "head of strategy for Latin American markets", "Carlow Bank", None)),
+    (f"{SAID}Jane Roe, a former Europe coordinator at the Kentside Institute.",
+     ("Jane Roe", "former Europe coordinator", "Kentside Institute", None)),
+    (f"{SAID}Jane Roe, a steering committee member for the Harbour Caucus.",
+     ("Jane Roe", "steering committee member", "Harbour Caucus", None)),
+    (f"{SAID}Jane Roe, MP for Kentside.", ("Jane Roe", "MP", None, None)),  # a seat, not a body
+])
+def test_appositive_after_portfolio_and_body(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    assert _speaker_of(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tory health spokesman Jane Roe, MP for Kentside, added: “The pier must reopen.”",
+     ("Jane Roe", "health spokesman", "Tory", "Tory")),
+    ("Mayor Jane Roe, MP for Kentside, added: “The pier must reopen.”", ("Jane Roe", "Mayor", None, None)),
+])
+def test_appositive_after_constituency_loses_to_title(extractor: Extractor, text: str,
+                                                      want: tuple[str | None, ...]) -> None:
+    assert _speaker_of(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Gov. Jane Roe of Kentside.", "Gov.", "Kentside"),
+    (f"{SAID}Senator Jane Roe of Kentside.", "Senator", None),  # a legislator's place is the seat
+])
+def test_title_before_name_seat_or_body(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    _, got_role, got_org, _ = _speaker_of(extractor, text)
+    assert (got_role, got_org) == (role, org)
+
+
+def test_title_before_comma_not_after_as(extractor: Extractor) -> None:
+    text = "He begins his second term as Kentland President, Jane Roe has said. “The pier must reopen,” Roe said."
+    assert _speaker_of(extractor, text)[1:3] == (None, None)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Filmmaker and best-selling author Jane Roe said: “The pier must reopen.”", "Filmmaker"),
+    ("Nurse and campaigner Jane Roe said: “The pier must reopen.”", "Nurse"),
+    (f"{SAID}Jane Roe, a nurse.", "nurse"),
+])
+def test_title_words_before_first_coordinated(extractor: Extractor, text: str, role: str) -> None:
+    assert _speaker_of(extractor, text)[1] == role
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Republican presidential nominee Jane Roe.", ("Jane Roe", "presidential nominee", "Republican", "Republican")),
+    (f"{SAID}presumptive Democratic nominee Jane Roe.", ("Jane Roe", "presumptive nominee", "Democratic", "Democratic")),
+    (f"{SAID}Labour MP Jane Roe.", ("Jane Roe", "MP", "Labour", "Labour")),
+    (f"{SAID}Northrail CEO Jane Roe.", ("Jane Roe", "CEO", "Northrail", None)),
+])
+def test_party_word_is_organization_and_party(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    assert _speaker_of(extractor, text) == want
+
+
+def test_possessive_does_not_fold_a_body_into_a_person(extractor: Extractor) -> None:
+    """"Rep. Jane Roe’s Senate campaign": the title stays with Jane Roe, Senate is not her person."""
+    text = "As Rep. Jane Roe’s Senate campaign began, she spoke. “The pier must reopen,” Roe said."
+    name, role, _, _ = _speaker_of(extractor, text)
+    assert (name, role) == ("Jane Roe", "Rep.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kentland presidential candidates Jane Roe and Tom Lee spoke on Monday. “The pier must reopen,” Roe said.",
+     ("Jane Roe", "presidential candidate", "Kentland", None)),
+    ("Democratic presidential candidates Tom Lee and Jane Roe spoke on Monday. “The pier must reopen,” Roe said.",
+     ("Jane Roe", "presidential candidate", "Democratic", "Democratic")),
+])
+def test_plural_title_before_names(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    assert _speaker_of(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("At the meeting, the campaign chief, Jane Roe, spoke. “The pier must reopen,” Roe said.", "campaign chief"),
+    ("Prices fell, said the secretary of the Treasury, Jane Roe. “The pier must reopen,” Roe said.",
+     "secretary of the Treasury"),
+    ("She thanked the crowd, Jane Roe said. “The pier must reopen,” Roe said.", None),
+])
+def test_title_before_comma_whole_title(extractor: Extractor, text: str, role: str | None) -> None:
+    assert _speaker_of(extractor, text)[1] == role
