@@ -15,8 +15,9 @@ speaker to find: stop). The order is the algorithm:
 9. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
 10. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
 11. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-12. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe" (the name).
-13. ``inverted_nominal``: "“…?” asked the boy".
+12. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
+    Okafor's business partner, Dan Reyes" (the name).
+13. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
 14. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
@@ -254,11 +255,22 @@ def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
     return None
 
 
+def _opens_nominal(ctx: Ctx, k: int) -> bool:
+    """Token ``k`` opens a noun phrase whose head is further on: a determiner ("the", "his"),
+    or a possessive name ("Okafor's business partner": the partner, not Okafor)."""
+    idx = ctx.idx
+    if ctx.view.toks[k].lower in ctx.lex.words.inverted_nominal_starts:
+        return True
+    m = idx.start_at.get(k)
+    return m is not None and idx.ments[m].possessive and idx.ments[m].kind == "name"
+
+
 def inverted_apposed_name(ctx: Ctx, s: CueSite) -> int | None:
-    """"“…,” said the union's general secretary, Jo Roe.": after a quotation, a noun phrase of
-    one to eight words after the cue, a comma, and a person's name ending the clause: the name."""
+    """"“…,” said the union's general secretary, Jo Roe." / "says Okafor's business partner, Dan
+    Reyes": after a quotation, a noun phrase of one to eight words after the cue, a comma, and a
+    person's name ending the clause: the name."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
-    if not (s.after_quote and k < s.hi and toks[k].lower in ctx.lex.words.inverted_nominal_starts):
+    if not (s.after_quote and k < s.hi and _opens_nominal(ctx, k)):
         return None
     comma = k + 1
     while comma < s.hi and comma - k <= 8 and toks[comma].text != "," and toks[comma].quote < 0 and comma not in idx.cue_at:
@@ -273,9 +285,9 @@ def inverted_apposed_name(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
-    """"“…?” asked the boy": a noun phrase of two to eight words after the cue."""
+    """"“…?” asked the boy" / "said Okafor's lawyer": a noun phrase of two to eight words after the cue."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
-    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].lower in ctx.lex.words.inverted_nominal_starts):
+    if not (s.after_quote and k < s.hi and _opens_nominal(ctx, k) and (k not in idx.start_at or idx.ments[idx.start_at[k]].possessive)):
         return None
     e = k + 1
     while e < s.hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:

@@ -194,3 +194,13 @@ def test_interrupted_quotation_after_a_made_speaker(extractor: quotekit.Extracto
     text = '"If it makes him smart," the ad\'s narrator says, "what does he think of you?" The ad ran on Monday.'
     (q,) = extractor.extract(text)
     assert len(q.parts) == 2 and q.speaker_mention is not None and q.speaker_mention.text == "the ad's narrator"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ('"We are ready," says Okafor\'s business partner, Dan Reyes.', "Dan Reyes"),
+    ('"It is over," said Okafor\'s lawyer.', "Okafor's lawyer"),
+])
+def test_possessive_name_after_the_cue_is_not_the_speaker(extractor: quotekit.Extractor, text: str, mention: str) -> None:
+    """"says X's Y" : Y speaks, never the possessor X."""
+    (q,) = extractor.extract(text)
+    assert q.rule is Rule.AFTER and q.speaker_mention is not None and q.speaker_mention.text == mention
