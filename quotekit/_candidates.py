@@ -107,6 +107,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     # Tokens that can be part of a name, worked out once (names are read a token at a time).
     caps = view.caps
     namey = {x for x in range(n) if caps[x] and _name_like(view, x, lex)}
+    honored = _honored_surnames(view, lex)
     # Only pronouns, capitalised words and nominal heads can start a mention.
     words = lex.words
     pronouns = lex.pronouns
@@ -138,7 +139,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                     j += 2
                 else:
                     break
-            m = _split_name(view, k, j, lex)
+            m = _split_name(view, k, j, lex, honored)
             if m is not None and not (j == k + 1 and t.lower in lex.stop_not_names and t.text not in lex.first_names
                                       and (k == 0 or toks[k - 1].sent != t.sent)):
                 out.append(m)
@@ -279,7 +280,7 @@ def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
     return best
 
 
-def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
+def _split_name(view: View, i: int, j: int, lex: Lexicons, honored: frozenset[str] = frozenset()) -> Mention | None:
     toks = view.toks
     raw = view.lowers[i:j]
     one_word_roles = lex.one_word_roles
@@ -340,13 +341,23 @@ def _split_name(view: View, i: int, j: int, lex: Lexicons) -> Mention | None:
     if ni < nj and toks[ni].lower in lex.words.name_connectors:
         return Mention(start, j, "nominal", i + max(role_s, 0), j, "person", gender, "sg", role,
                        view.span_text(ni + 1, nj), possessive)
-    etype = _name_type(view, ni, nj, lex, gender, role is not None)
+    etype = _name_type(view, ni, nj, lex, gender, role is not None, honored)
     if gender == "-" and etype == "person":
         gender = lex.first_names.get(toks[ni].text, "-") if nj - ni > 1 else "-"
     return Mention(start, j, "name", ni, nj, etype, gender, "sg", role, org, possessive)
 
 
-def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled: bool) -> str:
+def _honored_surnames(view: View, lex: Lexicons) -> frozenset[str]:
+    """Lower-cased words the text writes after a personal honorific ("Mr Katz said"): surnames
+    of people, whatever an entity recognizer calls a longer name that ends in one."""
+    toks, n = view.toks, len(view.toks)
+    return frozenset(toks[x + 1].lower for x in view.scan(lex.honorifics)
+                     if lex.honorifics[toks[x].lower] in "fm" and x + 1 < n and toks[x + 1].is_cap
+                     and toks[x + 1].sent == toks[x].sent and (x + 2 >= n or not toks[x + 2].is_cap))
+
+
+def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled: bool,
+               honored: frozenset[str] = frozenset()) -> str:
     toks = view.toks[i:j]
     words = [t.lower for t in toks]
     ents = [t.ent for t in toks if t.ent]
@@ -356,8 +367,12 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
         return "organization"
     if titled or honorific in "fm":
         return "person"
-    if len(toks) >= 2 and toks[0].text in lex.first_names:
-        return "person"  # "Fergus MacRae": a known first name outranks an entity recognizer's label
+    if len(toks) >= 2 and (toks[0].text in lex.first_names or toks[-2].text in lex.first_names):
+        # "Fergus MacRae", "DJ Fergus MacRae": a known first name before the surname outranks
+        # an entity recognizer's label
+        return "person"
+    if 2 <= len(toks) <= 3 and words[-1] in honored and all(t.is_cap for t in toks):
+        return "person"  # "Anand Velu" where the text says "Mr Velu" too
     if ents:
         top = max(ents, key=ents.count)  # ties: the first label written (a set's order varies by run)
         if top == "PERSON":

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -123,7 +125,7 @@ class View:
             out = " ".join(out.split())  # a name over a wrapped line's end
         return visible_text(out) if self.invisible else out
 
-    def scan(self, words: frozenset[str] | set[str] | dict[str, object], caps: bool = False) -> list[int]:
+    def scan(self, words: AbstractSet[str] | Mapping[str, object], caps: bool = False) -> list[int]:
         """Tokens outside quotations whose lower-cased text is in ``words`` (or, with ``caps``,
         that start with a capital), in order: the few places a stage needs to look at.
 

@@ -62,3 +62,38 @@ def test_zero_relative_clause(extractor: quotekit.Extractor, text: str, content:
     starts with its finite verb, whatever a tagger says of a clause's first word (forward's gap)."""
     indirect = [q for q in extractor.extract(text) if q.kind == "indirect"]
     assert [q.text for q in indirect] == [content]
+
+
+@pytest.mark.parametrize("name", ["Bram Vanderlinde", "Nkem Obiora", "Jaspal Grewal"])
+def test_honored_surname(extractor: quotekit.Extractor, name: str) -> None:
+    """"Mr Obiora" later in the text makes "Nkem Obiora" a person, whatever type an entity
+    recognizer gives the full name, so "He" and "Mr Obiora" are that person too
+    (_candidates._honored_surnames)."""
+    surname = name.split()[-1]
+    text = (f"The reform group's {name} said the change was overdue. He said it was time. "
+            f'Mr {surname} added: "This is long overdue."')
+    quotes = extractor.extract(text)
+    assert len(quotes) == 3
+    assert all(q.speaker is not None and q.speaker.name == name and q.speaker.type == "person" for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Conservative co-chairman Liam Fenwick likened the two men to "self-obsessed schoolboys".', "Liam Fenwick"),
+    ('Liberal vice-chair Nora Blaskett compared the scheme to "a sinking ship".', "Nora Blaskett"),
+])
+def test_sentence_subject_after_adjective(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
+    """A fragment goes to the titled name that opens its sentence even where a tagger calls the
+    first word an adjective, so that no mention starts there (_speakers.sentence_subject)."""
+    (q,) = extractor.extract(text)
+    assert q.kind == "partial" and q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize("name", ["DJ Beverly Kollis", "DJ Karen Vanderlinde"])
+def test_first_name_before_surname(extractor: quotekit.Extractor, name: str) -> None:
+    """A known first name right before the surname makes a person, whatever an entity recognizer
+    calls the name, so the surname alone later is the same speaker (_candidates._name_type)."""
+    text = (f"Guests gathered for the anniversary of the group founded by {name}. "
+            f'"I started it because I believe in us," {name.split()[-1]} said. She added that it was time.')
+    quotes = extractor.extract(text)
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.name == name and q.speaker.type == "person" for q in quotes)
