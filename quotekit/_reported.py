@@ -251,6 +251,8 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
 _CLAUSE_REACH = 20
 _THAT_REACH = 8
 _BARE_THAT_WORDS = 5
+_LISTENER_REACH = 12
+_OWN_WORDS = 3
 
 
 def content_clause(ctx: Ctx, k: int, e: int, that: bool = False) -> bool:
@@ -291,15 +293,19 @@ def infinitival(ctx: Ctx, c: Cue, k: int, e: int) -> bool:
     return False
 
 
-def _that_later(ctx: Ctx, k: int, e: int) -> int:
-    """"told a veterans group that …", "said via email that …": the token after a "that" a few
-    words on with no finite verb before it, or ``-1`` (also for "dismissed claims that …", where
-    the clause belongs to the noun)."""
+def _that_later(ctx: Ctx, k: int, e: int, listener: bool) -> int:
+    """"told a conference of harbour pilots in Leeds that …", "said via email that …": the token
+    after a "that" a few words on with no finite verb before it, or ``-1`` (also for "dismissed
+    claims that …", where the clause belongs to the noun). After a verb of telling
+    (``listener``) the words before "that" may hold a quoted name ("told the “Harbour Hour”
+    show that …"). A comma after "that" is passed over."""
     toks = ctx.view.toks
-    for x in range(k, min(e - 1, k + _THAT_REACH)):
+    for x in range(k, min(e - 1, k + _LISTENER_REACH)):
         if toks[x].lower == "that":
-            return -1 if toks[x - 1].lower in ctx.lex.words.content_nouns else x + 1
-        if _finite(ctx, x) or toks[x].quote >= 0:
+            if toks[x - 1].lower in ctx.lex.words.content_nouns:
+                return -1
+            return x + 2 if x + 2 < e and toks[x + 1].text == "," else x + 1
+        if _finite(ctx, x) or (toks[x].quote >= 0 and not listener) or toks[x].text in _DASHES:
             return -1
     return -1
 
@@ -399,11 +405,13 @@ def and_that(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
 
 def _opens_clause(toks: list[Tok], k: int, content: list[Tok]) -> bool:
     """Token ``k`` can open a reported clause: a word outside quotation marks, or an opening mark
-    whose quoted words are under half the clause ("said “superior” tactics could …")."""
+    with three or more of the writer's words after the quotation ("said “superior” tactics could
+    …", "said that “who did it” remains under investigation")."""
     quoted = sum(t.quote >= 0 for t in content)
     if toks[k].is_word and toks[k].quote < 0:
         return quoted < len(content)
-    return k + 1 < len(toks) and toks[k + 1].quote >= 0 and not toks[k].is_word and 2 * quoted < len(content)
+    return (k + 1 < len(toks) and toks[k + 1].quote >= 0 and not toks[k].is_word
+            and len(content) - quoted >= _OWN_WORDS)
 
 
 def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
@@ -423,7 +431,7 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     # verb comes first; a finite verb right after the cue says so whatever a tagger calls it.
     gap = mt.i > 0 and mt.i < c.i and (toks[mt.i - 1].lower in words.clause_gap_words or (k < e and _finite(ctx, k)))
     if not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
-        later = _that_later(ctx, k, e)
+        later = _that_later(ctx, k, e, toks[c.i].lower in words.tell_verbs)
         if later >= 0 and content_clause(ctx, later, e, that=True):
             k = later
         elif not infinitival(ctx, c, k, e):

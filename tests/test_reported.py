@@ -213,3 +213,24 @@ def test_reported_speech_after_a_quotation(extractor: quotekit.Extractor, text: 
 def test_closing_source_noun_like_form_trained(trained: quotekit.Extractor) -> None:
     text = "Tom Reed promised Jane Smith he would stand down before the vote, a new book claims."
     assert _indirect(trained, text) == ["Tom Reed promised Jane Smith he would stand down before the vote"]
+
+
+THAT_LATER = [
+    ("Tom Reed told a conference of retired harbour pilots and ferry crews in Leeds that the ferry would stop.", "the ferry would stop"),
+    ("Tom Reed tells the \u201cHarbour Hour\u201d show on Friday that \u201cexactly who did it\u201d remains under investigation.",
+     "\u201cexactly who did it\u201d remains under investigation"),
+    ("Jo Dee said via email that, \u201cof course the mayor will defend himself\u201d against what the council sees as an attack.",
+     "\u201cof course the mayor will defend himself\u201d against what the council sees as an attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), THAT_LATER)
+def test_that_later(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """"that" after a long listener phrase (a quoted show name too) or "via email"; a comma after it."""
+    assert _indirect(extractor, text) == [content]
+
+
+def test_that_later_stops_at_a_dash(extractor: quotekit.Extractor) -> None:
+    """A "that" past a dash belongs to the interrupted sentence, not to the cue inside the dashes."""
+    text = "The margin was now so narrow - as shown, Tom Reed claimed, by the vote in March - that only his party could win."
+    assert "only his party could win" not in _indirect(extractor, text)
