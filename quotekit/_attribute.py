@@ -21,7 +21,9 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    ``scare`` (a short fragment that no speech cue in its sentence can have said).
 4. A quotation on its own (:data:`STANDALONE_RULES`): ``dash_after`` ("“…” ― Jane Doe"),
    ``intro`` (the sentence before introduces
-   it: "Jane Smith said:"), ``dash`` (a "— Jane Doe" line under it), ``inherit`` (a quotation
+   it: "Jane Smith said:"), ``dash`` (a "— Jane Doe" line under it), ``narration_subject`` (a
+   sentence of narration whose subject is a person's name comes right before it: "Jo Roe thought
+   the plan deserved a chance. “…”"; reported as ``inherit``), ``inherit`` (a quotation
    paragraph after quotations of one speaker goes on with them).
 5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”) or continuing the one
    before with the same cue becomes a part of it.
@@ -320,6 +322,25 @@ def intro(ctx: Ctx, w: Window) -> Match | None:
     return None
 
 
+def narration_subject(ctx: Ctx, w: Window) -> Match | None:
+    """"Jo Roe thought the plan deserved a chance. “It could work.”": a quotation that opens its
+    sentence, right after a sentence of narration (no quotation in it) whose subject is a
+    person's name, is that person's: the writer has turned to them."""
+    if w.kind != "direct":
+        return None
+    view, toks = ctx.view, ctx.view.toks
+    s = toks[w.open_t].sent
+    if s == 0 or view.sents[s][0] != w.open_t:
+        return None
+    ps, pe = view.sents[s - 1]
+    if toks[ps].para < toks[w.open_t].para - 1 or any(t.quote >= 0 for t in toks[ps:pe]):
+        return None
+    m = sentence_subject(ctx, ps, pe)
+    if m is None or ctx.idx.ments[m].kind != "name" or ctx.idx.ments[m].etype != "person":
+        return None
+    return Match(Rule.INHERIT, None, m)
+
+
 def dash_after(ctx: Ctx, w: Window) -> Match | None:
     """"“Nobody listens to us.” ― Jane Doe “…”": a dash and a name right after the closing mark, the
     name ending its paragraph or followed by punctuation or the next quotation (a list of voices)."""
@@ -363,7 +384,7 @@ Step = Callable[[Ctx, Window], "Match | None"]
 
 SENTENCE_RULES: tuple[Step, ...] = (before_adjacent, after, before)
 FRAGMENT_RULES: tuple[Step, ...] = (later, subject)
-STANDALONE_RULES: tuple[Step, ...] = (dash_after, intro, dash)  # then inherit, which reads the quotation before
+STANDALONE_RULES: tuple[Step, ...] = (dash_after, intro, dash, narration_subject)  # then inherit, which reads the quotation before
 ATTRIBUTION_ORDER = (*SENTENCE_RULES, *FRAGMENT_RULES, *STANDALONE_RULES, inherit)
 """Every rule, in the order :func:`attribute` tries them (see the module docstring)."""
 
@@ -615,7 +636,7 @@ def attribute(view: View, cues: list[Cue], mentions: list[Mention], lex: Lexicon
         if match.cue is not None and att.kind == "direct" and match.rule is not Rule.INTRO:
             used_cues.add(match.cue.i)
         out.append(att)
-        if match.rule is Rule.INHERIT and last is not None:
+        if match.rule is Rule.INHERIT and last is not None and match.mention == last.mention:
             inherited.append((att, last))
         last = att
     reported = reported_speech(ctx, cues, used_cues, out)

@@ -151,8 +151,9 @@ def test_quotation_rule(extractor: quotekit.Extractor, rule: Rule, text: str, wo
 
 
 def test_quotation_rules_cover_the_table() -> None:
-    # before_adjacent and dash_after report Rule.BEFORE and Rule.DASH (tested on their own).
-    names = {f.__name__ for f in _attribute.ATTRIBUTION_ORDER} - {"before_adjacent", "dash_after"}
+    # before_adjacent, dash_after and narration_subject report Rule.BEFORE, Rule.DASH and
+    # Rule.INHERIT (tested on their own, narration_subject in tests/test_speaker_rules.py).
+    names = {f.__name__ for f in _attribute.ATTRIBUTION_ORDER} - {"before_adjacent", "dash_after", "narration_subject"}
     assert names == {r[0].value for r in QUOTES}
 
 

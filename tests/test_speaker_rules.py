@@ -204,3 +204,12 @@ def test_possessive_name_after_the_cue_is_not_the_speaker(extractor: quotekit.Ex
     """"says X's Y" : Y speaks, never the possessor X."""
     (q,) = extractor.extract(text)
     assert q.rule is Rule.AFTER and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_narration_subject(extractor: quotekit.Extractor) -> None:
+    """A quotation after a sentence of narration about another person is that person's, not a
+    continuation of the speaker before."""
+    text = ('"The harbour is safe," said Irma Quist. Opinion was more divided over the new pier. '
+            'Tom Reyes thought the builder deserved a second chance. "He could finish it by the spring."')
+    result = extractor.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in result] == ["Irma Quist", "Tom Reyes"]
