@@ -148,3 +148,18 @@ def test_object_noun(extractor: Extractor, text: str, noun: str) -> None:
 def test_object_noun_not_after_name(extractor: Extractor, text: str) -> None:
     """After a name ("The Harbour Post reports"), the form is still the verb."""
     assert [q.text for q in extractor.extract(text) if q.kind == "indirect"] == ["the ferry will stop"]
+
+
+LIGHT_VERBS = [
+    ("The harbour trust issued a warning that the pier was unsafe.", "issued a warning", "the pier was unsafe"),
+    ("Tom Reed made clear that the pier would close.", "made clear", "the pier would close"),
+    ("Jane Smith made it clear she would not resign.", "made it clear", "she would not resign"),
+    ("Tom Reed made the point that the ferry was late.", "made the point", "the ferry was late"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), LIGHT_VERBS)
+def test_light_verb_cue(extractor: Extractor, text: str, cue: str, content: str) -> None:
+    """A light verb and a speech noun ("issued a warning that") is a speech cue for its clause."""
+    (q,) = extractor.extract(text)
+    assert (q.kind, q.text, q.cue.text if q.cue else None) == ("indirect", content, cue)
