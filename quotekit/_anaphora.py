@@ -13,20 +13,23 @@ answer; its mentions then belong to that person:
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
    paragraphs with no title of their own, named again in the four paragraphs before the nominal,
-   who has not been given another title this way; none
-   where that person is named in the nominal's own sentence ("The judge told Smith").
+   who has not been given another title this way and is never named before that title in one
+   of its sentences ("Mr Roe's speech irritated the chancellor": the chancellor is someone
+   else, the story's other lead person); none where that person is named in the nominal's own
+   clause ("the mayor told Mrs Roe").
 3. ``previous_subject_for_title``: else the untitled person named first in the sentence before
    ("The Acme Society's Jo Bloggs said … The reform group's general secretary told …").
 
 Rules 2 and 3 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
-judge" are other people), singular, and only people (a first name or "Mr"); a nominal that names
-its organization or place ("the Kentside mayor") is never the lead person (rule 2) and only a
-person named next to it ("Kentside's Jo Roe") by rule 3. The
-person takes the nominal's title and organization as their role, and each office has one holder
-in an article.
+judge" are other people), singular, and only people by the text's own evidence (a known first
+name or "Mr"); a nominal that names its organization or place ("the Kentside mayor") is never
+the lead person (rule 2) and only a person named next to it ("Kentside's Jo Roe") by rule 3.
+The person takes the nominal's title and organization as their role, and each office has one
+holder in an article.
 
 Indefinite nominals ("a spokesman") are other people and stay apart. Nominals that do not speak
-("The prime minister arrived") are linked too, for the title they give.
+("The prime minister arrived") are linked too, for the title they give, and so are office titles
+no mention holds (:func:`bare_office_titles`: "The chancellor would not comment").
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ ORG_REACH = 4
 LEAD_PARAGRAPHS = 2
 """Paragraphs after the headline where a story names the people it is about."""
 
+CLAUSE_REACH = 6
+"""Tokens after a title where a name is in its own clause ("the mayor told Mrs Roe")."""
+
 RECENT_PARAGRAPHS = 4
 """Paragraphs before a nominal the lead person must be named in again: the story is still about them
 (a live blog's later items are other stories)."""
@@ -66,10 +72,14 @@ class _Nominal:
         ents: Entities from stage 5.
         roles: Each entity's role, from stage 6.
         lex: Lexicons.
-        n: The nominal's mention.
+        n: The nominal's mention, or -1 for a title no mention holds ("The chancellor arrived").
+        at: Its first token.
+        head: Tokens of its title, first and one past the last.
+        number: ``"sg"`` or ``"pl"``.
         title: Its title ("prime minister").
         org: The organization written with it ("Amnesty" of "The Amnesty secretary-general").
         given: Persons given a title by ``lead_person_for_title`` so far, and that title.
+        beside: For each title, the persons named in a sentence with it somewhere in the article.
     """
 
     view: View
@@ -78,9 +88,13 @@ class _Nominal:
     roles: dict[int, RoleFound]
     lex: Lexicons
     n: int
+    at: int
+    head: tuple[int, int]
+    number: str
     title: str
     org: str | None
     given: dict[int, tuple[str, ...]]
+    beside: dict[tuple[str, ...], set[int]]
 
 
 def _first_i(x: _Nominal, h: int) -> int:
@@ -97,7 +111,7 @@ def same_title_holder(x: _Nominal) -> int | None:
         held = _title_words(x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
         if held[-len(words):] == words and not other & set(held[:-len(words)]):
             holders.append(h)
-    at = x.ments[x.n].i
+    at = x.at
     before = [h for h in holders if _first_i(x, h) < at]
     if len(before) == 1 or (not before and len(holders) == 1):
         return (before or holders)[0]
@@ -109,17 +123,24 @@ def _is_office(title: str, lex: Lexicons) -> bool:
     return any(" ".join(words[k:]) in lex.words.office_titles for k in range(len(words)))
 
 
+def _personal(x: _Nominal, ent: Entity) -> bool:
+    """A person by the text's own evidence: a known first name ("Jo Roe") or an honorific ("Mr Roe")."""
+    if len(ent.words) > 1 and ent.name.split()[0] in x.lex.first_names:
+        return True
+    return any(x.view.lowers[x.ments[k].i].rstrip(".") in x.lex.honorifics for k in ent.mentions if x.ments[k].kind == "name")
+
+
 def _untitled_people(x: _Nominal) -> list[tuple[int, list[int]]]:
     """Named persons with no title of their own, named before the nominal and not after the
     organization written with it, with the tokens of their name mentions."""
-    at = x.ments[x.n].i
+    at = x.at
     org = set(_title_words(x.org))
     out = []
     for h, ent in enumerate(x.ents.entities):
         if ent.unnamed or ent.etype != "person" or h in x.given or (h in x.roles and x.roles[h].role):
             continue
-        if org & set(ent.words) or ent.gender not in ("f", "m"):
-            continue  # "Acme International … the Acme chairman": not the body; a person has a first name or "Mr"
+        if org & set(ent.words) or not _personal(x, ent):
+            continue  # "Acme International … the Acme chairman": not the body
         if org and not _named_with(x, ent, org):
             continue  # "the Kentside mayor" is someone written next to Kentside
         named = sorted(x.ments[k].i for k in ent.mentions if x.ments[k].kind == "name")
@@ -144,33 +165,47 @@ def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
 def lead_person_for_title(x: _Nominal) -> int | None:
     """"Jo Bloggs has dismissed the reports. … Firstly, the prime minister insisted that …": the
     first untitled person of the story's opening paragraphs."""
-    if x.org or not _is_office(x.title, x.lex) or x.ments[x.n].number != "sg":
+    if x.org or not _is_office(x.title, x.lex) or x.number != "sg":
         return None  # "the Florida senator" is the one of the state, not the story's lead
-    toks, at = x.view.toks, x.ments[x.n].i
+    toks, at = x.view.toks, x.at
     words = _title_words(x.title)
     for h, title in x.given.items():
         if title == words:
             return h  # one holder of an office per article
-    best: tuple[int, int, list[int]] | None = None
+    best: tuple[int, int] | None = None
     for h, named in _untitled_people(x):
+        if h in x.beside.get(words, ()):
+            continue  # "Mr Blair's speech irritated the chancellor": someone else than Mr Blair
         body = [i for i in named if toks[i].para > 0] or named  # the headline aside
         recent = [i for i in named if i < at]
         if toks[body[0]].para > LEAD_PARAGRAPHS or not recent or toks[recent[-1]].para < toks[at].para - RECENT_PARAGRAPHS:
             continue
         if best is None or body[0] < best[0]:
-            best = (body[0], h, named)
-    if best is None or any(toks[i].sent == toks[at].sent for i in best[2]):
-        return None  # "The judge told Smith": someone else
+            best = (body[0], h)
+    if best is None or _named_in_clause(x, best[1]):
+        return None  # "the mayor told Mrs Roe": someone else
     return best[1]
+
+
+def _named_in_clause(x: _Nominal, h: int) -> bool:
+    """Person ``h`` is named in the nominal's clause after its title, within
+    :data:`CLAUSE_REACH` tokens and no punctuation between ("the mayor told Mrs Roe")."""
+    toks = x.view.toks
+    end = x.head[1]
+    for k in x.ents.entities[h].mentions:
+        i = x.ments[k].i
+        if x.ments[k].kind == "name" and end <= i <= end + CLAUSE_REACH and all(t.is_word for t in toks[end:i]):
+            return True
+    return False
 
 
 def previous_subject_for_title(x: _Nominal) -> int | None:
     """"The Acme Society's Jo Bloggs said … The reform group's general secretary told …": the
     untitled person named first in the sentence before the nominal's."""
-    if not _is_office(x.title, x.lex) or x.ments[x.n].number != "sg":
+    if not _is_office(x.title, x.lex) or x.number != "sg":
         return None
     toks = x.view.toks
-    sent = toks[x.ments[x.n].i].sent
+    sent = toks[x.at].sent
     firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x)
               if any(toks[i].sent == sent - 1 for i in named) and not any(toks[i].sent == sent for i in named)]
     return min(firsts)[1] if firsts else None
@@ -198,6 +233,45 @@ def _definite(view: View, i: int, lex: Lexicons) -> bool:
         elif not t.is_word or t.is_cap:
             return False  # "Acme's secretary": a named owner, not an anaphor
     return False
+
+
+def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[tuple[int, tuple[int, int], str, str | None]]:
+    """"The chancellor would not comment", "The former Acme editor dispensed …": a definite office
+    title outside quotations that no mention holds and no name follows, as (first token, title
+    tokens, title, organization)."""
+    toks, words = view.toks, lex.words
+    held = {k for m in ments if m.kind == "name" or m.role for k in range(m.i, m.j)}  # not "The chancellor would not"
+    out: list[tuple[int, tuple[int, int], str, str | None]] = []
+    for k, t in enumerate(toks):
+        if t.lower != "the" or t.quote >= 0 or k in held:
+            continue
+        x = k + 1
+        keep = []
+        while x < len(toks) and toks[x].lower in words.role_keep_modifiers:
+            keep.append(toks[x].lower)
+            x += 1
+        org_at = x
+        while x < len(toks) and x - org_at < 3 and toks[x].is_cap and toks[x].is_word and toks[x].lower not in words.role_keep_modifiers:
+            x += 1
+        title = _office_at(view, x, lex)
+        if not title or any(y in held or toks[y].quote >= 0 for y in range(k, x + title)):
+            continue
+        after = toks[x + title] if x + title < len(toks) else None
+        if after is not None and (after.is_cap or after.text == "," or after.lower in words.role_org_prepositions):
+            continue  # "the chancellor, Jo Roe," / "the chancellor Jo Roe": named there
+        org = view.span_text(org_at, x) if x > org_at else None
+        out.append((k, (k + 1, x + title), " ".join([*keep, *view.lowers[x:x + title]]), org))
+    return out
+
+
+def _office_at(view: View, x: int, lex: Lexicons) -> int:
+    """Length of the lower-case office title at token ``x`` ("prime minister"), or 0."""
+    for length in (3, 2, 1):
+        ws = view.lowers[x:x + length]
+        if len(ws) == length and all(not view.toks[y].is_cap for y in range(x, x + length)):
+            if " ".join(ws) in lex.words.office_titles:
+                return length
+    return 0
 
 
 def _nominal_title(view: View, ments: list[Mention], ents: Entities, roles: dict[int, RoleFound], n: int,
@@ -233,16 +307,30 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     """
     moves: dict[int, int] = {}  # mention -> holder
     given: dict[int, tuple[str, ...]] = {}
-    order = sorted(range(len(ments)), key=lambda k: ments[k].i)
-    for n in order:
+    sites: list[_Nominal] = []
+    for n, m in enumerate(ments):
         got = _nominal_title(view, ments, ents, roles, n, lex)
-        if got is None:
-            continue
-        x = _Nominal(view, ments, ents, roles, lex, n, got[0], got[1], given)
+        if got is not None:
+            sites.append(_Nominal(view, ments, ents, roles, lex, n, m.i, (m.name_i, m.name_j), m.number, got[0], got[1], given, {}))
+    for at, head, title, org in bare_office_titles(view, ments, lex):
+        sites.append(_Nominal(view, ments, ents, roles, lex, -1, at, head, "sg", title, org, given, {}))
+    by_sent: dict[int, list[tuple[int, int]]] = {}
+    for n, m in enumerate(ments):
+        if m.kind == "name" and ents.entity_of[n] >= 0:
+            by_sent.setdefault(view.toks[m.i].sent, []).append((m.i, ents.entity_of[n]))
+    beside: dict[tuple[str, ...], set[int]] = {}
+    for x in sites:
+        # Named before the title in its sentence: "Mr Roe's speech irritated the chancellor" (the
+        # title after the name is another person; "the mayor's office, where Ms Roe …" is not).
+        named = {e for i, e in by_sent.get(view.toks[x.at].sent, ()) if i < x.at}
+        beside.setdefault(_title_words(x.title), set()).update(named)
+    for x in sorted(sites, key=lambda x: x.at):
+        x.beside = beside
         for rule in ANAPHORA_RULES:
             holder = rule(x)
             if holder is not None:
-                moves[n] = holder
+                if x.n >= 0:
+                    moves[x.n] = holder
                 if rule is not same_title_holder:
                     _give_title(view, ments, roles, holder, x)
                 break
@@ -270,8 +358,7 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
 
 def _give_title(view: View, ments: list[Mention], roles: dict[int, RoleFound], holder: int, x: _Nominal) -> None:
     """The holder's role becomes the nominal's title (the first one given, where several are)."""
-    m = ments[x.n]
-    mention = RoleMention(x.title, x.org, view.toks[m.name_i].start, view.toks[m.name_j - 1].end)
+    mention = RoleMention(x.title, x.org, view.toks[x.head[0]].start, view.toks[x.head[1] - 1].end)
     x.given[holder] = _title_words(x.title)
     old = roles.get(holder)
     if old is None:

@@ -66,14 +66,16 @@ def test_lead_person_for_title(extractor: quotekit.Extractor, text: str, words: 
     # Not an office: the judge is someone else than the man in the lead.
     ('John Smith was jailed for six years on Friday.\n\n"You are a danger to the public," the judge told him.',
      "danger to the public"),
-    # The lead person is named in the nominal's own sentence: someone else.
+    # The lead person is named in the nominal's own clause: someone else.
     ('Jo Bloggs has opened a cafe in the town.\n\n"It is a fine cafe," the mayor told Jo Bloggs.', "fine cafe"),
+    ('Mary Bloggs has opened a cafe in the town. Mrs Bloggs said it took a year.\n\n'
+     '"It is a fine cafe," the mayor told Mrs Bloggs.', "fine cafe"),
     # A nominal that names its place goes only to a person named with that place.
     ('Jo Bloggs has opened a cafe in the town.\n\n"It is a fine cafe," the Kentside mayor said.', "fine cafe"),
 ])
 def test_lead_person_for_title_leaves_others(extractor: quotekit.Extractor, text: str, words: str) -> None:
     sp = speaker_of_quote(extractor.extract(text), words)
-    assert sp is None or sp.name not in ("John Smith", "Jo Bloggs")
+    assert sp is None or sp.name not in ("John Smith", "Jo Bloggs", "Mary Bloggs")
 
 
 def test_previous_subject_for_title(extractor: quotekit.Extractor) -> None:
@@ -85,3 +87,20 @@ def test_previous_subject_for_title(extractor: quotekit.Extractor) -> None:
     sp = speaker_of_quote(extractor.extract(text), "change was overdue")
     assert sp is not None and sp.name == "Jane Roe"
     assert sp.role == "general secretary"
+
+
+@pytest.mark.parametrize(("text", "names", "roles"), [
+    # A title no mention holds gives its role ("The chancellor would not comment").
+    ("Peter Marsh has made an appeal for calm after reports of a split.\n\n"
+     "The chancellor would not comment on the reports. Mr Marsh said he would not be distracted.",
+     ["Peter Marsh"], ["chancellor"]),
+    # Two untitled lead people: the one named before a title in its sentence is not that title's holder.
+    ("Anna Weller and Peter Marsh are said to be at odds again.\n\n"
+     "Ms Weller gave a speech that seemed meant to irritate the chancellor. "
+     "The prime minister said the government was united. Mr Marsh said the plan would work.",
+     ["Anna Weller", "Peter Marsh"], ["prime minister", "chancellor"]),
+])
+def test_bare_office_titles(extractor: quotekit.Extractor, text: str, names: list[str], roles: list[str]) -> None:
+    result = extractor.extract(text)
+    got = {s.name: s.role for s in result.speakers}
+    assert [got.get(n) for n in names] == roles
