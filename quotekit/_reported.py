@@ -325,6 +325,9 @@ def _next_report(ctx: Ctx, x: int, hi: int) -> bool:
             and not toks[y].lower.startswith("continu")):  # "… and would continue doing it" goes on
         # "… and called for standards to be raised" goes on with the same demand (as the seed has it)
         return cue_at[y].j - cue_at[y].i == 1
+    if (toks[x].lower == "but" and toks[x - 1].text == "," and y < hi and toks[y].lower.endswith("ed")
+            and _finite(ctx, y)):
+        return True  # "alleged that the rules were broken, but failed to stop the show": its act
     for z in range(x + 1, min(hi, x + 1 + _NP_REACH)):
         if toks[z].quote >= 0 or toks[z].lower in words.clause_stops:
             return False
