@@ -109,6 +109,7 @@ class WordLists:
         party_words: Party names and adjectives written before a title ("Republican", "Tory"): organization and party.
         constituency_titles: Legislators' titles whose place is their seat, not an organization ("MP for Kentside").
         title_predicate_words: Words before a title that make it said of someone else ("as US President, X said").
+        title_body_nouns: Lower-case nouns before a title that name its body ("party" of "party chairman X").
     """
 
     skip_before_cue: frozenset[str]
@@ -194,6 +195,7 @@ class WordLists:
     party_words: frozenset[str]
     constituency_titles: frozenset[str]
     title_predicate_words: frozenset[str]
+    title_body_nouns: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.

@@ -13,7 +13,9 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    American markets for Y", "Europe coordinator at Y"). A legislator's seat ("MP for Kentside")
    is no body, and loses to a title written before the name.
 3. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
-   "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat).
+   "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
+   an office and a comma a legislator's title gives way to the office ("the committee chairman,
+   MP X").
 4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
    President, Jane Smith said", where the title is someone else's).
 5. ``title_words_before``: lower-case titles and occupations with the organization and kept
@@ -30,7 +32,9 @@ Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) a
 evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
 where written in lower case; ``words/not_roles.txt`` are never roles. A party letter after a
 name ("(D-Va.)", ", R-Pa.,") gives the speaker's party, and so does an organization that is a
-party word (``words/party_words.txt``: "Republican presidential nominee X", "Tory leader X")."""
+party word (``words/party_words.txt``: "Republican presidential nominee X", "Tory leader X").
+A body noun before a title (``words/title_body_nouns.txt``) is the organization, not part of
+the role ("party chairman X": chairman, party)."""
 
 from __future__ import annotations
 
@@ -394,6 +398,10 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
     m, toks = s.m, s.view.toks
     if m.kind != "name" or not m.role:
         return None
+    if m.role.lower() in s.lex.words.constituency_titles and m.i - 1 > s.lo and toks[m.i - 1].text == ",":
+        office = title_before_comma(s)
+        if office is not None:
+            return office  # "the committee chairman, MP Jo Roe": the office says more than the seat
     org = m.role_org
     if org is None and m.i > 0 and toks[m.i - 1].lower in s.lex.words.possessive_marks:
         x = m.i - 2
@@ -661,6 +669,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
             found = rule(site)
             if found is not None and found.role is not None and _role_ok(found.role, lex) is None:
                 found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
+            if found is not None and found.role is not None:
+                found = _title_body(found, lex)
             if found is not None:
                 answers.setdefault(e, []).append((found, n))
                 break
@@ -671,13 +681,29 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         org = first.org or next((f.org for f, _ in got if f.org), None)
         mentions = tuple(dict.fromkeys(RoleMention(f.role, f.org, toks[ments[n].name_i].start, toks[ments[n].name_j - 1].end)
                                        for f, n in got if f.role))
-        party = parties.get(e) or (org if org and (org.split()[-1].lower() == "party"  # "the Acme Party's leader"
+        party = parties.get(e) or (org if org and (org.split()[-1] == "Party"  # "the Acme Party's leader"
                                                    or org.lower() in lex.words.party_words) else None)  # "Tory leader"
         roles[e] = RoleFound(first.role, org, first.rule, party, mentions)
     for e, party in parties.items():
         if e not in roles:
             roles[e] = RoleFound(None, None, "", party)
     return roles
+
+
+def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:
+    """"party chairman" -> role "chairman", organization "party"; "State party chairman" ->
+    "chairman", "State party": a body noun before a title names its body (``words/title_body_nouns.txt``)."""
+    ws = (found.role or "").split()
+    keep = lex.words.role_keep_modifiers
+    for x, w in enumerate(ws[:3]):
+        if w.lower() in lex.words.title_body_nouns:
+            rest = [v.lower() for v in ws[x + 1:]]
+            if not rest or _role_match(rest, lex, True) != len(rest):
+                return found
+            kept = [v for v in ws[:x] if v.lower() in keep]
+            body = " ".join(v for v in ws[:x + 1] if v.lower() not in keep)
+            return RoleFound(" ".join(kept + ws[x + 1:]), found.org or body, found.rule, found.party, found.found)
+    return found
 
 
 def _party_after(view: View, k: int, hi: int) -> str | None:

@@ -371,3 +371,19 @@ def test_plural_title_before_names(extractor: Extractor, text: str, want: tuple[
 ])
 def test_title_before_comma_whole_title(extractor: Extractor, text: str, role: str | None) -> None:
     assert _speaker_of(extractor, text)[1] == role
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}party chairman Jane Roe.", "chairman", "party"),
+    ("Her party leader, Jane Roe, said: “The pier must reopen.”", "leader", "party"),
+    (f"{SAID}former party leader Jane Roe.", "former leader", "party"),
+    (f"{SAID}board member Jane Roe.", "board member", None),  # other bodies stay inside the title
+])
+def test_title_body_noun_names_the_body(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    _, got_role, got_org, party = _speaker_of(extractor, text)
+    assert (got_role, got_org, party) == (role, org, None)
+
+
+def test_title_before_name_legislator_after_office_comma(extractor: Extractor) -> None:
+    """"the committee chairman, MP Jane Roe": the office before the comma, not the seat's title."""
+    assert _speaker_of(extractor, f"{SAID}the committee chairman, MP Jane Roe.")[1] == "chairman"
