@@ -22,8 +22,10 @@ answer; its mentions then belong to that person:
 
 Rules 2 and 3 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
 judge" are other people), singular, and only people by the text's own evidence (a known first
-name or "Mr"); a nominal that names its organization or place ("the Kentside mayor") is never
-the lead person (rule 2) and only a person named next to it ("Kentside's Jo Roe") by rule 3.
+name or "Mr"); a nominal that names its organization or place ("the Kentside mayor", "The
+Acme secretary-general") only a person the text names with it ("Kentside's Jo Roe", "Jo Roe of
+Acme"), except a past office ("The former Acme editor"), an epithet for the person of the
+sentence before.
 The person takes the nominal's title and organization as their role, and each office has one
 holder in an article.
 
@@ -130,9 +132,10 @@ def _personal(x: _Nominal, ent: Entity) -> bool:
     return any(x.view.lowers[x.ments[k].i].rstrip(".") in x.lex.honorifics for k in ent.mentions if x.ments[k].kind == "name")
 
 
-def _untitled_people(x: _Nominal) -> list[tuple[int, list[int]]]:
-    """Named persons with no title of their own, named before the nominal and not after the
-    organization written with it, with the tokens of their name mentions."""
+def _untitled_people(x: _Nominal, tie_org: bool = True) -> list[tuple[int, list[int]]]:
+    """Named persons with no title of their own, named before the nominal, not after the
+    organization written with it, and (with ``tie_org``) named next to it, with the tokens of
+    their name mentions."""
     at = x.at
     org = set(_title_words(x.org))
     out = []
@@ -141,7 +144,7 @@ def _untitled_people(x: _Nominal) -> list[tuple[int, list[int]]]:
             continue
         if org & set(ent.words) or not _personal(x, ent):
             continue  # "Acme International … the Acme chairman": not the body
-        if org and not _named_with(x, ent, org):
+        if org and tie_org and not _named_with(x, ent, org):
             continue  # "the Kentside mayor" is someone written next to Kentside
         named = sorted(x.ments[k].i for k in ent.mentions if x.ments[k].kind == "name")
         if named and named[0] < at:
@@ -149,15 +152,27 @@ def _untitled_people(x: _Nominal) -> list[tuple[int, list[int]]]:
     return out
 
 
+def _former(x: _Nominal) -> bool:
+    """A past office ("the former Acme editor"): an epithet for someone just named, whatever
+    the organization (no one else holds that office now)."""
+    return x.title.split()[0] in ("former", "ex", "ex-")
+
+
 def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
-    """The organization or place ``org`` is written next to a name of ``ent`` ("Acme's Jo Roe",
-    "Jo Roe of Acme"), within :data:`ORG_REACH` tokens."""
-    lows = x.view.lowers
+    """The organization ``org`` owns a name of ``ent`` ("Acme's Jo Roe", "Acme's chief Jo Roe")
+    or follows it after "of", "at", ... ("Jo Roe of Acme"), within :data:`ORG_REACH` tokens."""
+    lows, words = x.view.lowers, x.lex.words
     for k in ent.mentions:
         m = x.ments[k]
-        if m.kind == "name":
-            near = " ".join(lows[max(0, m.i - ORG_REACH):m.i] + lows[m.j:m.j + ORG_REACH])
-            if org <= set(_title_words(near)):
+        if m.kind != "name":
+            continue
+        if m.role_org and org <= set(_title_words(m.role_org)):
+            return True  # "Acme's Jo Roe" as one mention
+        for p in range(max(0, m.name_i - ORG_REACH), m.name_i):
+            if lows[p] in words.possessive_marks and org <= set(_title_words(" ".join(lows[max(0, p - ORG_REACH):p]))):
+                return True
+        if m.j < len(lows) and lows[m.j] in words.role_org_prepositions:
+            if org <= set(_title_words(" ".join(lows[m.j + 1:m.j + 1 + ORG_REACH]))):
                 return True
     return False
 
@@ -165,8 +180,8 @@ def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
 def lead_person_for_title(x: _Nominal) -> int | None:
     """"Jo Bloggs has dismissed the reports. … Firstly, the prime minister insisted that …": the
     first untitled person of the story's opening paragraphs."""
-    if x.org or not _is_office(x.title, x.lex) or x.number != "sg":
-        return None  # "the Florida senator" is the one of the state, not the story's lead
+    if not _is_office(x.title, x.lex) or x.number != "sg":
+        return None
     toks, at = x.view.toks, x.at
     words = _title_words(x.title)
     for h, title in x.given.items():
@@ -206,7 +221,7 @@ def previous_subject_for_title(x: _Nominal) -> int | None:
         return None
     toks = x.view.toks
     sent = toks[x.at].sent
-    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x)
+    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x, not _former(x))
               if any(toks[i].sent == sent - 1 for i in named) and not any(toks[i].sent == sent for i in named)]
     return min(firsts)[1] if firsts else None
 
@@ -240,7 +255,9 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
     title outside quotations that no mention holds and no name follows, as (first token, title
     tokens, title, organization)."""
     toks, words = view.toks, lex.words
-    held = {k for m in ments if m.kind == "name" or m.role for k in range(m.i, m.j)}  # not "The chancellor would not"
+    # Tokens of people's names and titled nominals (not "The chancellor would not", nor the
+    # organization of "the former Acme editor").
+    held = {k for m in ments if m.kind == "name" and m.etype != "organization" or m.role for k in range(m.i, m.j)}
     out: list[tuple[int, tuple[int, int], str, str | None]] = []
     for k, t in enumerate(toks):
         if t.lower != "the" or t.quote >= 0 or k in held:
@@ -283,7 +300,11 @@ def _nominal_title(view: View, ments: list[Mention], ents: Entities, roles: dict
         return None
     if e >= 0:
         known = roles.get(e) if ents.entities[e].unnamed else None
-        return (known.role, known.org) if known is not None and known.role else None
+        if known is None or not known.role:
+            return None
+        whole = view.span_text(m.name_i, max(m.name_j, m.j)).lower()
+        # "The Acme secretary-general": the whole hyphenated title, not its first word.
+        return (whole if whole.startswith(known.role.lower() + "-") else known.role), known.org
     lo, hi = view.sents[view.toks[m.i].sent]
     head = view.toks[m.name_i].lower
     found = unnamed_speaker(RoleSite(view, lex, ments, n, Entity([head], head, "person", unnamed=True), lo, hi))

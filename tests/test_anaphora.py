@@ -104,3 +104,19 @@ def test_bare_office_titles(extractor: quotekit.Extractor, text: str, names: lis
     result = extractor.extract(text)
     got = {s.name: s.role for s in result.speakers}
     assert [got.get(n) for n in names] == roles
+
+
+@pytest.mark.parametrize(("text", "name", "role", "org"), [
+    # A past office with its organization: an epithet for the person of the sentence before.
+    ("The show's real star is Martin Hale, in the judge's seat.\n\n"
+     "The former Gazette editor dispensed a stream of insults. "
+     '"I care about myself," Mr Hale told one singer.', "Martin Hale", "former editor", "Gazette"),
+    # An office with its organization: the person the text names with that organization.
+    ("Human rights groups have failed, Harbour Watch's Anna Weller said on Monday.\n\n"
+     '"The movement faces a crisis," she said. Governments did not act.\n\n'
+     "The Harbour Watch chairwoman said public outrage was missing.", "Anna Weller", "chairwoman", "Harbour Watch"),
+])
+def test_office_title_with_organization(extractor: quotekit.Extractor, text: str, name: str, role: str, org: str) -> None:
+    got = {s.name: s for s in extractor.extract(text).speakers}
+    assert name in got
+    assert (got[name].role, got[name].organization) == (role, org)
