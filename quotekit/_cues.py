@@ -113,10 +113,34 @@ def _is_verb(view: View, i: int, lex: Lexicons) -> bool:
     if view.tagged:
         # "the reported feud", "the claimed rift": a participle after a determiner is an adjective,
         # whatever the tagger says.
-        return (t.tag.startswith("VB") and not after_determiner) or (t.tag == "NN" and t.lower in lex.words.say_forms)
+        if (t.tag.startswith("VB") and not after_determiner) or (t.tag == "NN" and t.lower in lex.words.say_forms):
+            return True
+        # "…, a new book claims.": closing its sentence after a comma and a source, the form is
+        # the source's verb, whatever the tagger says (a plural noun).
+        return not after_determiner and not t.is_cap and _closes_after_comma(view, i)
     if i == 0 or view.toks[i - 1].sent != t.sent:
         return True
     return not t.is_cap and view.toks[i - 1].lower not in lex.words.noun_determiners
+
+
+CLOSING_REACH = 6
+"""Words at most between the comma and a verb closing the sentence ("…, a new book claims.")."""
+
+
+def _closes_after_comma(view: View, i: int) -> bool:
+    """Token ``i`` ends its sentence ("." next) and a comma comes a few words before it, with
+    only words between: "…, the council's own report warns." """
+    toks = view.toks
+    if not (i + 1 < len(toks) and toks[i + 1].text in (".", "!") and toks[i + 1].sent == toks[i].sent):
+        return False
+    for x in range(i - 1, max(-1, i - 2 - CLOSING_REACH), -1):
+        if toks[x].sent != toks[i].sent or toks[x].quote >= 0:
+            return False
+        if toks[x].text == ",":
+            return x < i - 1
+        if not toks[x].is_word and toks[x].lower not in ("'s", "’s"):
+            return False
+    return False
 
 
 def _prev_word(view: View, i: int, lex: Lexicons) -> int | None:

@@ -97,3 +97,17 @@ def test_first_name_before_surname(extractor: quotekit.Extractor, name: str) -> 
     quotes = extractor.extract(text)
     assert len(quotes) == 2
     assert all(q.speaker is not None and q.speaker.name == name and q.speaker.type == "person" for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "content", "source"), [
+    ("Ada Lunn promised Tom Reyes she would resign before the vote, a new book claims.",
+     "Ada Lunn promised Tom Reyes she would resign before the vote", "a new book"),
+    ("Ada Lunn told friends she would resign before the vote, a new book claims.",
+     "Ada Lunn told friends she would resign before the vote", "a new book"),
+])
+def test_closing_verb_the_tagger_calls_a_noun(extractor: quotekit.Extractor, text: str, content: str,
+                                              source: str) -> None:
+    """"…, a new book claims.": a form that is also a noun, closing its sentence a few words
+    after a comma, is the source's verb in both modes (_cues._closes_after_comma)."""
+    (q,) = extractor.extract(text)
+    assert (q.kind, q.text, q.speaker_mention.text if q.speaker_mention else None) == ("indirect", content, source)
