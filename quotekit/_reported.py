@@ -302,8 +302,8 @@ def _that_later(ctx: Ctx, k: int, e: int, listener: bool) -> int:
     toks = ctx.view.toks
     for x in range(k, min(e - 1, k + _LISTENER_REACH)):
         if toks[x].lower == "that":
-            if toks[x - 1].lower in ctx.lex.words.content_nouns:
-                return -1
+            if any(t.lower in ctx.lex.words.content_nouns for t in toks[k:x]):
+                return -1  # "dismissed fears from some members that …": the noun's clause
             return x + 2 if x + 2 < e and toks[x + 1].text == "," else x + 1
         if _finite(ctx, x) or (toks[x].quote >= 0 and not listener) or toks[x].text in _DASHES:
             return -1
@@ -447,14 +447,20 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
 
 
 def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
-    """"CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (at most six words after the cue)."""
+    """"CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (at most six words after the cue); a
+    CLAUSE ending in a quotation mark needs no comma ('… a “stellar year” said Smith.')."""
     c, toks, mt = s.cue, ctx.view.toks, ctx.idx.ments[s.mention]
     first, last_tok = min(c.i, mt.i), max(c.j, mt.j)
-    if c.klass == "stance" or not (first - 1 > s.lo and toks[first - 1].text in (",", "—", "–")):
+    if c.klass == "stance" or first - 1 <= s.lo:
+        return []
+    if toks[first - 1].text in (",", "—", "–"):
+        e = first - 1
+    elif toks[first - 1].quote < 0 and not toks[first - 1].is_word and toks[first - 2].quote >= 0:
+        e = first  # '2009 was a “stellar year” said Jo Roe': no comma after the closing mark
+    else:
         return []
     if len([t for t in toks[last_tok:s.hi] if t.is_word]) > 6:
         return []
-    e = first - 1
     if toks[e - 1].lower == "that":
         return []  # "Even Smith admitted that, had he …, he would have said so": a clause of its own
     k = skip_dateline(ctx.view, s.lo)
