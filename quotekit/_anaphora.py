@@ -120,9 +120,13 @@ def same_title_holder(x: _Nominal) -> int | None:
     return None
 
 
-def _is_office(title: str, lex: Lexicons) -> bool:
-    words = title.lower().split()
-    return any(" ".join(words[k:]) in lex.words.office_titles for k in range(len(words)))
+def _is_office(x: _Nominal) -> bool:
+    """The title heads an office (``words/office_titles.txt``) and no word between the article and
+    it makes it a description ("the next president", ``words/non_anaphoric_modifiers.txt``)."""
+    words = x.title.lower().split()
+    if any(w in x.lex.words.non_anaphoric_modifiers for w in [*x.view.lowers[x.at:x.head[0]], *words]):
+        return False
+    return any(" ".join(words[k:]) in x.lex.words.office_titles for k in range(len(words)))
 
 
 def _personal(x: _Nominal, ent: Entity) -> bool:
@@ -180,7 +184,7 @@ def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
 def lead_person_for_title(x: _Nominal) -> int | None:
     """"Jo Bloggs has dismissed the reports. … Firstly, the prime minister insisted that …": the
     first untitled person of the story's opening paragraphs."""
-    if not _is_office(x.title, x.lex) or x.number != "sg":
+    if not _is_office(x) or x.number != "sg":
         return None
     toks, at = x.view.toks, x.at
     words = _title_words(x.title)
@@ -217,7 +221,7 @@ def _named_in_clause(x: _Nominal, h: int) -> bool:
 def previous_subject_for_title(x: _Nominal) -> int | None:
     """"The Acme Society's Jo Bloggs said … The reform group's general secretary told …": the
     untitled person named first in the sentence before the nominal's."""
-    if not _is_office(x.title, x.lex) or x.number != "sg":
+    if not _is_office(x) or x.number != "sg":
         return None
     toks = x.view.toks
     sent = toks[x.at].sent

@@ -95,6 +95,7 @@ class WordLists:
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
         office_titles: Heads of offices news refers back to by title alone ("the prime minister said").
         other_office_modifiers: Words that make a title another office ("deputy prime minister").
+        non_anaphoric_modifiers: Words that make "the ... title" a description, not a person named before ("the next president").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
         org_name_ends: Nouns that end an organization's name, not a title ("party" of "Kentland Freedom Party leader").
         clause_subjects: Words that open the subject of a content clause ("said HE would", "said THE plan was").
@@ -181,6 +182,7 @@ class WordLists:
     not_roles: frozenset[str]
     office_titles: frozenset[str]
     other_office_modifiers: frozenset[str]
+    non_anaphoric_modifiers: frozenset[str]
     portfolio_prepositions: frozenset[str]
     org_name_ends: frozenset[str]
     clause_subjects: frozenset[str]

@@ -120,3 +120,13 @@ def test_office_title_with_organization(extractor: quotekit.Extractor, text: str
     got = {s.name: s for s in extractor.extract(text).speakers}
     assert name in got
     assert (got[name].role, got[name].organization) == (role, org)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz opened the new library on Monday.\n\nThe next mayor will decide its budget. Ms Ruiz said it would open daily.",
+    "Ana Ruiz opened the new library on Monday.\n\nThe only candidate left is a banker. Ms Ruiz said it would open daily.",
+])
+def test_non_anaphoric_modifiers(extractor: quotekit.Extractor, text: str) -> None:
+    """'the next mayor', 'the only candidate' describe someone, they do not point back to Ana Ruiz."""
+    (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Ana Ruiz"]
+    assert sp.role is None
