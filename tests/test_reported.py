@@ -212,9 +212,8 @@ def test_reported_speech_after_a_quotation(extractor: quotekit.Extractor, text: 
     assert quotes[0].speaker_mention == quotes[1].speaker_mention
 
 
-@pytest.mark.xfail(strict=True, reason="the trained tagger reads 'claims' after 'a new book' as a plural noun, so no "
-                                       "cue closes the sentence and the forward report runs on to its end")
 def test_closing_source_noun_like_form_trained(trained: quotekit.Extractor) -> None:
+    """A tagger's plural noun ("claims") closing the sentence after a comma is still the cue."""
     text = "Tom Reed promised Jane Smith he would stand down before the vote, a new book claims."
     assert _indirect(trained, text) == ["Tom Reed promised Jane Smith he would stand down before the vote"]
 
