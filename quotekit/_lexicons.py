@@ -111,6 +111,7 @@ class WordLists:
         constituency_titles: Legislators' titles whose place is their seat, not an organization ("MP for Kentside").
         title_predicate_words: Words before a title that make it said of someone else ("as US President, X said").
         title_body_nouns: Lower-case nouns before a title that name its body ("party" of "party chairman X").
+        title_now_words: Adverbs after "is" that mark the title held now ("who is now a program officer").
     """
 
     skip_before_cue: frozenset[str]
@@ -198,6 +199,7 @@ class WordLists:
     constituency_titles: frozenset[str]
     title_predicate_words: frozenset[str]
     title_body_nouns: frozenset[str]
+    title_now_words: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.

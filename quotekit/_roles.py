@@ -5,27 +5,29 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 
 1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
    Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister").
-2. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
+2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z":
+   the title a relative clause says is held now outranks the appositive before it.
+3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
    "X, a Republican senator,", "X, who is executive director of Y", "Rep. X (D-Va.), a senior
    member of the Y Committee" (an office in apposition is more specific than the title before
    the name, so it is tried first); the body also after a lower-case part of it ("a chairman
    of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
    American markets for Y", "Europe coordinator at Y"). A legislator's seat ("MP for Kentside")
    is no body, and loses to a title written before the name.
-3. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
+4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
    MP X").
-4. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
+5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
    President, Jane Smith said", where the title is someone else's).
-5. ``title_words_before``: lower-case titles and occupations with the organization and kept
+6. ``title_words_before``: lower-case titles and occupations with the organization and kept
    modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X";
    of two joined titles the first ("Filmmaker and best-selling author X").
-6. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
+7. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
-7. ``possessive_before_name``: "Acme's X": an organization with no title.
-8. ``copula_title``: "X is the Acme campaign's political director".
-9. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+8. ``possessive_before_name``: "Acme's X": an organization with no title.
+9. ``copula_title``: "X is the Acme campaign's political director".
+10. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
    University": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
@@ -437,6 +439,25 @@ def _seat_or_body_in_name(s: RoleSite) -> str | None:
     return s.view.span_text(x + 1, m.j) if x is not None else None
 
 
+def current_title_after(s: RoleSite) -> RoleFound | None:
+    """"X, a former commissioner with Y who is now a program officer at Z", "X, who belonged to a
+    club and is now vice president of Z": the title the relative clause says the person holds now."""
+    m, toks, lex = s.m, s.view.toks, s.lex
+    if m.kind != "name" or not (m.j < s.hi and toks[m.j].text == ","):
+        return None
+    who = next((k for k in range(m.j + 1, min(s.hi, m.j + 16)) if toks[k].lower in lex.words.relative_pronouns), None)
+    if who is None or any(toks[k].quote >= 0 for k in range(m.j, who)):
+        return None
+    for k in range(who + 1, min(s.hi - 2, who + 16)):
+        if toks[k].quote >= 0 or toks[k].text in (";", ":"):
+            return None
+        if toks[k].lower in lex.words.be_forms and toks[k + 1].lower in lex.words.title_now_words:
+            role, org, _ = _role_at(s.view, k + 2, s.hi, lex)
+            role = _role_ok(role, lex)
+            return RoleFound(role, org, "current_title_after") if role else None
+    return None
+
+
 def appositive_after(s: RoleSite) -> RoleFound | None:
     """"Jane Smith, the Shadow Home Secretary," / "Jane Smith, a spokeswoman for X," / "…, who heads the Y",
     "Jo Bloggs, a Republican senator,", "Jo Bloggs (D-Va.), a senior member of the Acme Committee"."""
@@ -622,6 +643,7 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
 
 ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     unnamed_speaker,
+    current_title_after,
     appositive_after,
     title_before_name,
     title_before_comma,

@@ -387,3 +387,14 @@ def test_title_body_noun_names_the_body(extractor: Extractor, text: str, role: s
 def test_title_before_name_legislator_after_office_comma(extractor: Extractor) -> None:
     """"the committee chairman, MP Jane Roe": the office before the comma, not the seat's title."""
     assert _speaker_of(extractor, f"{SAID}the committee chairman, MP Jane Roe.")[1] == "chairman"
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Jane Roe, a former commissioner with the Kentside Water Board who is now a program officer for "
+     "energy at the Harbour Foundation.", "program officer for energy", "Harbour Foundation"),
+    (f"{SAID}Jane Roe, who joined a local club and is now vice president of the Seaport Rowing Club.",
+     "vice president", "Seaport Rowing Club"),
+    (f"{SAID}Jane Roe, a nurse who is now happy.", "nurse", None),  # no title after "is now": the appositive stands
+])
+def test_current_title_after(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    assert _speaker_of(extractor, text)[1:3] == (role, org)

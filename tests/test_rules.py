@@ -237,6 +237,8 @@ ROLES = [
     ("plural_title_before_names", "Harbour board members Jane Smith and Tom Lee met. Smith said the wall was safe.",
      "board member", "Harbour"),
     ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
+    ("current_title_after", "Jane Smith, a former nurse who is now director of the Harbour Trust, said the wall was safe.",
+     "director", "Harbour Trust"),
 ]
 
 
