@@ -204,6 +204,12 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
     return k
 
 
+def _pronoun_before(ctx: Ctx, x: int) -> bool:
+    """Token ``x - 1`` is a pronoun or a dummy subject ("it's", "there's", "that's")."""
+    prev = ctx.view.toks[x - 1].lower if x > 0 else ""
+    return prev in ctx.lex.words.person_pronouns or prev in ctx.lex.words.dummy_subjects or prev in ctx.lex.pronouns
+
+
 def _finite(ctx: Ctx, x: int) -> bool:
     """Token ``x`` is a finite verb: by its tag where the pipeline has a tagger, or by its form
     (an auxiliary, a modal, an irregular past, "-ed" not after a determiner, "-s" after "he"/a name).
@@ -212,9 +218,9 @@ def _finite(ctx: Ctx, x: int) -> bool:
     blank mode finds (a tagger misreads "do" inside a quoted fragment, "left" after a noun)."""
     view, words = ctx.view, ctx.lex.words
     t = view.toks[x]
-    if view.tagged and t.tag in _FINITE_TAGS:
-        return True
     low = t.lower
+    if view.tagged and t.tag in _FINITE_TAGS and not (low in ("'s", "’s") and not _pronoun_before(ctx, x)):
+        return True  # "'s" after a name or a number is its possessive ("BBC 1's programme"), not "is"
     if low in words.finite_forms:
         return True
     if t.is_cap or not t.is_word or len(low) < 4 or x == 0:

@@ -111,3 +111,19 @@ def test_closing_verb_the_tagger_calls_a_noun(extractor: quotekit.Extractor, tex
     after a comma, is the source's verb in both modes (_cues._closes_after_comma)."""
     (q,) = extractor.extract(text)
     assert (q.kind, q.text, q.speaker_mention.text if q.speaker_mention else None) == ("indirect", content, source)
+
+
+@pytest.mark.parametrize("text", [
+    '"Let\'s be realistic - the vote will not turn on what Mr Dunn did", he told BBC 1\'s Breakfast with Holt programme.',
+    '"We will not give up", she told Channel 5\'s Evening Desk programme on Sunday.',
+])
+def test_possessive_s_is_no_verb(extractor: quotekit.Extractor, text: str) -> None:
+    """"told BBC 1's … programme": an "'s" after a name or a number is its possessive, not "is",
+    whatever the tagger says, so no reported clause starts there (_reported._finite)."""
+    assert [q.kind for q in extractor.extract(text)] == ["direct"]
+
+
+def test_contracted_is_after_a_pronoun_stays_finite(trained: quotekit.Extractor) -> None:
+    """"said it's time …": after a pronoun the tagger's "'s" is still a verb (trained mode)."""
+    quotes = trained.extract("The coach said it's time for a change at the club.")
+    assert [q.text for q in quotes] == ["it's time for a change at the club"]
