@@ -107,11 +107,14 @@ class WordLists:
         content_nouns: Nouns whose "that" clause is their own ("dismissed claims that …").
         clause_end_after_comma: Words that end a reported clause after a comma ("despite").
         clause_end_after_dash: Words that end a reported clause after a spaced dash ("although").
+        report_tail_openers: Words opening the writer's adjunct after "CLAUSE, X said," ("after").
         party_words: Party names and adjectives written before a title ("Republican", "Tory"): organization and party.
         constituency_titles: Legislators' titles whose place is their seat, not an organization ("MP for Kentside").
         title_predicate_words: Words before a title that make it said of someone else ("as US President, X said").
         title_body_nouns: Lower-case nouns before a title that name its body ("party" of "party chairman X").
         title_now_words: Adverbs after "is" that mark the title held now ("who is now a program officer").
+        body_kind_nouns: Nouns that stand for a body the article names, each with the last words of such names
+            ("force constabulary police": "the force" is "… Constabulary" or "… Police").
     """
 
     skip_before_cue: frozenset[str]
@@ -195,11 +198,13 @@ class WordLists:
     content_nouns: frozenset[str]
     clause_end_after_comma: frozenset[str]
     clause_end_after_dash: frozenset[str]
+    report_tail_openers: frozenset[str]
     party_words: frozenset[str]
     constituency_titles: frozenset[str]
     title_predicate_words: frozenset[str]
     title_body_nouns: frozenset[str]
     title_now_words: frozenset[str]
+    body_kind_nouns: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
