@@ -5,7 +5,8 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
 
 1. Cues in the quotation's sentence (:data:`SENTENCE_RULES`): ``before`` with nothing between
    the cue and the quotation ("Jane Smith said: “…”"; before a colon, the subject of the speech
-   verb nearest it: "X told Y: “…”" is X's), then ``after`` ("“…,” she said", "“…?” the mayor
+   verb nearest it in the colon's clause (:func:`colon_clause_start`: a relative clause belongs
+   to the clause before it): "X told Y: “…”" is X's, "Said X, who runs a shop: “…”" X's), then ``after`` ("“…,” she said", "“…?” the mayor
    of Eastham asked"), then
    ``before`` with words between them ("he said it was “…”"). The first rule that finds a
    speaker decides; the kind follows from the words around the marks (:func:`kind_of`).
@@ -25,8 +26,10 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    sentence of narration whose subject is a person's name comes right before it: "Jo Roe thought
    the plan deserved a chance. “…”"; reported as ``inherit``), ``inherit`` (a quotation
    paragraph after quotations of one speaker goes on with them).
-5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”) or continuing the one
-   before with the same cue becomes a part of it.
+5. Merging: a quotation interrupted by its cue (“A,” she said. “B.”), opening right after the
+   rest of the sentence of the quotation before's attribution (``attribution_sentence``: “A,” she
+   told reporters after the vote. “B.”) or continuing the one before with the same cue becomes
+   a part of it.
 6. Nesting (:func:`nest_partials`): once reported speech is found, a fragment inside it that
    only a copula or the sentence's subject attributed, or no rule, goes to the reporter (``nested``).
 
@@ -49,6 +52,7 @@ from ._tokens import View
 from ._types import Rule
 
 _END_PUNCT = frozenset({".", "!", "?", "…", ";", ":"})
+_SENTENCE_END = frozenset({".", "!", "?"})
 
 # Dashes that introduce an attribution line ("— Jane Doe", "― Jane Doe", "-- Jane Doe").
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
@@ -169,15 +173,27 @@ def _before_match(ctx: Ctx, w: Window) -> Match | None:
 
 def _colon_subject(ctx: Ctx, c: Cue, lo: int, open_t: int) -> int | None:
     """"Jane Doe fired back: “…”": the subject of the clause before the colon."""
-    start = lo
-    for x in range(c.i - 1, lo - 1, -1):
-        if ctx.view.toks[x].text == ",":
-            start = x + 1
-            break
+    start = colon_clause_start(ctx, lo, c.i)
     m = _verb_before_colon(ctx, start, c.i)
     if m is None:
         m = first_subject(ctx, start, c.i)
     return m if m is not None else speaker_of(ctx, c, lo, open_t)
+
+
+def colon_clause_start(ctx: Ctx, lo: int, colon: int) -> int:
+    """The first token of the clause a colon ends: after the last comma before it ("Speaking on
+    Monday, Jane Doe fired back:"), but where that comma opens a relative clause, after the
+    comma before it ("Said Tom Reyes, who runs a kiosk at the station:": the clause of "said")."""
+    toks, rel = ctx.view.toks, ctx.lex.words.relative_pronouns
+    x = colon - 1
+    while x >= lo:
+        if toks[x].text == ",":
+            if x + 1 < colon and toks[x + 1].lower in rel:
+                x -= 1
+                continue
+            return x + 1
+        x -= 1
+    return lo
 
 
 def _verb_before_colon(ctx: Ctx, start: int, colon: int) -> int | None:
@@ -587,15 +603,39 @@ def attribute_one(ctx: Ctx, w: Window, last: Attribution | None) -> Match | None
     return match or Match(Rule.NONE, None, None)
 
 
+ATTRIBUTION_SENTENCE_REACH = 30
+"""Tokens at most between an attribution and the next quotation that :func:`attribution_sentence`
+reads as the rest of the attribution's sentence ("… told reporters at a briefing in Eastham.")."""
+
+
+def attribution_sentence(ctx: Ctx, w: Window, last: Attribution) -> bool:
+    """"“A,” Jane Doe told reporters after the vote. “B.”" / "“A,” said Jane Doe, 41, a nurse who
+    lives in Eastham. “B.”": the quotation opens right after the rest of the sentence of the
+    quotation before's attribution (no sentence end, quotation or speech cue in it, same
+    paragraph): it is a further part of that quotation."""
+    toks = ctx.view.toks
+    if not 0 < last.tail <= w.open_t <= last.tail + ATTRIBUTION_SENTENCE_REACH or toks[last.tail - 1].para != toks[w.a].para:
+        return False
+    end = w.open_t
+    while end > last.tail and not toks[end - 1].is_word and toks[end - 1].text not in _SENTENCE_END:
+        end -= 1
+    if end == last.tail or toks[end - 1].text not in _SENTENCE_END:
+        return False
+    return not any(t.quote >= 0 or t.text in _SENTENCE_END or (x in ctx.idx.cue_at and ctx.idx.cue_at[x].klass == "speech")
+                   for x, t in enumerate(toks[last.tail:end - 1], last.tail))
+
+
 def _joins(ctx: Ctx, w: Window, match: Match, last: Attribution | None) -> bool:
     """The quotation is a further part of ``last``: interrupted by its cue, or sharing it."""
     if last is None or (match.kind or w.kind) != "direct" or last.kind != "direct":
         return False
     toks, gap, days = ctx.view.toks, ctx.lex.words.gap_words, ctx.lex.words.weekdays
-    if (last.rule is Rule.AFTER and last.tail >= 0 and match.rule in (Rule.NONE, Rule.INTRO, Rule.INHERIT)
-            and last.tail <= w.open_t and toks[last.tail - 1].para == toks[w.a].para
-            and not any(t.is_word and t.lower not in gap and t.lower not in days for t in toks[last.tail:w.open_t])):
-        return True  # “A,” she said. “B.”
+    if last.rule is Rule.AFTER and last.tail >= 0 and match.rule in (Rule.NONE, Rule.INTRO, Rule.INHERIT):
+        if (last.tail <= w.open_t and toks[last.tail - 1].para == toks[w.a].para
+                and not any(t.is_word and t.lower not in gap and t.lower not in days for t in toks[last.tail:w.open_t])):
+            return True  # “A,” she said. “B.”
+        if match.rule is not Rule.INTRO and attribution_sentence(ctx, w, last):
+            return True
     cue = match.cue
     if cue is not None and (last.cue is cue or last.after_cue is cue) and toks[ctx.view.tok_at(last.end)].para == toks[w.a].para:
         return True

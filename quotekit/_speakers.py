@@ -7,18 +7,22 @@ speaker to find: stop). The order is the algorithm:
 1. ``according_source``: "according to X" names X after the phrase.
 2. ``passive_agent``: "it was reported by X"; an agentless passive has no speaker.
 3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
-4. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
-5. ``relative_who``: "Jane Doe, who said …".
-6. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
-7. ``name_before_comma``: "The party's leader, Jane Smith, said".
-8. ``appositive``: "Jane Smith, the party's leader, said".
-9. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
-10. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
-11. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-12. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
+4. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
+   whole phrase, not the name after "of").
+5. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
+6. ``relative_who``: "Jane Doe, who said …", "Sen. Jo Roe, a Republican from Ohio, who said …",
+   "Jo Roe, 78, who said …".
+7. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
+8. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
+   Jo Roe, said".
+9. ``appositive``: "Jane Smith, the party's leader, said".
+10. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
+11. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
+12. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+13. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
-13. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
-14. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+14. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
+15. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
 :class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
@@ -157,6 +161,20 @@ def participle_subject(ctx: Ctx, s: CueSite) -> int | None:
     return m if m is not None and ctx.idx.ments[m].i < i else None
 
 
+def of_phrase_subject(ctx: Ctx, s: CueSite) -> int | None:
+    """"A spokesman for the Ministry of Defence said": a person's noun phrase ("A spokesman for
+    the Ministry") that an "of" phrase right before the cue goes on: the whole phrase, not the
+    name after "of"."""
+    idx, toks = ctx.idx, ctx.view.toks
+    m = idx.end_at.get(s.left)
+    if m is None or idx.ments[m].i - 2 < s.lo or toks[idx.ments[m].i - 1].lower != "of":
+        return None
+    head = idx.end_at.get(idx.ments[m].i - 1)
+    if head is None or idx.ments[head].i < s.lo or idx.ments[head].kind != "nominal" or idx.ments[head].etype != "person":
+        return None
+    return idx.extend(head, idx.ments[head].i, s.left)
+
+
 def subject_before(ctx: Ctx, s: CueSite) -> int | None:
     """"Jane Smith said" / "Traders in Saltmere have called for" (the subject before the place)."""
     idx, toks = ctx.idx, ctx.view.toks
@@ -176,8 +194,32 @@ def relative_who(ctx: Ctx, s: CueSite) -> int | None:
     if not (k - 1 >= s.lo and toks[k - 1].lower in ctx.lex.words.relative_pronouns and k - 2 >= s.lo):
         return None
     rel = idx.end_at.get(k - 2 if toks[k - 2].text == "," else k - 1)
+    if toks[k - 2].text == "," and (rel is None or idx.ments[rel].etype != "person"):
+        apposed = _name_before_appositive(ctx, k - 2, s.lo)
+        if apposed is not None:
+            return apposed
     if rel is not None and idx.ments[rel].kind == "name" and idx.ments[rel].i >= s.lo:
         return idx.extend(rel, idx.ments[rel].i, k)
+    return None
+
+
+APPOSITIVE_REACH = 12
+"""Tokens at most of an appositive between a name and the comma before "who" ("a Republican from Ohio")."""
+
+
+def _name_before_appositive(ctx: Ctx, comma: int, lo: int) -> int | None:
+    """"Sen. Jo Roe, a Republican from Ohio, who said" / "Jo Roe, 78, who said": the person's name
+    before an appositive that opens with a determiner (or is an age) and ends at ``comma``."""
+    toks, idx = ctx.view.toks, ctx.idx
+    x = comma - 1
+    while x >= lo and comma - x <= APPOSITIVE_REACH and toks[x].text != "," and toks[x].quote < 0:
+        x -= 1
+    age = x + 2 == comma and toks[x + 1].text.isdigit()
+    if x < lo or toks[x].text != "," or x + 1 >= comma or not (age or toks[x + 1].lower in ctx.lex.words.inverted_nominal_starts):
+        return None
+    m = idx.end_at.get(x)
+    if m is not None and idx.ments[m].kind == "name" and idx.ments[m].etype == "person" and idx.ments[m].i >= lo:
+        return m
     return None
 
 
@@ -190,14 +232,38 @@ def clause_opener(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
-    """"The party’s leader, Jane Smith, said": the name between two commas right before the cue."""
+    """"The party’s leader, Jane Smith, said" / "One of the pupils, 16-year-old Jo Roe, said": the
+    name between two commas right before the cue (past an age or title modifier before it)."""
     toks, k, idx = ctx.view.toks, s.left, ctx.idx
     if not (k - 1 >= s.lo and toks[k - 1].text == "," and (k - 1) in idx.end_at):
         return None
     named = idx.ments[idx.end_at[k - 1]]
-    if named.kind == "name" and named.i >= s.lo and named.i - 1 >= s.lo and toks[named.i - 1].text == ",":
+    if named.kind != "name" or named.i < s.lo:
+        return None
+    d = _describers_start(ctx, named.i, s.lo)
+    if d - 1 >= s.lo and toks[d - 1].text == ",":
         return idx.end_at[k - 1]
     return None
+
+
+DESCRIBER_REACH = 6
+"""Tokens at most of the describing words before a name ("16-year-old", "former")."""
+
+
+def _describers_start(ctx: Ctx, k: int, lo: int) -> int:
+    """The first token of the describing words right before token ``k``: numbers, hyphenated
+    compounds ("16-year-old", "long-serving") and lower-case title words ("former nurse"); ``k``
+    where none."""
+    toks, mods, heads, keep = ctx.view.toks, ctx.lex.role_modifiers, ctx.lex.title_ends, ctx.lex.words.role_keep_modifiers
+    x = k
+    while x - 1 >= lo and k - (x - 1) <= DESCRIBER_REACH and toks[x - 1].quote < 0:
+        t = toks[x - 1]
+        hyphened = t.text == "-" or (t.is_word and not t.is_cap and ((x - 2 >= lo and toks[x - 2].text == "-") or toks[x].text == "-"))
+        titled = (t.lower in heads or t.lower in keep) and not t.is_cap
+        if not (t.text.isdigit() or t.lower in mods or titled or hyphened):
+            break
+        x -= 1
+    return x
 
 
 def appositive(ctx: Ctx, s: CueSite) -> int | None:
@@ -334,6 +400,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     according_source,
     passive_agent,
     participle_subject,
+    of_phrase_subject,
     subject_before,
     relative_who,
     clause_opener,

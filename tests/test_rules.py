@@ -80,11 +80,24 @@ SUBJECTS = [
     ("passive_agent", "It was announced by a spokesman that the bridge would close.", "announced", False, "a spokesman"),
     ("passive_agent", "It was reported that the bridge would close for a month.", "reported", False, None),
     ("participle_subject", "Jane Doe emailed supporters saying the campaign had raised more money.", "saying", False, "Jane Doe"),
+    ("of_phrase_subject", "A spokesman for the Ministry of Fisheries said the boats would be inspected.", "said", False,
+     "A spokesman for the Ministry of Fisheries"),
+    ("of_phrase_subject", "A lawyer for the Friends of Lowbridge Park said the sale was unlawful.", "said", False,
+     "A lawyer for the Friends of Lowbridge Park"),
     ("subject_before", "Traders in Saltmere said the closure would ruin the summer.", "said", False, "Traders"),
     ("subject_before", "Jane Smith also said the council would appeal.", "said", False, "Jane Smith"),
     ("relative_who", "The plan was backed by Mark Oyelaran, who said the town could not wait.", "said", False, "Mark Oyelaran, who"),
+    ("relative_who", "The bill was backed by Tom Reyes, a farmer from Eastham, who said the river was dying.", "said", False,
+     "Tom Reyes"),
+    ("relative_who", "The first to speak was Olga Brandt, 81, who said the bus had been cut.", "said", False, "Olga Brandt"),
+    ("relative_who", "Aid came from Ana Ruiz, a surgeon at the clinic, who said supplies had run out.", "said", False,
+     "Ana Ruiz"),
     ("clause_opener", "Ruth Abara left the meeting early and said the vote was rigged.", "said", False, "Ruth Abara"),
     ("name_before_comma", "The party's leader, Dana Whitfield, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
+    ("name_before_comma", "One of the runners, 19-year-old Kofi Mensah, said the course was too steep.", "said", False,
+     "Kofi Mensah"),
+    ("name_before_comma", "Her deputy, former nurse Alma Ferris, said the ward would stay open.", "said", False, "Alma Ferris"),
+    ("appositive", "Jane Doe, who met Tom Reyes, said the plan was dead.", "said", False, "Jane Doe"),
     ("appositive", "Dana Whitfield, the party's leader, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
     ("appositive", "Rep. Dana Whitfield (R-Ohio), a panel member, said the budget was a betrayal.", "said", False,
      "Rep. Dana Whitfield"),
@@ -189,6 +202,28 @@ def test_interrupted_quotation_is_one(extractor: quotekit.Extractor) -> None:
     text = '"The council has failed us," she said. "We will fight on."'
     (q,) = extractor.extract(text)
     assert q.rule is Rule.AFTER and len(q.parts) == 2
+
+
+@pytest.mark.parametrize("text", [
+    '"The pier is finished," Ana Ruiz told reporters after the vote. "It opens on Saturday."',
+    '"We have waited long enough," said Tom Reyes, 52, a baker who has lived in Eastham since 1990. '
+    '"Now we want answers."',
+    '"Nobody was hurt," the fire chief said at a briefing in Lowbridge. "Two houses were lost."',
+])
+def test_attribution_sentence(extractor: quotekit.Extractor, text: str) -> None:
+    """A quotation right after the rest of its predecessor's attribution sentence is a part of it."""
+    (q,) = extractor.extract(text)
+    assert q.rule is Rule.AFTER and len(q.parts) == 2
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('"The pier is finished," Ana Ruiz told reporters. Tom Reyes disagreed. "It is not safe."', 2),
+    ('"The pier is finished," Ana Ruiz said, but Tom Reyes said it was unsafe. "It leaks."', 3),
+])
+def test_attribution_sentence_needs_the_rest_of_one_sentence(extractor: quotekit.Extractor, text: str,
+                                                              speakers: int) -> None:
+    """Another sentence, or another speech cue, between the two quotations keeps them apart."""
+    assert len(extractor.extract(text)) == speakers
 
 
 # --- reported speech (quotekit/_reported.py) -----------------------------------------------------

@@ -213,3 +213,15 @@ def test_narration_subject(extractor: quotekit.Extractor) -> None:
             'Tom Reyes thought the builder deserved a second chance. "He could finish it by the spring."')
     result = extractor.extract(text)
     assert [q.speaker.name if q.speaker else None for q in result] == ["Irma Quist", "Tom Reyes"]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Said Tom Reyes, who runs a kiosk at Eastham Central: 'A week is a lost week.'", "Tom Reyes"),
+    ("Jo Marsh told the meeting, which was held at Eastham Town Hall: 'We will be watching.'", "Jo Marsh"),
+    ("Speaking at Eastham Central, Tom Reyes fired back: 'A week is a lost week.'", "Tom Reyes"),
+])
+def test_colon_clause_start(extractor: quotekit.Extractor, text: str, mention: str) -> None:
+    """A relative clause before a colon belongs to the clause before it: the speaker is the
+    subject of that clause's speech verb, not a name inside the relative clause."""
+    (q,) = extractor.extract(text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
