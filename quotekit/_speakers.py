@@ -4,7 +4,8 @@
 speaker), ``None`` (it does not apply: try the next one) or :data:`NO_SPEAKER` (the cue has no
 speaker to find: stop). The order is the algorithm:
 
-1. ``according_source``: "according to X" names X after the phrase.
+1. ``according_source``: "according to X" names X after the phrase ("according to the state
+   attorney general's office": the office, not the attorney general).
 2. ``passive_agent``: "it was reported by X"; an agentless passive has no speaker.
 3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
 4. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
@@ -14,7 +15,7 @@ speaker to find: stop). The order is the algorithm:
    "Jo Roe, 78, who said …".
 7. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
 8. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
-   Jo Roe, said".
+   Jo Roe, said", "The two members, Jo Roe and Tom Lee, said".
 9. ``appositive``: "Jane Smith, the party's leader, said".
 10. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
 11. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
@@ -139,7 +140,19 @@ def according_source(ctx: Ctx, s: CueSite) -> int | None:
     k = e = s.cue.j
     while e < s.hi and toks[e].text not in (",", ";", ".", "!", "?", ")", "—", "–") and toks[e].quote < 0 and e - k < 15:
         e += 1
-    return ctx.idx.extend(ctx.idx.start_at.get(k), k, e) if e > k else NO_SPEAKER
+    return ctx.idx.extend(_possessed_head(ctx, k, e), k, e) if e > k else NO_SPEAKER
+
+
+def _possessed_head(ctx: Ctx, k: int, e: int) -> int | None:
+    """The mention that heads the phrase of tokens k..e-1: the one at ``k``, but past a possessive
+    after it, the one after the possessive ("the state attorney general's office": the office, a
+    new nominal where no mention starts there)."""
+    toks, idx = ctx.view.toks, ctx.idx
+    base = idx.start_at.get(k)
+    if base is None:
+        return None
+    poss = next((x for x in range(e - 2, idx.ments[base].j - 1, -1) if toks[x].lower in ("'s", "’s")), None)
+    return base if poss is None else idx.start_at.get(poss + 1)
 
 
 def passive_agent(ctx: Ctx, s: CueSite) -> int | None:
@@ -232,8 +245,9 @@ def clause_opener(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
-    """"The party’s leader, Jane Smith, said" / "One of the pupils, 16-year-old Jo Roe, said": the
-    name between two commas right before the cue (past an age or title modifier before it)."""
+    """"The party’s leader, Jane Smith, said" / "One of the pupils, 16-year-old Jo Roe, said" /
+    "The two members, Jo Roe and Tom Lee, said": the name (or two names joined by "and") between
+    two commas right before the cue (past an age or title modifier before it)."""
     toks, k, idx = ctx.view.toks, s.left, ctx.idx
     if not (k - 1 >= s.lo and toks[k - 1].text == "," and (k - 1) in idx.end_at):
         return None
@@ -243,6 +257,11 @@ def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
     d = _describers_start(ctx, named.i, s.lo)
     if d - 1 >= s.lo and toks[d - 1].text == ",":
         return idx.end_at[k - 1]
+    first = idx.end_at.get(d - 1) if d - 1 >= s.lo and toks[d - 1].lower == "and" else None
+    if first is not None and idx.ments[first].kind == "name" and idx.ments[first].i >= s.lo:
+        d = _describers_start(ctx, idx.ments[first].i, s.lo)
+        if d - 1 >= s.lo and toks[d - 1].text == ",":
+            return idx.extend(first, idx.ments[first].i, named.j)  # "Jo Roe and Tom Lee": both speak
     return None
 
 

@@ -77,6 +77,8 @@ def read(nlp: spacy.Language, text: str) -> Read:
 
 SUBJECTS = [
     ("according_source", "The bridge will reopen in June, according to the council.", "according", False, "the council"),
+    ("according_source", "According to the county attorney's office, the pier will close.", "According", False,
+     "the county attorney's office"),
     ("passive_agent", "It was announced by a spokesman that the bridge would close.", "announced", False, "a spokesman"),
     ("passive_agent", "It was reported that the bridge would close for a month.", "reported", False, None),
     ("participle_subject", "Jane Doe emailed supporters saying the campaign had raised more money.", "saying", False, "Jane Doe"),
@@ -97,6 +99,8 @@ SUBJECTS = [
     ("name_before_comma", "One of the runners, 19-year-old Kofi Mensah, said the course was too steep.", "said", False,
      "Kofi Mensah"),
     ("name_before_comma", "Her deputy, former nurse Alma Ferris, said the ward would stay open.", "said", False, "Alma Ferris"),
+    ("name_before_comma", "The two judges who dissented, Irma Quist and Paul Nadel, said the law was clear.", "said", False,
+     "Irma Quist and Paul Nadel"),
     ("appositive", "Jane Doe, who met Tom Reyes, said the plan was dead.", "said", False, "Jane Doe"),
     ("appositive", "Dana Whitfield, the party's leader, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
     ("appositive", "Rep. Dana Whitfield (R-Ohio), a panel member, said the budget was a betrayal.", "said", False,
@@ -274,6 +278,7 @@ ROLES = [
     ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
     ("current_title_after", "Jane Smith, a former nurse who is now director of the Harbour Trust, said the wall was safe.",
      "director", "Harbour Trust"),
+    ("title_named_before", "A retired nurse named Jane Smith said the wall was safe.", "retired nurse", None),
 ]
 
 

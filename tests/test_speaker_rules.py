@@ -225,3 +225,15 @@ def test_colon_clause_start(extractor: quotekit.Extractor, text: str, mention: s
     subject of that clause's speech verb, not a name inside the relative clause."""
     (q,) = extractor.extract(text)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("According to the harbour master's office, the pier will close in May.", "office"),
+    ("According to the county attorney's office, the inquiry will take a year.", "office"),
+    ("According to the deputy mayor's office, the bridge will reopen.", "office"),
+    ("According to the harbour master, the pier will close in May.", "master"),
+])
+def test_according_source_possessed_head(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"according to the harbour master's office": the office speaks, not the harbour master."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == name
