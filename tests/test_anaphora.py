@@ -130,3 +130,51 @@ def test_non_anaphoric_modifiers(extractor: quotekit.Extractor, text: str) -> No
     """'the next mayor', 'the only candidate' describe someone, they do not point back to Ana Ruiz."""
     (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Ana Ruiz"]
     assert sp.role is None
+
+
+def org_of(result: quotekit.Result, name: str) -> str | None:
+    (sp,) = [s for s in result.speakers if s.name == name]
+    return sp.organization
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # The title after a possessive nominal, before a comma and the name.
+    ("The Guild of Harbour Pilots said its members would stop work.\n\n"
+     "'We have no choice,' said the guild's general secretary, Tessa Marlowe.", "Tessa Marlowe", "Guild of Harbour Pilots"),
+    # An appositive after the name.
+    ("Pupils at Brookmere Primary School will get free lunches.\n\n"
+     "Ann Cobley, the school's headteacher, said the scheme would help families.", "Ann Cobley", "Brookmere Primary School"),
+    # "Its": the one body named in the sentence before.
+    ("Eastmoor Ferries Ltd said it would cut two sailings. Its operations director, Neil Varga, said fuel costs had doubled.",
+     "Neil Varga", "Eastmoor Ferries Ltd"),
+    # A noun that implies the body's name ending: "the force" is "... Constabulary".
+    ("Westdale Constabulary will close three stations.\n\n"
+     "The force's deputy chief constable, Ruth Okafor, said the buildings were too costly.", "Ruth Okafor", "Westdale Constabulary"),
+])
+def test_possessive_owner(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Westdale Constabulary will close three stations.\n\nA spokesman for the force said the buildings were too costly.",
+     "Westdale Constabulary"),
+    ("Pellham Bus Company raised fares on Monday.\n\nA spokeswoman for the company said costs had risen.", "Pellham Bus Company"),
+])
+def test_for_owner(extractor: quotekit.Extractor, text: str, org: str) -> None:
+    result = extractor.extract(text)
+    (q,) = list(result)
+    assert q.speaker is not None and q.speaker.organization == org
+
+
+@pytest.mark.parametrize("text", [
+    # Two named unions: which one "the union" is cannot be told.
+    "The Union of Harbour Pilots met the Union of Dock Porters.\n\n"
+    "Tessa Marlowe, the union's general secretary, said talks had failed.",
+    # "Its" after a sentence naming two bodies.
+    "Eastmoor Ferries Ltd and Pellham Bus Company said they would merge. "
+    "Its operations director, Neil Varga, said fuel costs had doubled.",
+])
+def test_named_body_for_abstains(extractor: quotekit.Extractor, text: str) -> None:
+    result = extractor.extract(text)
+    names = [s for s in result.speakers if s.name in ("Tessa Marlowe", "Neil Varga")]
+    assert names and all(s.organization is None for s in names)

@@ -1,0 +1,240 @@
+"""Stage 6c: organizations from definite nominals: "the union's general secretary, Jo Roe" works for
+the union the article names.
+
+A titled speaker whose title has no organization of its own, or an unnamed speaker "for the
+force", often owns it through a definite nominal of a body named earlier ("the Union of Port
+Workers … the union's general secretary", "Kentside Constabulary … a spokesman for the
+force"). The rules of :data:`OWNER_RULES`, tried in this order at each mention, read the owner
+nominal's words:
+
+1. ``possessive_owner``: "the union's general secretary, Jo Roe", "Jo Roe, the trust's chief
+   executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe".
+2. ``for_owner``: "a spokesman for the force", "a spokeswoman for the arts council".
+
+The owner then goes to the one body the article names that it can stand for
+(:func:`named_body_for`): a capitalised name whose head is the nominal's noun ("the union":
+"Union of Port Workers"; "the arts council": "Kentside Arts Council"), or a name ending that the
+noun implies (``words/body_kind_nouns.txt``: "the force": "… Constabulary"); "its" is the one
+body named in the sentence before. Where two named bodies could be meant, none is taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from ._candidates import Mention
+from ._entities import Entities
+from ._lexicons import Lexicons
+from ._roles import RoleFound
+from ._tokens import View
+
+TITLE_REACH = 6
+"""Words a title may have between its owner and its holder ("the union's deputy general secretary")."""
+
+OWNER_WORDS = 3
+"""Lower-case words an owner nominal may have ("the county arts council")."""
+
+IT = ("it",)
+"""The owner words of "its": the body of the sentence before."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Body:
+    """A capitalised name of a body: tokens ``i`` to ``j - 1``, its text and head words."""
+
+    i: int
+    j: int
+    text: str
+    heads: frozenset[str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _OwnerSite:
+    """A mention of a titled speaker, where an owner rule looks for its owner nominal.
+
+    Attributes:
+        view: The document view.
+        lex: Lexicons.
+        m: The mention.
+        role: The speaker's title (lower case).
+        unnamed: The speaker has no name ("a spokesman").
+    """
+
+    view: View
+    lex: Lexicons
+    m: Mention
+    role: str
+    unnamed: bool
+
+
+def _owner_words_before(view: View, lex: Lexicons, p: int) -> tuple[str, ...] | None:
+    """The owner of a possessive mark at token ``p``: the lower-case words after a definite
+    article ("the union" of "the union's"), or ``None``."""
+    toks = view.toks
+    k = p - 1
+    while k >= 0 and p - k <= OWNER_WORDS and toks[k].is_word and not toks[k].is_cap and toks[k].sent == toks[p].sent:
+        if toks[k].lower in lex.words.definite_articles:
+            break
+        k -= 1
+    if k < p - 1 and k >= 0 and toks[k].lower in lex.words.definite_articles:
+        return tuple(view.lowers[k + 1:p])
+    return None
+
+
+def _owner_of_title(view: View, lex: Lexicons, end: int, role: str, back: bool) -> tuple[str, ...] | None:
+    """The owner of a title that ends at token ``end`` (``back``) or starts there: "the union's
+    general secretary" -> ("union",), "its chairman" -> ("it",); the title must hold the role's last word."""
+    toks, last = view.toks, role.split()[-1]
+    span = range(end - 1, max(-1, end - 1 - TITLE_REACH), -1) if back else range(end, min(len(toks), end + TITLE_REACH))
+    seen: list[str] = []
+    for k in span:
+        t = toks[k]
+        if t.sent != toks[end if not back else end - 1].sent:
+            return None
+        if t.lower in lex.words.possessive_marks:
+            owner = _owner_words_before(view, lex, k)
+            return owner if owner and (last in seen if back else _title_follows(view, k + 1, last)) else None
+        if t.lower == "its":
+            return IT if (last in seen if back else _title_follows(view, k + 1, last)) else None
+        if not t.is_word:
+            return None
+        seen.append(t.lower)
+    return None
+
+
+def _title_follows(view: View, k: int, last: str) -> bool:
+    """The role's last word is among the words from token ``k`` before any punctuation."""
+    for t in view.toks[k:k + TITLE_REACH]:
+        if not t.is_word:
+            return False
+        if t.lower == last:
+            return True
+    return False
+
+
+def possessive_owner(s: _OwnerSite) -> tuple[str, ...] | None:
+    """"the union's general secretary, Jo Roe", "Jo Roe, the trust's chief executive,", "the
+    force's Chief Constable Jo Roe", "Its managing director, Jo Roe": the owner of the title."""
+    view, m = s.view, s.m
+    toks = view.toks
+    if m.kind == "nominal":
+        return _owner_of_title(view, s.lex, m.name_j, s.role, True)
+    if m.kind != "name":
+        return None
+    owner = _owner_of_title(view, s.lex, m.name_i, s.role, True)
+    if owner is None and m.i > 0 and toks[m.i - 1].text == ",":
+        owner = _owner_of_title(view, s.lex, m.i - 1, s.role, True)
+    if owner is None and m.j + 1 < len(toks) and toks[m.j].text == ",":
+        owner = _owner_of_title(view, s.lex, m.j + 1, s.role, False)
+    return owner
+
+
+def for_owner(s: _OwnerSite) -> tuple[str, ...] | None:
+    """"a spokesman for the force", "a spokeswoman for the arts council": the nominal after the
+    unnamed speaker's head."""
+    view, m = s.view, s.m
+    k = m.name_j
+    if not s.unnamed or m.kind != "nominal" or k + 2 >= len(view.toks):
+        return None
+    if view.lowers[k] not in s.lex.words.role_org_prepositions or view.lowers[k + 1] not in s.lex.words.definite_articles:
+        return None
+    e = k + 2
+    while e < len(view.toks) and e - k - 2 < OWNER_WORDS and view.toks[e].is_word and not view.toks[e].is_cap:
+        e += 1
+    nouns = {line.split()[0] for line in s.lex.words.body_kind_nouns}
+    while e > k + 2 and view.lowers[e - 1] not in nouns:
+        e -= 1  # "for the company said it": the nominal ends at its noun
+    return tuple(view.lowers[k + 2:e]) or None
+
+
+OWNER_RULES: tuple[Callable[[_OwnerSite], tuple[str, ...] | None], ...] = (possessive_owner, for_owner)
+"""The owner rules in the order :func:`link_nominal_organizations` tries them at each mention."""
+
+
+def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
+    """The article's capitalised names of bodies: a run of capitalised words, joined by "of", "&",
+    ... ("Union of Port Workers"; "and" only after "of": "Acme Ltd and Bexco Group" are two), whose last word or word before "of" is a body word
+    (``org_words.txt``), without a leading "The"."""
+    toks, lows = view.toks, view.lowers
+    out: list[_Body] = []
+    k = 0
+    while k < len(toks):
+        if not (toks[k].is_cap and toks[k].is_word) or lows[k] in lex.words.definite_articles:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].sent == toks[k].sent:
+            if toks[j].is_cap and toks[j].is_word:
+                j += 1
+            elif lows[j] in lex.words.org_name_joiners and j + 1 < len(toks) and toks[j + 1].is_cap and toks[j + 1].is_word \
+                    and lows[j + 1] not in lex.words.definite_articles and (lows[j] != "and" or "of" in lows[k:j]):
+                j += 2  # "and" inside an "of" phrase ("Union of Rail and Road Workers"), else two bodies
+            else:
+                break
+        words = lows[k:j]
+        heads = {words[-1]}
+        if "of" in words:
+            heads.add(words[words.index("of") - 1] if words.index("of") > 0 else words[-1])
+        if heads & lex.org_words and j - k > 1:
+            out.append(_Body(k, j, view.span_text(k, j), frozenset(heads)))
+        k = j
+    return out
+
+
+def _implied_heads(owner: tuple[str, ...], lex: Lexicons) -> frozenset[str]:
+    """Name endings the owner's noun implies ("force": constabulary, police), or the noun itself."""
+    for line in lex.words.body_kind_nouns:
+        noun, *ends = line.split()
+        if noun == owner[-1]:
+            return frozenset(ends or [noun])
+    return frozenset()
+
+
+def named_body_for(owner: tuple[str, ...], bodies: list[_Body], view: View, lex: Lexicons, at: int) -> str | None:
+    """The one named body the owner nominal stands for, preferring those named before token ``at``."""
+    sent = view.toks[at].sent
+    if owner == IT:
+        near = {b.text for b in bodies if b.i < at and sent - 1 <= view.toks[b.i].sent <= sent}
+        return near.pop() if len(near) == 1 else None
+    heads = _implied_heads(owner, lex)
+    if not heads:
+        return None
+    fit = [b for b in bodies if b.heads & heads]
+    more = [b for b in fit if set(owner[:-1]) <= set(b.text.lower().split())]
+    fit = more or fit
+    before = [b for b in fit if b.i < at]
+    texts = {b.text for b in (before or fit)}
+    # "Port Workers Union" and "the Port Workers Union of Kentside" are one body.
+    texts = {t for t in texts if not any(t != u and t in u for u in texts)}
+    return texts.pop() if len(texts) == 1 else None
+
+
+def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities, roles: dict[int, RoleFound],
+                               lex: Lexicons) -> None:
+    """Give each titled speaker with no organization the named body its owner nominal stands for.
+
+    Args:
+        view: The document view.
+        ments: Mentions (stage 4's list).
+        ents: Entities after stage 6b.
+        roles: Each entity's role; updated in place.
+        lex: Lexicons.
+    """
+    bodies: list[_Body] | None = None
+    for e, found in list(roles.items()):
+        ent = ents.entities[e]
+        if not found.role or (found.org and not ent.unnamed):
+            continue
+        for k in sorted(ent.mentions, key=lambda k: ments[k].i):
+            site = _OwnerSite(view, lex, ments[k], found.role.lower(), ent.unnamed)
+            owner = next((o for rule in OWNER_RULES if (o := rule(site)) is not None), None)
+            if owner is None:
+                continue
+            if bodies is None:
+                bodies = named_bodies(view, lex)
+            body = named_body_for(owner, bodies, view, lex, ments[k].i)
+            if body is not None:
+                roles[e] = dataclasses.replace(found, org=body, found=tuple(
+                    dataclasses.replace(r, organization=body) if r.organization is None else r for r in found.found))
+                break
