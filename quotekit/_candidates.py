@@ -113,6 +113,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     pronouns = lex.pronouns
     never_names = lex.never_names
     connectors = words.name_connectors
+    lead = -1
     for c in view.scan(lex.mention_starts, caps=True):
         if c < k:
             continue  # taken by the mention before
@@ -140,6 +141,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                 else:
                     break
             m = _split_name(view, k, j, lex, honored)
+            if m is not None and lead >= 0 and lead == k - 1 and m.i == k and m.role is None and m.kind == "name":
+                m.i, m.role = lead, view.span_text(lead, lead + 1)
             if m is not None and not (j == k + 1 and t.lower in lex.stop_not_names and t.text not in lex.first_names
                                       and (k == 0 or toks[k - 1].sent != t.sent)):
                 out.append(m)
@@ -148,6 +151,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
         low = t.lower
         if low in lex.nominal_heads:
             if _title_of_next_name(view, k, lex, namey):
+                if _bare_title_lead(view, k, lex):
+                    lead = k  # "according to spokesman Jo Roe": the title opens the name's mention
                 k += 1  # "party leader Jane Doe": the title of the name after it, not a speaker
                 continue
             out.append(_nominal(view, k, lex, out))
@@ -162,6 +167,19 @@ def _title_of_next_name(view: View, k: int, lex: Lexicons, namey: set[int]) -> b
     return (not t.is_cap and t.lower not in lex.statement_nouns and k + 1 < len(toks) and (k + 1) in namey
             and toks[k + 1].sent == t.sent and toks[k + 1].quote < 0 and toks[k + 1].lower not in lex.never_names
             and (t.lower in lex.one_word_roles or (t.lower,) in lex.occupations or t.lower in lex.role_heads))
+
+
+def _bare_title_lead(view: View, k: int, lex: Lexicons) -> bool:
+    """"according to spokesman Jo Roe", "said spokeswoman Jan Doe": a one-word title after a
+    preposition, verb or determiner is the whole title of the name after it (not "party leader",
+    whose body word goes before it)."""
+    toks = view.toks
+    if k == 0 or toks[k - 1].sent != toks[k].sent or toks[k - 1].quote >= 0:
+        return False
+    prev = toks[k - 1]
+    if prev.lower in lex.words.coordinators:
+        return False  # "Nurse and campaigner Jo Roe": the first of two joined titles is the one kept
+    return not prev.is_cap and (prev.lower in lex.words.stop_words or prev.lower in lex.cue_triggers)
 
 
 def _owner_span(view: View, m: Mention, lex: Lexicons) -> tuple[int, int]:

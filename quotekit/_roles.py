@@ -20,14 +20,16 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    MP X").
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
    President, Jane Smith said", where the title is someone else's).
-6. ``title_words_before``: lower-case titles and occupations with the organization and kept
+6. ``title_named_before``: "a 70-year-old teacher named Jo Roe": the title of the noun the name
+   is given to.
+7. ``title_words_before``: lower-case titles and occupations with the organization and kept
    modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X";
    of two joined titles the first ("Filmmaker and best-selling author X").
-7. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
+8. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
-8. ``possessive_before_name``: "Acme's X": an organization with no title.
-9. ``copula_title``: "X is the Acme campaign's political director".
-10. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+9. ``possessive_before_name``: "Acme's X": an organization with no title.
+10. ``copula_title``: "X is the Acme campaign's political director".
+11. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
    University": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
@@ -535,6 +537,22 @@ def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
     return None
 
 
+def title_named_before(s: RoleSite) -> RoleFound | None:
+    """"a 70-year-old teacher named Jo Roe", "an engineer called Jan Doe": the title of the noun
+    the name is given to (``words/title_naming_verbs.txt``)."""
+    m, toks, lex = s.m, s.view.toks, s.lex
+    if m.kind != "name" or m.role is not None or m.i - 2 <= s.lo or toks[m.i - 1].lower not in lex.words.title_naming_verbs:
+        return None
+    for k in range(m.i - 3, max(s.lo, m.i - 9) - 1, -1):
+        if toks[k].quote >= 0:
+            return None
+        if toks[k].lower in lex.words.role_determiners:
+            role, org, e = _role_at(s.view, k, m.i - 1, lex)
+            role = _role_ok(role, lex)
+            return RoleFound(role, org, "title_named_before") if role and e == m.i - 1 else None
+    return None
+
+
 def title_words_before(s: RoleSite) -> RoleFound | None:
     """"party leader Jane Smith", "Tory leader Jo Bloggs", "Northrail CEO Jo Bloggs", "University of
     Leeds professor Jo Bloggs", "former independent MP Jo Bloggs", "Ex-Acme leader Jo Bloggs":
@@ -647,6 +665,7 @@ ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     appositive_after,
     title_before_name,
     title_before_comma,
+    title_named_before,
     title_words_before,
     plural_title_before_names,
     possessive_before_name,

@@ -398,3 +398,29 @@ def test_title_before_name_legislator_after_office_comma(extractor: Extractor) -
 ])
 def test_current_title_after(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("A 40-year-old nurse named Jane Roe spoke on Monday. “The pier must reopen,” Roe said.", "nurse", None),
+    ("Prices fell, according to an Acme engineer called Jane Roe. “The pier must reopen,” Roe said.", "engineer", "Acme"),
+    ("The club hired a man named Jane Roe. “The pier must reopen,” Roe said.", None, None),  # "man" is no title
+])
+def test_title_named_before(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The pier reopened on Monday, according to spokesman Jane Roe.", "spokesman"),
+    ("The pier reopened on Monday, according to spokeswoman Jane Roe.", "spokeswoman"),
+])
+def test_bare_title_lead_opens_the_name(extractor: Extractor, text: str, role: str) -> None:
+    """"according to spokesman Jane Roe": the speaker is Jane Roe, titled, not an unnamed "roe"."""
+    q = extractor.extract(text).quotes[0]
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Jane Roe", role)
+
+
+def test_leadership_is_a_title_modifier(extractor: Extractor) -> None:
+    q = find_quote(extractor.extract(f"{SAID}one former Tory leadership aide."), "The pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.role, q.speaker.organization) == ("former leadership aide", "Tory")
