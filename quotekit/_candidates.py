@@ -143,6 +143,11 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             m = _split_name(view, k, j, lex, honored)
             if m is not None and lead >= 0 and lead == k - 1 and m.i == k and m.role is None and m.kind == "name":
                 m.i, m.role = lead, view.span_text(lead, lead + 1)
+            if m is not None and _name_body_tail(view, m, lex):
+                m.j = m.name_j = m.j + 1  # "the Acme campaign says": the campaign speaks, not Acme
+                m.etype, m.gender = "organization", "n"
+                m.possessive = m.j < n and toks[m.j].lower in words.possessive_marks
+                j = m.j
             if m is not None and not (j == k + 1 and t.lower in lex.stop_not_names and t.text not in lex.first_names
                                       and (k == 0 or toks[k - 1].sent != t.sent)):
                 out.append(m)
@@ -180,6 +185,18 @@ def _bare_title_lead(view: View, k: int, lex: Lexicons) -> bool:
     if prev.lower in lex.words.coordinators:
         return False  # "Nurse and campaigner Jo Roe": the first of two joined titles is the one kept
     return not prev.is_cap and (prev.lower in lex.words.stop_words or prev.lower in lex.cue_triggers)
+
+
+def _name_body_tail(view: View, m: Mention, lex: Lexicons) -> bool:
+    """"the Acme campaign says", "the Roe administration said": a body noun right after a name
+    (``words/name_body_tails.txt``), not one that starts a title ("Acme campaign chief Jo Roe")."""
+    toks, k = view.toks, m.j
+    if m.kind != "name" or m.role is not None or m.possessive or m.name_j != k or k >= len(toks):
+        return False
+    t = toks[k]
+    if t.lower not in lex.words.name_body_tails or t.quote >= 0 or t.sent != toks[k - 1].sent or t.is_cap:
+        return False
+    return _role_match(view.lowers[k:k + lex.max_role_len], lex, True) < 2
 
 
 def _owner_span(view: View, m: Mention, lex: Lexicons) -> tuple[int, int]:

@@ -115,6 +115,7 @@ class WordLists:
         title_now_words: Adverbs after "is" that mark the title held now ("who is now a program officer").
         body_kind_nouns: Nouns that stand for a body the article names, each with the last words of such names
             ("force constabulary police": "the force" is "… Constabulary" or "… Police").
+        name_body_tails: Nouns after a name that make it a body speaking as one ("the Acme campaign says").
     """
 
     skip_before_cue: frozenset[str]
@@ -205,6 +206,7 @@ class WordLists:
     title_body_nouns: frozenset[str]
     title_now_words: frozenset[str]
     body_kind_nouns: frozenset[str]
+    name_body_tails: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.

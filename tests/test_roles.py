@@ -424,3 +424,17 @@ def test_leadership_is_a_title_modifier(extractor: Extractor) -> None:
     q = find_quote(extractor.extract(f"{SAID}one former Tory leadership aide."), "The pier must reopen")
     assert q.speaker is not None
     assert (q.speaker.role, q.speaker.organization) == ("former leadership aide", "Tory")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Acme campaign says the pier must reopen.", ("Acme campaign", "organization", None, None)),
+    ("The Roe administration said the pier must reopen.", ("Roe administration", "organization", None, None)),
+    (f"{SAID}one Acme campaign source.", ("source", "person", None, "Acme campaign")),
+    # a noun that opens a title stays in the title
+    (f"{SAID}Acme campaign chief Jane Roe.", ("Jane Roe", "person", "campaign chief", "Acme")),
+])
+def test_name_body_tail(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"the Acme campaign says": the campaign speaks, not a person named Acme."""
+    q = find_quote(extractor.extract(text), "pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.type, q.speaker.role, q.speaker.organization) == want
