@@ -406,11 +406,12 @@ ATTRIBUTION_ORDER = (*SENTENCE_RULES, *FRAGMENT_RULES, *STANDALONE_RULES, inheri
 
 
 def kind_of(ctx: Ctx, w: Window, match: Match | None) -> str:
-    """``"partial"`` where the writer's words stand around the quotation in its sentence, else ``"direct"``."""
+    """``"partial"`` where the writer's words stand around the quotation in its sentence (or a
+    cue set off by commas interrupts the writer's clause: :func:`parenthetical_cue`), else ``"direct"``."""
     toks, n = ctx.view.toks, len(ctx.view.toks)
     rule = match.rule if match is not None else None
     if rule is Rule.BEFORE:
-        if w.before_words:
+        if w.before_words or (match is not None and parenthetical_cue(ctx, w, match)):
             return "partial"
     elif any(t.is_word for t in toks[w.lo:w.open_t]):
         return "partial"
@@ -422,6 +423,19 @@ def kind_of(ctx: Ctx, w: Window, match: Match | None) -> str:
         if not ends_sentence:
             return "partial"
     return "direct"
+
+
+def parenthetical_cue(ctx: Ctx, w: Window, match: Match) -> bool:
+    """"The team stays at the old ground, where, he said, “the pies are the best.”": a cue set off
+    by commas right after a word that opens a clause of the writer's (where, because, that, and),
+    with the writer's words before that word: the quotation completes the writer's clause."""
+    if match.cue is None or match.mention is None:
+        return False
+    toks, words = ctx.view.toks, ctx.lex.words
+    start = min(ctx.idx.ments[match.mention].i, match.cue.i)
+    if start - 3 < w.lo or toks[start - 1].text != ",":
+        return False
+    return toks[start - 2].lower in words.clause_boundary or toks[start - 2].lower in words.relative_pronouns
 
 
 def title_or_scare(ctx: Ctx, w: Window) -> bool:

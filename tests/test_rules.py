@@ -208,6 +208,18 @@ def test_interrupted_quotation_is_one(extractor: quotekit.Extractor) -> None:
     assert q.rule is Rule.AFTER and len(q.parts) == 2
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The team will stay at the old ground, where, he said, “the pies are still the best in town.”", "partial"),
+    ("Fares will rise because, she said, “the fuel bill has doubled.”", "partial"),
+    ("Speaking on Monday, he said, “We will fight on.”", "direct"),
+    ("But, he said, “We will fight on.”", "direct"),
+])
+def test_parenthetical_cue(extractor: quotekit.Extractor, text: str, kind: str) -> None:
+    """A cue set off by commas after a word opening the writer's clause makes the quotation partial."""
+    (q,) = [q for q in extractor.extract(text) if q.kind != "indirect"]
+    assert q.kind == kind and q.rule is Rule.BEFORE
+
+
 @pytest.mark.parametrize("text", [
     '"The pier is finished," Ana Ruiz told reporters after the vote. "It opens on Saturday."',
     '"We have waited long enough," said Tom Reyes, 52, a baker who has lived in Eastham since 1990. '
