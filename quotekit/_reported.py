@@ -20,7 +20,13 @@ or ``None`` (it does not apply: try the next one). The order:
    …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
    …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
    "…, despite …", " - although …" or a source closing the sentence ("…, a new book says.").
-9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb).
+   A coordinator inside a hyphenated compound ("a question-and-answer session") cuts nothing; a
+   gerund with a determiner before an auxiliary opens a clause ("said making the film had
+   changed her plans").
+9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb);
+   "CLAUSE, the firm's chief executive has announced, after …" (the owner before the speaker's
+   head and the writer's adjunct after the source are passed over); "SUBJECT, she said, VERB …"
+   is one clause in two parts (:func:`_resumed`).
 
 A cue that a direct quotation before it took ('“…” She also said that CLAUSE') tries only
 ``and_that`` and ``forward``. Then :func:`resolve_overlaps`: reported speech never overlaps a direct quotation (a partial one
@@ -229,6 +235,7 @@ def _finite(ctx: Ctx, x: int) -> bool:
     if low.endswith("ed"):
         return prev.lower not in words.nominal_determiners and prev.lower not in words.not_clause_start
     return (low.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and prev.lower not in words.nominal_determiners  # "her pupils", "The plans": a noun
             and (prev.lower in words.person_pronouns or prev.lower in words.dummy_subjects
                  or (prev.is_cap and prev.is_word and not _after_modifier(ctx, x - 1))))
 
@@ -249,9 +256,32 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
         return True
     if t.lower in words.not_clause_start or t.lower in words.non_subject_starts:
         return False
+    if _gerund_subject(ctx, k):
+        return True
     if ctx.view.tagged:
         return t.tag in _SUBJECT_TAGS
     return not t.lower.endswith("ing")
+
+
+_GERUND_REACH = 5
+
+
+def _gerund_subject(ctx: Ctx, k: int) -> bool:
+    """"said making the film had changed her plans", "warned cutting the budget would cost lives":
+    a gerund and a determiner or pronoun ("the", "her") open the clause's subject when an
+    auxiliary or modal (``finite_forms``) follows within five words, none of them punctuation
+    ("denied being involved" is the verb's object, "disparaging remarks" an adjective's noun)."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    low = toks[k].lower
+    if (not low.endswith("ing") or low in ("being", "having") or low in words.not_clause_start
+            or k + 1 >= len(toks) or toks[k + 1].lower not in words.clause_subjects):
+        return False  # "mentioned disparaging remarks he had made": an adjective, not a gerund
+    for x in range(k + 2, min(len(toks), k + 1 + _GERUND_REACH)):
+        if not toks[x].is_word or toks[x].quote >= 0:
+            return False
+        if toks[x].lower in words.finite_forms:
+            return True
+    return False
 
 
 _CLAUSE_REACH = 20
@@ -279,9 +309,45 @@ def content_clause(ctx: Ctx, k: int, e: int, that: bool = False) -> bool:
     for x in range(k, min(e, k + _CLAUSE_REACH)):
         if x > k and (toks[x].lower in words.clause_stops or toks[x].lower == "but"):
             break  # "promised a figure but have yet to …": the verb is the speaker's
-        if _finite(ctx, x):
+        if _finite(ctx, x) or (x > k + 1 and _bare_present(ctx, k, x)):
             return True
     return that and sum(t.is_word for t in toks[k:e]) >= _BARE_THAT_WORDS
+
+
+_FREQUENCY_ADVERBS = frozenset({"already", "still", "also", "often", "never", "now", "always", "usually", "rarely"})
+
+
+def _bare_present(ctx: Ctx, k: int, x: int) -> bool:
+    """A present-tense verb with no "-s" in the reported clause from ``k``, by position: after an
+    adverb that follows a noun ("said patients in the valley already drive …", "said such reports
+    routinely overstate …") or after the clause's opening plural noun and its determiner and
+    before "to" or a determiner ("said the firms hope to …", "said the unions want the …")."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    t, prev, before = toks[x], toks[x - 1], toks[x - 2]
+    low = t.lower
+    if (t.is_cap or not t.is_word or t.quote >= 0 or len(low) < 3 or low.endswith(("s", "ed", "ing", "ly"))
+            or low in words.nominal_determiners or low in words.not_clause_start or low in words.clause_subjects
+            or low in words.coordinators):
+        return False
+    adverb = prev.lower in _FREQUENCY_ADVERBS or (prev.lower.endswith("ly") and prev.lower not in words.ly_non_adverbs)
+    if adverb:
+        return (before.is_word and not before.is_cap and before.lower not in words.nominal_determiners
+                and before.lower not in words.not_clause_start and before.lower not in words.coordinators
+                and before.lower not in words.clause_cut_skips and not _finite(ctx, x - 2))
+    nxt = toks[x + 1].lower if x + 1 < len(toks) else ""
+    return (x == k + 2 and prev.lower.endswith("s") and not prev.lower.endswith(("ss", "us", "is")) and not prev.is_cap
+            and (before.lower in words.nominal_determiners or before.lower in words.clause_subjects)
+            and (nxt in words.nominal_determiners or (nxt == "to" and _verb_after_to(ctx, x + 1))))
+
+
+def _verb_after_to(ctx: Ctx, x: int) -> bool:
+    """"to" at ``x`` opens an infinitive ("hope to agree"), not a phrase ("team to the board")."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if x + 1 >= len(toks):
+        return False
+    t = toks[x + 1]
+    return (t.is_word and not t.is_cap and t.lower not in words.nominal_determiners
+            and t.lower not in words.clause_subjects and not t.lower[0].isdigit())
 
 
 def infinitival(ctx: Ctx, c: Cue, k: int, e: int) -> bool:
@@ -361,6 +427,12 @@ def _closing_source(ctx: Ctx, x: int, hi: int) -> bool:
     return False
 
 
+def _word_hyphen(toks: list[Tok], x: int) -> bool:
+    """The hyphen at ``x`` joins the words either side of it ("a question-and-answer session",
+    "a hit-and-run"): part of a word, not a dash between clauses ("… - and then …")."""
+    return 0 < x < len(toks) - 1 and toks[x - 1].end == toks[x].start and toks[x].end == toks[x + 1].start
+
+
 def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
     """Where the reported clause from token ``k`` ends (its sentence's end where nothing cuts it).
 
@@ -371,8 +443,8 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
     toks, words, cue_at = ctx.view.toks, ctx.lex.words, ctx.idx.cue_at
     for x in range(k + 1, s.hi - 1):
         t, nxt = toks[x], toks[x + 1].lower
-        if t.quote >= 0:
-            continue
+        if t.quote >= 0 or _word_hyphen(toks, x - 1) or _word_hyphen(toks, x + 1):
+            continue  # "a question-and-answer session": a word inside a compound cuts nothing
         if t.lower in words.coordinators or t.lower in ("while", "whereas"):
             if (t.lower in words.coordinators and nxt == "that") or _next_report(ctx, x, s.hi):
                 return x
@@ -381,7 +453,7 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
             return x  # "…, adding that …", "… saying …" (not "… by saying …")
         elif t.text == "," and (nxt in words.clause_end_after_comma or _closing_source(ctx, x, s.hi)):
             return x
-        elif t.text in _DASHES and nxt in words.clause_end_after_dash:
+        elif t.text in _DASHES and nxt in words.clause_end_after_dash and not _word_hyphen(toks, x):
             return x
     return s.hi
 
@@ -452,11 +524,82 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     return None
 
 
+_TAIL_REACH = 6
+_OWNER_REACH = 6
+
+
+def _owned_closing_source(ctx: Ctx, c: Cue, m_end: int, last: int, hi: int) -> bool:
+    """The cue is a verb right after its speaker's head with no object after it ("…, the firm's
+    boss has announced."), not a noun ("the Tulsa protest") nor "dismissed the plan as …"."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    return (m_end <= c.i <= m_end + 2 and toks[c.i].lower not in words.noun_like_cues
+            and not (last < hi and toks[last].lower in words.nominal_determiners))
+
+
+def _owner_start(ctx: Ctx, x: int, lo: int) -> int:
+    """Where the speaker's phrase starts when its mention ``x`` is only its head ("CLAUSE, the
+    force's Chief Constable said", "…, the company’s chief executive has announced"): the first
+    word after the comma before it, within six tokens with no coordinator, preposition or verb,
+    else ``x``."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    for z in range(x - 1, max(lo, x - 1 - _OWNER_REACH), -1):
+        t = toks[z]
+        if t.text == ",":
+            return z + 1
+        if t.lower in words.possessive_marks:
+            continue
+        if not t.is_word or t.lower in words.coordinators or t.lower in words.not_clause_start or _finite(ctx, z):
+            return x  # "…, as he said, …": a comparison, not the source of the words before
+    return x
+
+
+def _tail_end(ctx: Ctx, x: int, hi: int) -> int:
+    """Where the words after a closing source end ("CLAUSE, the council has announced, after a
+    review found …"): at a comma right after the source (or its weekday: "said on Monday,")
+    and a word opening the writer's own adjunct (``report_tail_openers``), else ``hi``."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if x + 2 < hi and toks[x].lower in words.report_prepositions and toks[x + 1].lower in words.weekdays:
+        x += 2
+    if x + 1 < hi and toks[x].text == "," and toks[x + 1].lower in words.report_tail_openers:
+        return x
+    return hi
+
+
+_OPENING_WORDS = 8
+
+
+def _resumed(ctx: Ctx, s: Sentence, k: int, e: int, x: int) -> tuple[int, int] | None:
+    """"Her pupils, she said, had been told …", "That might, he suggests, lead to …": a clause
+    the source interrupts between commas. Its opening ``k..e-1`` (at most eight words, all the
+    writer's) has no finite verb and the words after the second comma open with one, or the
+    opening ends in an auxiliary or modal and a lower-case verb goes on. Returns the span of the
+    words after the source, or ``None``."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if x + 1 < s.hi and toks[x].lower in words.report_prepositions and toks[x + 1].lower in words.weekdays:
+        x += 2  # "The decision, Ms Roe said on Monday, was final."
+    y = x + 1
+    if not (y < s.hi and toks[x].text == "," and 0 < e - k and toks[y].is_word and toks[y].quote < 0):
+        return None
+    opening = [t for t in toks[k:e] if t.is_word]
+    if (len(opening) != e - k or len(opening) > _OPENING_WORDS or toks[y].is_cap
+            or toks[y].lower in words.coordinators or y in ctx.idx.cue_at):
+        return None  # "…, she said, adding …", "…, he said, and …": the source's own words go on
+    verb_first = not any(_finite(ctx, z) for z in range(k, e)) and _finite(ctx, y)
+    if not verb_first and toks[e - 1].lower not in words.finite_forms:
+        return None
+    end = _content_end(ctx.view, y, clause_end(ctx, s, y))
+    return (toks[y].start, toks[end - 1].end) if end - y >= 2 else None
+
+
 def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
-    """"CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (at most six words after the cue); a
-    CLAUSE ending in a quotation mark needs no comma ('… a “stellar year” said Smith.')."""
+    """"CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (at most six words after the cue, or
+    before ", after …": :func:`_tail_end`); a CLAUSE ending in a quotation mark needs no comma
+    ('… a “stellar year” said Smith.'); "SUBJECT, she said, VERB …" is one clause in two parts
+    (:func:`_resumed`)."""
     c, toks, mt = s.cue, ctx.view.toks, ctx.idx.ments[s.mention]
     first, last_tok = min(c.i, mt.i), max(c.j, mt.j)
+    if _owned_closing_source(ctx, c, mt.j, last_tok, s.hi):
+        first = _owner_start(ctx, first, s.lo)
     if c.klass == "stance" or first - 1 <= s.lo:
         return []
     if toks[first - 1].text in (",", "—", "–"):
@@ -465,13 +608,19 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
         e = first  # '2009 was a “stellar year” said Jo Roe': no comma after the closing mark
     else:
         return []
-    if len([t for t in toks[last_tok:s.hi] if t.is_word]) > 6:
-        return []
     if toks[e - 1].lower == "that":
         return []  # "Even Smith admitted that, had he …, he would have said so": a clause of its own
+    if last_tok < s.hi and toks[last_tok].lower in ("a", "an", "the") and toks[c.i].lower not in ctx.lex.words.tell_verbs:
+        return []  # "…, the mayor dismissed the plan as a stunt": the cue's object, not a closing source
     k = skip_dateline(ctx.view, s.lo)
     while k < e and not toks[k].is_word:
         k += 1
+    rest = _resumed(ctx, s, k, e, last_tok)
+    if rest is not None:
+        return [Attribution([*_span(ctx.view, k, e), rest], "indirect", c, s.mention, [], Rule.BACKWARD)]
+    near = mt.j <= c.i <= mt.j + 2 and not toks[c.i].lower.endswith("ing")  # "X has announced"
+    if len([t for t in toks[last_tok:_tail_end(ctx, last_tok, s.hi) if near else s.hi] if t.is_word]) > _TAIL_REACH:
+        return []
     words = [t for t in toks[k:e] if t.is_word]
     if (len(words) >= 3 and sum(t.quote >= 0 for t in words) < len(words) * 0.5
             and any(_finite(ctx, x) for x in range(k, e))):
