@@ -113,7 +113,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
     pronouns = lex.pronouns
     never_names = lex.never_names
     connectors = words.name_connectors
-    lead = -1
+    lead = head = -1
     for c in view.scan(lex.mention_starts, caps=True):
         if c < k:
             continue  # taken by the mention before
@@ -141,8 +141,10 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                 else:
                     break
             m = _split_name(view, k, j, lex, honored)
-            if m is not None and lead >= 0 and lead == k - 1 and m.i == k and m.role is None and m.kind == "name":
-                m.i, m.role = lead, view.span_text(lead, lead + 1)
+            if m is not None and lead >= 0 and head == k - 1 and m.i == k and m.role is None and m.kind == "name":
+                m.i, m.role = lead, view.span_text(head, k)  # kept modifiers before it: title_before_name
+            if m is not None and m.kind == "name" and m.role is None:
+                j = _person_of_body(view, m, lex, honored)
             if m is not None and _name_body_tail(view, m, lex):
                 m.j = m.name_j = m.j + 1  # "the Acme campaign says": the campaign speaks, not Acme
                 m.etype, m.gender = "organization", "n"
@@ -156,8 +158,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
         low = t.lower
         if low in lex.nominal_heads:
             if _title_of_next_name(view, k, lex, namey):
-                if _bare_title_lead(view, k, lex):
-                    lead = k  # "according to spokesman Jo Roe": the title opens the name's mention
+                lead = _bare_title_lead(view, k, lex)  # "according to spokesman Jo Roe": the title opens the name's mention
+                head = k
                 k += 1  # "party leader Jane Doe": the title of the name after it, not a speaker
                 continue
             out.append(_nominal(view, k, lex, out))
@@ -174,17 +176,49 @@ def _title_of_next_name(view: View, k: int, lex: Lexicons, namey: set[int]) -> b
             and (t.lower in lex.one_word_roles or (t.lower,) in lex.occupations or t.lower in lex.role_heads))
 
 
-def _bare_title_lead(view: View, k: int, lex: Lexicons) -> bool:
-    """"according to spokesman Jo Roe", "said spokeswoman Jan Doe": a one-word title after a
-    preposition, verb or determiner is the whole title of the name after it (not "party leader",
-    whose body word goes before it)."""
+def _bare_title_lead(view: View, k: int, lex: Lexicons) -> int:
+    """"according to spokesman Jo Roe", "said former spokeswoman Jan Doe": a one-word title, with
+    kept modifiers before it, after a preposition, verb or determiner is the whole title of the
+    name after it (not "party leader", whose body word goes before it). Returns where the title
+    starts, or -1."""
     toks = view.toks
-    if k == 0 or toks[k - 1].sent != toks[k].sent or toks[k - 1].quote >= 0:
-        return False
-    prev = toks[k - 1]
-    if prev.lower in lex.words.coordinators:
-        return False  # "Nurse and campaigner Jo Roe": the first of two joined titles is the one kept
-    return not prev.is_cap and (prev.lower in lex.words.stop_words or prev.lower in lex.cue_triggers)
+    s = k
+    while s > 0 and toks[s - 1].lower in lex.words.role_keep_modifiers and toks[s - 1].sent == toks[k].sent:
+        s -= 1  # "former spokeswoman"
+    if s == 0 or toks[s - 1].sent != toks[k].sent or toks[s - 1].quote >= 0:
+        return -1
+    prev = toks[s - 1]
+    if prev.lower in lex.words.coordinators or prev.is_cap:
+        return -1  # "Nurse and campaigner Jo Roe": the first of two joined titles is the one kept
+    return s if prev.lower in lex.words.stop_words or prev.lower in lex.cue_triggers else -1
+
+
+def _person_of_body(view: View, m: Mention, lex: Lexicons, honored: frozenset[str]) -> int:
+    """"Jo Roe of Acme University said", "Jo Roe of the Acme Institute wrote": a person's name then
+    the body they belong to; the name stops at "of", the body becomes its ``role_org`` and the
+    mention runs on to its end. Returns the mention's end. Only a person's name of two or three
+    words and a body ending in an organization word split so; "Bank of Kentland" and "Friends of
+    the Earth" stay whole."""
+    toks, n = view.toks, len(view.toks)
+    if m.name_j != m.j:
+        return m.j
+    x = next((x for x in range(m.name_i + 2, m.name_j) if toks[x].lower == "of"), m.name_j)
+    if x == m.name_j and not (x + 2 < n and toks[x].lower == "of" and toks[x + 1].lower in lex.words.definite_articles):
+        return m.j
+    a = x + 1 + (toks[x + 1].lower in lex.words.definite_articles)
+    e = m.name_j
+    if x == m.name_j:  # "of the Acme Institute": the name loop stopped at "the"
+        e = a
+        while e < n and toks[e].is_cap and toks[e].quote < 0 and toks[e].sent == toks[x].sent:
+            e += 1
+    person = toks[m.name_i].text in lex.first_names or _name_type(view, m.name_i, x, lex, m.gender, False, honored) == "person"
+    if e <= a or not person or toks[e - 1].lower not in lex.org_words or x - m.name_i > 3:
+        return m.j
+    m.name_j, m.j, m.role_org, m.etype = x, e, view.span_text(a, e), "person"
+    if m.gender == "-":
+        m.gender = lex.first_names.get(toks[m.name_i].text, "-")
+    m.possessive = e < n and toks[e].lower in lex.words.possessive_marks
+    return e
 
 
 def _name_body_tail(view: View, m: Mention, lex: Lexicons) -> bool:

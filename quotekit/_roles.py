@@ -632,7 +632,7 @@ def plural_title_before_names(s: RoleSite) -> RoleFound | None:
 def possessive_before_name(s: RoleSite) -> RoleFound | None:
     """"Acme's Jo Bloggs", "the Rivers Trust's Jo Bloggs": the possessor is the organization, with no title."""
     m, toks = s.m, s.view.toks
-    if m.kind == "name" and m.role is None and m.role_org:
+    if m.kind == "name" and m.role is None and m.role_org and m.i < m.name_i:
         return RoleFound(None, m.role_org, "possessive_before_name")  # folded in by stage 3
     if m.kind != "name" or m.i - 2 < s.lo or toks[m.i - 1].lower not in s.lex.words.possessive_marks:
         return None
@@ -647,6 +647,8 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
     m, toks, lex = s.m, s.view.toks, s.lex
     if m.kind != "name":
         return None
+    if m.role is None and m.role_org and m.name_j < m.j and toks[m.name_j].lower == "of":
+        return RoleFound(None, m.role_org, "affiliation_after")  # "Jo Roe of the Acme Institute", split by stage 3
     x = next((x for x in range(m.name_i + 1, m.j - 1) if toks[x].lower == "of" and toks[x + 1].is_cap), None)
     if x is not None and toks[m.j - 1].lower in lex.org_words:
         return RoleFound(None, s.view.span_text(x + 1, m.j), "affiliation_after")  # "Jo Roe of Acme University"

@@ -412,6 +412,7 @@ def test_title_named_before(extractor: Extractor, text: str, role: str | None, o
 @pytest.mark.parametrize(("text", "role"), [
     ("The pier reopened on Monday, according to spokesman Jane Roe.", "spokesman"),
     ("The pier reopened on Monday, according to spokeswoman Jane Roe.", "spokeswoman"),
+    ("The pier reopened on Monday, according to former spokeswoman Jane Roe.", "former spokeswoman"),
 ])
 def test_bare_title_lead_opens_the_name(extractor: Extractor, text: str, role: str) -> None:
     """"according to spokesman Jane Roe": the speaker is Jane Roe, titled, not an unnamed "roe"."""
@@ -438,3 +439,16 @@ def test_name_body_tail(extractor: Extractor, text: str, want: tuple[str | None,
     q = find_quote(extractor.extract(text), "pier must reopen")
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.type, q.speaker.role, q.speaker.organization) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("“The pier must reopen,” Jane Roe of the Acme Policy Institute wrote recently.", ("Jane Roe", "Acme Policy Institute")),
+    (f"{SAID}Jane Roe of Kentside University.", ("Jane Roe", "Kentside University")),
+    (f"{SAID}the Bank of Kentland.", ("Bank of Kentland", None)),  # a body's own name stays whole
+])
+def test_person_of_body(extractor: Extractor, text: str, want: tuple[str, str | None]) -> None:
+    """"Jane Roe of the Acme Institute wrote": the person speaks, and the body is her organization."""
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.organization) == want
+
