@@ -159,7 +159,9 @@ def test_csv_has_one_row_per_quotation(capsys: pytest.CaptureFixture[str], folde
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["id"] for r in rows] == ["a", "b", "b"]
     assert [r["speaker"] for r in rows] == ["Jane Smith", "Tom Brown", "Tom Brown"]
-    assert rows[0]["role"] == "party leader" and rows[0]["speaker_type"] == "person"
+    # "the party leader": the title is "leader", the body it belongs to "party"
+    assert rows[0]["role"] == "leader" and rows[0]["organization"] == "party"
+    assert rows[0]["speaker_type"] == "person"
     assert [r["speaker_mention"] for r in rows[1:]] == ["Tom Brown", "he"]
 
 
