@@ -569,11 +569,12 @@ _OPENING_WORDS = 8
 
 
 def _resumed(ctx: Ctx, s: Sentence, k: int, e: int, x: int) -> tuple[int, int] | None:
-    """"Her pupils, she said, had been told …", "That might, he suggests, lead to …": a clause
-    the source interrupts between commas. Its opening ``k..e-1`` (at most eight words, all the
-    writer's) has no finite verb and the words after the second comma open with one, or the
-    opening ends in an auxiliary or modal and a lower-case verb goes on. Returns the span of the
-    words after the source, or ``None``."""
+    """"Her pupils, she said, had been told …", "That might, he suggests, lead to …", "As with
+    the last vote, he says, the result will …": a clause the source interrupts between commas.
+    Its opening ``k..e-1`` (at most eight words, all the writer's) has no finite verb and the
+    words after the second comma open with one, or the opening ends in an auxiliary or modal and
+    a lower-case verb goes on, or the opening is a prepositional adverbial and a whole clause
+    follows. Returns the span of the words after the source, or ``None``."""
     toks, words = ctx.view.toks, ctx.lex.words
     if x + 1 < s.hi and toks[x].lower in words.report_prepositions and toks[x + 1].lower in words.weekdays:
         x += 2  # "The decision, Ms Roe said on Monday, was final."
@@ -585,9 +586,12 @@ def _resumed(ctx: Ctx, s: Sentence, k: int, e: int, x: int) -> tuple[int, int] |
             or toks[y].lower in words.coordinators or y in ctx.idx.cue_at):
         return None  # "…, she said, adding …", "…, he said, and …": the source's own words go on
     verb_first = not any(_finite(ctx, z) for z in range(k, e)) and _finite(ctx, y)
+    end = _content_end(ctx.view, y, clause_end(ctx, s, y))
+    opener = toks[k].lower in words.not_clause_start and not any(_finite(ctx, z) for z in range(k, e))
+    if opener and toks[y].lower in words.clause_subjects and content_clause(ctx, y, end):
+        return (toks[y].start, toks[end - 1].end)  # "As with the last vote, he says, the result will …"
     if not verb_first and toks[e - 1].lower not in words.finite_forms:
         return None
-    end = _content_end(ctx.view, y, clause_end(ctx, s, y))
     return (toks[y].start, toks[end - 1].end) if end - y >= 2 else None
 
 

@@ -299,6 +299,8 @@ RESUMED = [
      "Her crew had worked through the night"),
     ("That could, he suggests, push fares up again next year.", "That could push fares up again next year"),
     ("The new timetable, Ms Okafor said on Tuesday, was a mistake.", "The new timetable was a mistake"),
+    ("As with the last ferry strike, she says, the islands will run short of fuel.",
+     "As with the last ferry strike the islands will run short of fuel"),
 ]
 
 
