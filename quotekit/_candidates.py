@@ -249,6 +249,12 @@ def _owner_span(view: View, m: Mention, lex: Lexicons) -> tuple[int, int]:
     return a, m.name_j
 
 
+def _bare_or_one_word_title(m: Mention) -> bool:
+    """A name with no title, or one title word before it: "Acme News legal analyst Judge Jo Roe"
+    folds "Acme News" and "legal analyst" into it (the job outranks the one-word title)."""
+    return m.role is None or (" " not in m.role and m.name_i == m.i + 1)
+
+
 def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Mention]:
     """Fold a name that only says whose the next name's title is into that name's mention:
     "Acme chief executive Jo Roe" (role "chief executive", organization Acme), "Acme's Jo Roe"
@@ -267,7 +273,7 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                     and nxt.etype != "organization"):  # "Rep. Jo Roe's Senate campaign": Senate is not Roe's person
                 nxt.i, nxt.role_org = m.i, owner
                 continue
-            if nxt.kind == "name" and nxt.role is None and lower and _role_match(gap, lex, True) == len(gap):
+            if nxt.kind == "name" and _bare_or_one_word_title(nxt) and lower and _role_match(gap, lex, True) == len(gap):
                 # "Lib Dem Treasury spokesman": capitalised title words end the owner's name
                 t = b if view.lowers[b - 1] in lex.words.org_name_ends else next(
                     (t for t in range(a, b) if _role_match(view.lowers[t:m.j] + gap, lex, True) == m.j - t + len(gap)), b)

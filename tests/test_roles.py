@@ -452,3 +452,15 @@ def test_person_of_body(extractor: Extractor, text: str, want: tuple[str, str | 
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.organization) == want
 
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The rule is broad, according to Acme News judicial analyst Judge Jane Roe. “The pier must reopen,” Roe said.",
+     ("Jane Roe", "judicial analyst", "Acme News", None)),
+    (f"{SAID}Acme News political editor Jane Roe.", ("Jane Roe", "political editor", "Acme News", None)),
+    (f"{SAID}Acme chief executive Dr Jane Roe.", ("Jane Roe", "chief executive", "Acme", None)),
+])
+def test_bare_or_one_word_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Acme News judicial analyst Judge Jane Roe": the body and the job before a one-word title
+    fold into the name's mention (the body is not the speaker)."""
+    assert _speaker_of(extractor, text) == want
