@@ -29,6 +29,10 @@ sentence before.
 The person takes the nominal's title and organization as their role, and each office has one
 holder in an article.
 
+A capitalised title the nominal holds whole is its title (:func:`whole_capitalised_title`: "the
+force's Chief Constable" is "Chief Constable", the same title as "Chief Constable Jo Pell"'s, not
+"chief").
+
 Indefinite nominals ("a spokesman") are other people and stay apart. Nominals that do not speak
 ("The prime minister arrived") are linked too, for the title they give, and so are office titles
 no mention holds (:func:`bare_office_titles`: "The chancellor would not comment").
@@ -308,11 +312,20 @@ def _nominal_title(view: View, ments: list[Mention], ents: Entities, roles: dict
             return None
         whole = view.span_text(m.name_i, max(m.name_j, m.j)).lower()
         # "The Acme secretary-general": the whole hyphenated title, not its first word.
-        return (whole if whole.startswith(known.role.lower() + "-") else known.role), known.org
+        return (whole if whole.startswith(known.role.lower() + "-") else whole_capitalised_title(view, m, known.role)), known.org
     lo, hi = view.sents[view.toks[m.i].sent]
     head = view.toks[m.name_i].lower
     found = unnamed_speaker(RoleSite(view, lex, ments, n, Entity([head], head, "person", unnamed=True), lo, hi))
-    return (found.role, found.org) if found is not None and found.role else None
+    return (whole_capitalised_title(view, m, found.role), found.org) if found is not None and found.role else None
+
+
+def whole_capitalised_title(view: View, m: Mention, title: str) -> str:
+    """"the force's Chief Constable has announced", "The Deputy Mayor said": a capitalised title
+    the mention holds whole is its title, not its first word ("chief")."""
+    whole = m.role.lower() if m.role else ""
+    if view.span_text(m.name_i, m.name_j).lower() == whole and whole.startswith(title.lower() + " "):
+        return whole
+    return title
 
 
 def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: dict[int, RoleFound], lex: Lexicons) -> Entities:

@@ -14,8 +14,17 @@ nominal's words:
 The owner then goes to the one body the article names that it can stand for
 (:func:`named_body_for`): a capitalised name whose head is the nominal's noun ("the union":
 "Union of Port Workers"; "the arts council": "Kentside Arts Council"), or a name ending that the
-noun implies (``words/body_kind_nouns.txt``: "the force": "… Constabulary"); "its" is the one
-body named in the sentence before. Where two named bodies could be meant, none is taken.
+noun implies (``words/body_kind_nouns.txt``: "the force": "… Constabulary"), or a name the article
+gives a body in apposition (:func:`appositive_body_noun`: "a campaign group, Save Ferrow Green,"
+is a group); "its" is the one body named in the sentence before. Where two named bodies could be
+meant, none is taken.
+
+A body that speaks through such a nominal is named the same way (:func:`link_body_nominals`,
+the rules of :data:`BODY_RULES`):
+
+1. ``definite_body_nominal``: "Kentside Constabulary will hire … The force said …", "The Union of
+   Port Workers … The union said …": a definite nominal with no name of its own (not "the Acme
+   union") is the one body :func:`named_body_for` finds for it.
 """
 
 from __future__ import annotations
@@ -178,8 +187,25 @@ def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
             heads.add(words[words.index("of") - 1] if words.index("of") > 0 else words[-1])
         if heads & lex.org_words and j - k > 1:
             out.append(_Body(k, j, view.span_text(k, j), frozenset(heads)))
+        elif (noun := appositive_body_noun(view, lex, k, j)) is not None:
+            out.append(_Body(k, j, view.span_text(k, j), frozenset({noun, *heads})))
         k = j
     return out
+
+
+def appositive_body_noun(view: View, lex: Lexicons, k: int, j: int) -> str | None:
+    """"a campaign group, Save Ferrow Green,", "the charity, Homes First.": the body noun of an
+    appositive phrase that names tokens ``k`` to ``j - 1``, not a person's name ("the union, Jo
+    Roe said")."""
+    toks, lows = view.toks, view.lowers
+    if k < 2 or toks[k - 1].text != "," or toks[k].text in lex.first_names:
+        return None
+    if (j < len(toks) and toks[j].text not in (",", ".", ";")) or lows[k - 2] not in lex.org_words:
+        return None
+    d = k - 3
+    while d >= 0 and k - 3 - d < OWNER_WORDS and toks[d].is_word and not toks[d].is_cap and lows[d] not in lex.words.role_determiners:
+        d -= 1
+    return lows[k - 2] if d >= 0 and lows[d] in lex.words.role_determiners and toks[d].sent == toks[k].sent else None
 
 
 def _implied_heads(owner: tuple[str, ...], lex: Lexicons) -> frozenset[str]:
@@ -208,6 +234,64 @@ def named_body_for(owner: tuple[str, ...], bodies: list[_Body], view: View, lex:
     # "Port Workers Union" and "the Port Workers Union of Kentside" are one body.
     texts = {t for t in texts if not any(t != u and t in u for u in texts)}
     return texts.pop() if len(texts) == 1 else None
+
+
+def definite_body_nominal(view: View, lex: Lexicons, m: Mention, bodies: list[_Body]) -> str | None:
+    """"Kentside Constabulary will hire 50 staff … The force said …", "The Union of Port Workers
+    … The union said …": a definite nominal of a kind of body, with no name of its own (not "the
+    Acme union"), is the one body the article names that it can stand for."""
+    toks = view.toks
+    if m.kind != "nominal" or m.statement or toks[m.i].lower not in lex.words.anaphoric_determiners:
+        return None
+    words = toks[m.i + 1:m.name_j]
+    if not words or len(words) > OWNER_WORDS or any(t.is_cap or not t.is_word for t in words):
+        return None
+    return named_body_for(tuple(view.lowers[m.i + 1:m.name_j]), bodies, view, lex, m.i)
+
+
+BODY_RULES: tuple[Callable[[View, Lexicons, Mention, list[_Body]], str | None], ...] = (definite_body_nominal,)
+"""The rules :func:`link_body_nominals` tries, in this order, at each mention of an unnamed body."""
+
+
+def link_body_nominals(view: View, ments: list[Mention], ents: Entities, lex: Lexicons) -> Entities:
+    """Give an unnamed body that speaks through definite nominals ("the force said") the name of
+    the one body the article names that all its nominals stand for.
+
+    Args:
+        view: The document view.
+        ments: Mentions (stage 4's list).
+        ents: Entities after stage 6b (not changed).
+        lex: Lexicons.
+
+    Returns:
+        The entities with each such body named (its mentions joined to the named body's entity
+        where the article has one).
+    """
+    bodies: list[_Body] | None = None
+    entities, entity_of = list(ents.entities), list(ents.entity_of)
+    for e, ent in enumerate(ents.entities):
+        if not ent.unnamed or ent.etype != "organization" or not ent.mentions:
+            continue
+        if bodies is None:
+            bodies = named_bodies(view, lex)
+        # Its pronouns ("The union said … It said …") follow its nominals.
+        names = {next((b for rule in BODY_RULES if (b := rule(view, lex, ments[k], bodies)) is not None), None)
+                 for k in ent.mentions if ments[k].kind == "nominal"}
+        name = names.pop() if len(names) == 1 else None
+        if name is None:
+            continue  # some nominal stands for no named body, or two bodies are meant
+        words = name.lower().split()
+        same = next((f for f, other in enumerate(entities) if not other.unnamed and other.words == words), None)
+        if same is None:
+            entities[e] = dataclasses.replace(ent, words=words, name=name, unnamed=False, context_org=None)
+            continue
+        # A body by the text's own evidence ("a protest group, Hands Off Millbrook,"), whatever its label.
+        entities[same] = dataclasses.replace(entities[same], etype="organization",
+                                             mentions=sorted({*entities[same].mentions, *ent.mentions}))
+        entities[e] = dataclasses.replace(ent, mentions=[])
+        for k in ent.mentions:
+            entity_of[k] = same
+    return Entities(entities, entity_of)
 
 
 def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities, roles: dict[int, RoleFound],

@@ -15,7 +15,7 @@ from ._candidates import find_mentions
 from ._cues import find_cues
 from ._entities import resolve
 from ._lexicons import Lexicons
-from ._orgnom import link_nominal_organizations
+from ._orgnom import link_body_nominals, link_nominal_organizations
 from ._quotes import find_quotes
 from ._roles import assign_roles
 from ._text import Paragraphs, for_spacy, normalize
@@ -61,6 +61,7 @@ def _stages(doc: Doc, text: str, lex: Lexicons) -> list[Quote]:
     roles = assign_roles(view, atts.mentions, ents, lex)
     ents = link_role_nominals(view, atts.mentions, ents, roles, lex)
     link_nominal_organizations(view, atts.mentions, ents, roles, lex)
+    ents = link_body_nominals(view, atts.mentions, ents, lex)
     return build_quotes(view, atts, ents, roles, lex)
 
 

@@ -178,3 +178,79 @@ def test_named_body_for_abstains(extractor: quotekit.Extractor, text: str) -> No
     result = extractor.extract(text)
     names = [s for s in result.speakers if s.name in ("Tessa Marlowe", "Neil Varga")]
     assert names and all(s.organization is None for s in names)
+
+
+@pytest.mark.parametrize(("text", "words", "body"), [
+    # A name ending the noun implies: "the force" is "... Constabulary".
+    ("Ashmoor Constabulary will hire 40 call handlers this year.\n\n"
+     "The force said the first recruits would start in June.", "first recruits", "Ashmoor Constabulary"),
+    # The noun heads the name before "of".
+    ("The Guild of Tram Drivers balloted its members in May.\n\n"
+     "Talks failed on Friday. The guild said two more stoppages could follow.", "more stoppages", "Guild of Tram Drivers"),
+    # The noun ends the name; lower-case words of the nominal are in it.
+    ("Redwater Housing Trust runs 4,000 homes in the valley.\n\n"
+     "The housing trust said repairs would take a year.", "repairs would take", "Redwater Housing Trust"),
+])
+def test_definite_body_nominal(extractor: quotekit.Extractor, text: str, words: str, body: str) -> None:
+    sp = speaker_of_quote(extractor.extract(text), words)
+    assert sp is not None and (sp.name, sp.type) == (body, "organization")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # Two named unions: which one "the union" is cannot be told.
+    ("The Union of Tram Drivers met the Union of Bus Crews on Monday.\n\n"
+     "The union said two more stoppages could follow.", "more stoppages"),
+    # A nominal with a name of its own is another body.
+    ("The Guild of Tram Drivers balloted its members in May.\n\n"
+     "The Ferrow guild said two more stoppages could follow.", "more stoppages"),
+])
+def test_definite_body_nominal_abstains(extractor: quotekit.Extractor, text: str, words: str) -> None:
+    sp = speaker_of_quote(extractor.extract(text), words)
+    assert sp is None or sp.name not in ("Union of Tram Drivers", "Union of Bus Crews", "Guild of Tram Drivers")
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # "Its" after a body named in apposition, with no body word in its name.
+    ("Parents have set up a campaign group, Keep Ferrow Green, and 300 people signed its petition. "
+     "Its chairman, Tom Lale, said families had not been warned.", "Tom Lale", "Keep Ferrow Green"),
+    # "the charity's" for a charity named in apposition.
+    ("Volunteers run the charity, Warm Lofts Northam, from a church hall.\n\n"
+     "The charity's director, Ruth Okafor, said demand had doubled.", "Ruth Okafor", "Warm Lofts Northam"),
+])
+def test_appositive_body_noun(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
+
+
+def test_appositive_body_noun_speaks(extractor: quotekit.Extractor) -> None:
+    text = ("Residents formed a protest group, Hands Off Millbrook, last spring.\n\n"
+            "The group said the road would split the village.")
+    sp = speaker_of_quote(extractor.extract(text), "split the village")
+    assert sp is not None and (sp.name, sp.type) == ("Hands Off Millbrook", "organization")
+
+
+def test_appositive_body_noun_not_a_person(extractor: quotekit.Extractor) -> None:
+    text = "Talks were broken off by the union, Jo Roe said."
+    sp = speaker_of_quote(extractor.extract(text), "broken off")
+    assert sp is not None and (sp.name, sp.type) == ("Jo Roe", "person")
+
+
+@pytest.mark.parametrize(("text", "name", "role", "org"), [
+    # A capitalised title after a possessive nominal is the whole title, held by the one named holder.
+    ("Ashmoor Constabulary will hire 40 call handlers, the force's Chief Constable has announced.\n\n"
+     "Speaking on Monday, Chief Constable Jo Pell said the public had been let down.",
+     "Jo Pell", "Chief Constable", "Ashmoor Constabulary"),
+    ("The Kestrel Valley Trust will close two reserves, the trust's Chief Executive has announced.\n\n"
+     "Chief Executive Dan Reyes said visitor numbers had halved.", "Dan Reyes", "Chief Executive", "Kestrel Valley Trust"),
+])
+def test_whole_capitalised_title(extractor: quotekit.Extractor, text: str, name: str, role: str, org: str) -> None:
+    (sp,) = [s for s in extractor.extract(text).speakers if s.name == name]
+    assert (sp.role, sp.organization) == (role, org)
+
+
+def test_definite_body_nominal_keeps_its_pronouns(extractor: quotekit.Extractor) -> None:
+    text = ("The Guild of Tram Drivers balloted its members in May.\n\n"
+            "The guild said two more stoppages could follow. It said talks were over.")
+    result = extractor.extract(text)
+    for words in ("more stoppages", "talks were over"):
+        sp = speaker_of_quote(result, words)
+        assert sp is not None and sp.name == "Guild of Tram Drivers"
