@@ -22,7 +22,9 @@ or ``None`` (it does not apply: try the next one). The order:
    "…, despite …", " - although …" or a source closing the sentence ("…, a new book says.").
    A coordinator inside a hyphenated compound ("a question-and-answer session") cuts nothing; a
    gerund with a determiner before an auxiliary opens a clause ("said making the film had
-   changed her plans").
+   changed her plans"), and so does an embedded question ("repeated what a great man he was",
+   "explained how …"; not after a passive or infinitive cue: "was asked how …", "declined to
+   say whether …").
 9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb);
    "CLAUSE, the firm's chief executive has announced, after …" (the owner before the speaker's
    head and the writer's adjunct after the source are passed over); "SUBJECT, she said, VERB …"
@@ -254,6 +256,8 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
     t, words = ctx.view.toks[k], ctx.lex.words
     if t.lower in words.clause_subjects or t.is_cap or not t.is_word:
         return True
+    if _wh_clause(ctx, k):
+        return True
     if t.lower in words.not_clause_start or t.lower in words.non_subject_starts:
         return False
     if _gerund_subject(ctx, k):
@@ -264,6 +268,20 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
 
 
 _GERUND_REACH = 5
+_WH_WORDS = frozenset({"what", "how", "whether", "why"})
+
+
+def _wh_clause(ctx: Ctx, k: int) -> bool:
+    """"repeated what a great man she was", "explained how the scheme would work": an embedded
+    question opens a content clause when a subject follows "how", "why" or "whether" straight
+    away, or "a" follows "what" ("what the report described" is a noun phrase)."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if k + 1 >= len(toks) or toks[k].lower not in _WH_WORDS:
+        return False
+    nxt = toks[k + 1]
+    if toks[k].lower == "what":  # "what a great man" asks; "what the writers described" is a noun
+        return nxt.lower in ("a", "an")
+    return nxt.lower in words.clause_subjects or nxt.is_cap
 
 
 def _gerund_subject(ctx: Ctx, k: int) -> bool:
@@ -517,6 +535,8 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
             k = later
         elif not infinitival(ctx, c, k, e):
             return None
+    if toks[k].lower in _WH_WORDS and (c.passive or toks[c.i - 1].lower == "to"):
+        return None  # "X was asked how …" (X is asked), "declined to say whether …" (nothing said)
     content = [t for t in toks[k:e] if t.is_word]
     if (len(content) >= 3 and _opens_clause(toks, k, content)
             and (ctx.idx.ments[s.mention].i < c.i or (c.klass == "speech" and c.kind != "according"))):

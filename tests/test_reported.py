@@ -365,3 +365,24 @@ def test_bare_present_not_after_even(blank: quotekit.Extractor) -> None:
                    "'Westford or even directly blame it' as a clause (forward, before this session's rules)")
 def test_bare_present_not_after_even_trained(trained: quotekit.Extractor) -> None:
     assert _indirect(trained, "Jane Doe declined to threaten Westford or even directly blame it.") == []
+
+
+WH_CLAUSES = [
+    ("Tom Reed repeated what a fine harbour master she had been.", "what a fine harbour master she had been"),
+    ("The engineer explained how the new pumps would work.", "how the new pumps would work"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), WH_CLAUSES)
+def test_wh_clause(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """An embedded question with its subject straight after the question word is reported speech."""
+    assert _indirect(extractor, text) == [content]
+
+
+@pytest.mark.parametrize("text", ["The mayor was asked how the pier would be paid for.",
+                                  "The mayor declined to say whether the pier would reopen.",
+                                  "Tom Reed regretted what the council described as a waste of money."])
+def test_wh_clause_needs_a_question(extractor: quotekit.Extractor, text: str) -> None:
+    """"X was asked how …" (X is asked), "declined to say whether …" (nothing said), "what the
+    council described as …" (a noun phrase): no embedded question reported."""
+    assert _indirect(extractor, text) == []
