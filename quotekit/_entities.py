@@ -5,6 +5,14 @@ Names are one entity where :func:`_same` says so ("Smith" is "Jane Smith", "BE" 
 England"); the text's own evidence outranks an entity recognizer's label
 (:func:`_person_outranks_label`: "Howard" typed an organization in a headline, then "Michael
 Howard", is that person).
+
+An unnamed organization speaker "the <head>" is an organization named before it whose head that
+is (:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail
+Workers); a statement right after a speech cue is its speaker's, and "the statement" after it
+too (:func:`_statement_issuers`); a he or she goes first to the person named before it in its
+own sentence, or, opening its sentence, to the first person of the sentence before, where the
+gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender.
+Mentions are walked in text order (attribution's own phrases come last in the list).
 """
 
 from __future__ import annotations
@@ -99,6 +107,15 @@ def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bo
             return True
     return False
 
+
+
+def _org_head(words: list[str]) -> str:
+    """The head noun of an organization's name, which "the <head>" stands for: its last word
+    ("the authority": Harbour Authority), or its first before "of" ("the union": Union of Rail
+    Workers, "the bank": Bank of England)."""
+    if len(words) > 2 and words[1] == "of":
+        return words[0]
+    return words[-1] if words else ""
 
 
 class _Registry:
@@ -228,8 +245,11 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                 for e in range(len(ents) - 1, max(-1, len(ents) - 1 - LOOK_BACK), -1):
                     ent = ents[e]
                     # "the spokesman" again, or "the authority" for the Harbour Authority named before.
+                    # Only an entity named before it: mentions attribution made come last in the list.
+                    if not any(ments[x].i < m.i for x in ent.mentions):
+                        continue
                     if (ent.unnamed and ent.words == [head]) or (
-                            not ent.unnamed and ent.etype == "organization" and ent.words[-1:] == [head]):
+                            not ent.unnamed and ent.etype == "organization" and _org_head(ent.words) == head):
                         entity_of[n] = e
                         break
             if entity_of[n] < 0:
@@ -238,9 +258,35 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                                    m.gender, unnamed=True))
                 entity_of[n] = len(ents) - 1
             ents[entity_of[n]].mentions.append(n)
+    _statement_issuers(view, ments, atts, ents, entity_of, lex)
     _resolve_pronouns(view, ments, atts, ents, entity_of, lex)
     _context_orgs(view, ments, atts, ents, entity_of, lex)
     return Entities(ents, entity_of)
+
+
+def _statement_issuers(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int],
+                       lex: Lexicons) -> None:
+    """"The Harbour Trust said in a statement that …" then "“…,” the statement said": a statement
+    right after a speech cue ("said in a statement") is its speaker's, and "the statement" after
+    it stands for that speaker too."""
+    toks = view.toks
+    issuer_at: dict[int, int] = {}  # first token after a cue -> its speaker's entity
+    for a in atts:
+        if a.cue is not None and a.mention is not None and entity_of[a.mention] >= 0:
+            issuer_at[a.cue.j] = entity_of[a.mention]
+    last: int | None = None
+    for n in sorted((n for n, m in enumerate(ments) if m.statement), key=lambda x: ments[x].i):
+        m = ments[n]
+        if entity_of[n] < 0:
+            k = m.i - 1 if m.i > 0 and toks[m.i - 1].lower in lex.words.report_prepositions else m.i
+            e = issuer_at.get(k)
+            if e is None and toks[m.i].lower in lex.words.statement_determiners:
+                e = last
+            if e is not None:
+                entity_of[n] = e
+                ents[e].mentions.append(n)
+        if entity_of[n] >= 0:
+            last = entity_of[n]
 
 
 def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int], lex: Lexicons) -> None:
@@ -252,9 +298,18 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
     for a in atts:
         if a.mention is not None:
             att_by_mention.setdefault(a.mention, []).append(a)
+    first_person: dict[int, int] = {}  # sentence -> its first person's name mention (not a possessive)
+    for n, m in enumerate(ments):
+        if m.kind == "name" and not m.possessive and entity_of[n] >= 0 and ents[entity_of[n]].etype == "person":
+            s = toks[m.i].sent
+            if s not in first_person or ments[first_person[s]].i > m.i:
+                first_person[s] = n
     # Walk mentions in text order; remember the most recent mention of each entity.
     recent: list[tuple[int, int]] = []  # (mention index, entity)
-    for n, m in enumerate(ments):
+    # In text order: the mentions attribution made ("A spokesman for the force") come after
+    # stage 3's in the list, but a pronoun after them in the text may stand for them.
+    for n in sorted(range(len(ments)), key=lambda x: (ments[x].i, -ments[x].j)):
+        m = ments[n]
         if m.kind != "pronoun":
             if entity_of[n] >= 0:
                 recent.append((n, entity_of[n]))
@@ -275,8 +330,11 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
         if gender in ("m", "f"):
             g = gender
             speakers = set(speakers_so_far)
+            choice = _subject_of_sentence(view, ments, ents, entity_of, m, g, first_person)
             # The most recent compatible speaker, then the most recent compatible person.
             for need_speaker in (True, False):
+                if choice >= 0:
+                    break
                 for _, e in window:
                     ent = ents[e]
                     if ent.unnamed and not ent.words[0].startswith(pronoun_sources):
@@ -299,6 +357,29 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
             ents[choice].mentions.append(n)
             recent.append((n, choice))
             speakers_so_far.append(choice)
+
+
+PRONOUN_OPENS = 3
+"""Tokens at most before a pronoun that still opens its sentence ("But he said", "In June, she said")."""
+
+
+def _subject_of_sentence(view: View, ments: list[Mention], ents: list[Entity], entity_of: list[int], m: Mention, g: str,
+                         first_person: dict[int, int]) -> int:
+    """The person a he or she stands for where the text says so by position: the first person
+    named in its own sentence before it ("Jo Roe said … but she told the FT"), else, for a
+    pronoun opening its sentence, the first person named in the sentence before ("Jo Roe cast
+    the only vote against. She said …"); that person's gender must be the pronoun's. -1 where
+    neither holds."""
+    toks = view.toks
+    s = toks[m.i].sent
+    own = first_person.get(s)
+    if own is not None and ments[own].i < m.i:
+        e = entity_of[own]
+        return e if ents[e].gender == g else -1
+    if s == 0 or m.i - view.sents[s][0] > PRONOUN_OPENS or (s - 1) not in first_person:
+        return -1
+    e = entity_of[first_person[s - 1]]
+    return e if ents[e].gender == g else -1
 
 
 def _context_orgs(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int], lex: Lexicons) -> None:

@@ -262,3 +262,56 @@ def test_place_after_the_subject_is_not_the_speaker(extractor: Extractor, text: 
     check_offsets(r)
     assert len(r) == 1
     assert r[0].speaker is not None and r[0].speaker.name.lower() == name.lower(), r[0].to_dict()
+
+
+def test_pronoun_after_a_made_speaker_phrase(extractor: Extractor) -> None:
+    """"A spokesman for the Ministry of Fisheries said …. He said …": a pronoun after a speaker
+    phrase attribution made stands for it (mentions are walked in text order)."""
+    text = ("A spokesman for the Ministry of Fisheries said that nine boats had been lost. "
+            "He said insurance claims would take months.")
+    q = find_quote(extractor.extract(text), "insurance claims")
+    assert speaker_name(q) == "spokesman"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Union of Dock Workers said 900 members would strike. The union said more dates could follow.",
+     "Union of Dock Workers"),
+    ("The Eastham Harbour Authority said the pier was safe. The authority said repairs would start soon.",
+     "Eastham Harbour Authority"),
+])
+def test_definite_organization_head(extractor: Extractor, text: str, name: str) -> None:
+    """"the union" after "the Union of Dock Workers" (the head before "of") is that organization."""
+    q = find_quote(extractor.extract(text), "dates could follow" if "union" in text else "repairs would")
+    assert speaker_name(q) == name
+
+
+def test_statement_issuer(extractor: Extractor) -> None:
+    """"X said in a statement that …" then "“…,” the statement said": the statement is X's."""
+    text = ("The Eastham Nurses Guild, which represents ward staff, said in a statement that nurses were tired. "
+            "“We are working double shifts,” the statement said.")
+    q = find_quote(extractor.extract(text), "double shifts")
+    assert speaker_name(q) == "Eastham Nurses Guild"
+
+
+@pytest.mark.parametrize(("text", "quote", "name"), [
+    ("“We will win,” said Marcus Doyle. Councillor Paul Renner cast the only vote against. "
+     "He said the town was taking on too much risk.", "too much risk", "Paul Renner"),
+    ("“We will win,” said Marcus Doyle. Councillor Paul Renner thought the plan was rushed, "
+     "but he told reporters: “It will pass.”", "It will pass", "Paul Renner"),
+    ("“We will win,” said Marcus Doyle. Councillor Anna Renner cast the only vote against. "
+     "He said the town was taking on too much risk.", "too much risk", "Marcus Doyle"),
+])
+def test_pronoun_subject_of_sentence(extractor: Extractor, text: str, quote: str, name: str) -> None:
+    """A he or she goes to the first person named in its own sentence before it, or, opening its
+    sentence, in the sentence before, where that person's gender is the pronoun's; else to the
+    most recent speaker of that gender."""
+    q = find_quote(extractor.extract(text), quote)
+    assert speaker_name(q) == name
+
+
+def test_definite_head_only_looks_back(extractor: Extractor) -> None:
+    """"the city's transport department" is not the "Department of Roads" the text names after it."""
+    text = ("Fares will rise by 5%, according to the city's transport department. "
+            "A report by the state Department of Roads said the bridge was unsafe.")
+    q = find_quote(extractor.extract(text), "Fares will rise")
+    assert speaker_name(q) == "department"
