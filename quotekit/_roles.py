@@ -38,7 +38,8 @@ where written in lower case; ``words/not_roles.txt`` are never roles. A party le
 name ("(D-Va.)", ", R-Pa.,") gives the speaker's party, and so does an organization that is a
 party word (``words/party_words.txt``: "Republican presidential nominee X", "Tory leader X").
 A body noun before a title (``words/title_body_nouns.txt``) is the organization, not part of
-the role ("party chairman X": chairman, party)."""
+the role ("party chairman X": chairman, party). A title with no body after "with" belongs to the
+body that opens the sentence ("The Acme Party launched its plan, with leader X saying …")."""
 
 from __future__ import annotations
 
@@ -714,6 +715,10 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
             if found is not None and found.role is not None:
                 found = _title_body(found, lex)
+            if found is not None and found.role is not None and found.org is None:
+                body = _body_of_with_clause(site)
+                if body:
+                    found = RoleFound(found.role, body, found.rule, found.party, found.found)
             if found is not None:
                 answers.setdefault(e, []).append((found, n))
                 break
@@ -731,6 +736,26 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
         if e not in roles:
             roles[e] = RoleFound(None, None, "", party)
     return roles
+
+
+def _body_of_with_clause(s: RoleSite) -> str | None:
+    """"The Acme Party launched its plan, with leader Jo Roe saying …", "Acme hit back, with
+    election coordinator Jo Roe accusing …": a title after "with" belongs to the body that opens
+    the sentence."""
+    toks, m = s.view.toks, s.m
+    k = m.i - 1
+    while k > s.lo and m.i - k <= 5 and toks[k].is_word and not toks[k].is_cap and toks[k].lower != "with":
+        k -= 1
+    if m.kind != "name" or k <= s.lo or toks[k].lower != "with" or (k == m.i - 1 and m.i == m.name_i):
+        return None
+    first = next((p for p in s.ments if toks[p.i].sent == toks[m.i].sent), None)
+    if first is None or first.kind != "name" or first.i > s.lo + 1 or first.possessive:
+        return None
+    name = s.view.span_text(first.name_i, first.name_j)
+    the = first.i == s.lo + 1 and toks[s.lo].lower in s.lex.words.definite_articles  # "The Kentland Greens": no person
+    if first.etype == "organization" or the or name.lower() in s.lex.words.party_words:
+        return name
+    return None
 
 
 def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:

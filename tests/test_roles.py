@@ -464,3 +464,14 @@ def test_bare_or_one_word_title(extractor: Extractor, text: str, want: tuple[str
     """"Acme News judicial analyst Judge Jane Roe": the body and the job before a one-word title
     fold into the name's mention (the body is not the speaker)."""
     assert _speaker_of(extractor, text) == want
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Kentland Greens launched their plan, with leader Jane Roe saying it was fair. “The pier must reopen,” Roe said.",
+     "Kentland Greens"),
+    ("Acme Party hit back, with election coordinator Jane Roe accusing rivals. “The pier must reopen,” Roe said.", "Acme Party"),
+    ("Tom Lee met his friends, with leader Jane Roe saying it was fair. “The pier must reopen,” Roe said.", None),
+])
+def test_body_of_with_clause(extractor: Extractor, text: str, org: str | None) -> None:
+    """"The Acme Party launched its plan, with leader Jane Roe saying": Jane Roe leads the Acme Party."""
+    assert _speaker_of(extractor, text)[2] == org
