@@ -19,7 +19,8 @@ or ``None`` (it does not apply: try the next one). The order:
    ("announced plans to …", "dismissed claims that …") nor a prepositional phrase ("insisted on
    …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
    …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
-   "…, despite …", " - although …" or a source closing the sentence ("…, a new book says.").
+   "…, despite …", " - although …" or a source closing the sentence ("…, a new book says."), or
+   the comma closing a relative clause ("The plan, which she said would fail, was …").
    A coordinator inside a hyphenated compound ("a question-and-answer session") cuts nothing; a
    gerund with a determiner before an auxiliary opens a clause ("said making the film had
    changed her plans"), and so does an embedded question ("repeated what a great man he was",
@@ -513,6 +514,16 @@ def _opens_clause(toks: list[Tok], k: int, content: list[Tok]) -> bool:
             and len(content) - quoted >= _OWN_WORDS)
 
 
+def _relative_end(ctx: Ctx, k: int, e: int) -> int:
+    """"The plan, which she said would fail, was dropped": a relative clause set off by commas
+    ends at the next comma outside quotation marks (``e`` where there is none)."""
+    toks = ctx.view.toks
+    for x in range(k + 1, e):
+        if toks[x].text == "," and toks[x].quote < 0:
+            return x
+    return e
+
+
 def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     """"Jane Smith said (that) CLAUSE", "told MPs CLAUSE"; it stops where "and criticized …" starts.
 
@@ -529,6 +540,8 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     # pronoun before the speaker (or none, as in the second) is the clause's subject, so its
     # verb comes first; a finite verb right after the cue says so whatever a tagger calls it.
     gap = mt.i > 0 and mt.i < c.i and (toks[mt.i - 1].lower in words.clause_gap_words or (k < e and _finite(ctx, k)))
+    if gap and mt.i > 1 and toks[mt.i - 2].text == "," and toks[mt.i - 1].lower in words.relative_pronouns:
+        e = _relative_end(ctx, k, e)
     if not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
         later = _that_later(ctx, k, e, toks[c.i].lower in words.tell_verbs)
         if later >= 0 and content_clause(ctx, later, e, that=True):

@@ -386,3 +386,9 @@ def test_wh_clause_needs_a_question(extractor: quotekit.Extractor, text: str) ->
     """"X was asked how …" (X is asked), "declined to say whether …" (nothing said), "what the
     council described as …" (a noun phrase): no embedded question reported."""
     assert _indirect(extractor, text) == []
+
+
+def test_relative_end(extractor: quotekit.Extractor) -> None:
+    """"The X, which she said CLAUSE, VERB …": the report ends at the relative clause's comma."""
+    text = "The plan, which she said would fail within a year, was dropped in May."
+    assert _indirect(extractor, text) == ["would fail within a year"]
