@@ -254,3 +254,14 @@ def test_definite_body_nominal_keeps_its_pronouns(extractor: quotekit.Extractor)
     for words in ("more stoppages", "talks were over"):
         sp = speaker_of_quote(result, words)
         assert sp is not None and sp.name == "Guild of Tram Drivers"
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # "the union" for a union named "... Alliance" or "... Association".
+    ('The Harbour Nurses Alliance said it had not been consulted.\n\n'
+     '"We have heard this before," said Jo Pell, the union\'s president.', "Jo Pell", "Harbour Nurses Alliance"),
+    ('The Tramways Staff Association balloted its members.\n\n'
+     '"Enough is enough," said the union\'s secretary, Dan Reyes.', "Dan Reyes", "Tramways Staff Association"),
+])
+def test_possessive_owner_union_names(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
