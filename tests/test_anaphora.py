@@ -197,16 +197,16 @@ def test_definite_body_nominal(extractor: quotekit.Extractor, text: str, words: 
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    # Two named unions: which one "the union" is cannot be told.
-    ("The Union of Tram Drivers met the Union of Bus Crews on Monday.\n\n"
-     "The union said two more stoppages could follow.", "more stoppages"),
+    # Two named forces: which one "the force" is cannot be told.
+    ("Ashmoor Constabulary and Bexley Police will share a control room.\n\n"
+     "The force said the first recruits would start in June.", "first recruits"),
     # A nominal with a name of its own is another body.
     ("The Guild of Tram Drivers balloted its members in May.\n\n"
      "The Ferrow guild said two more stoppages could follow.", "more stoppages"),
 ])
 def test_definite_body_nominal_abstains(extractor: quotekit.Extractor, text: str, words: str) -> None:
     sp = speaker_of_quote(extractor.extract(text), words)
-    assert sp is None or sp.name not in ("Union of Tram Drivers", "Union of Bus Crews", "Guild of Tram Drivers")
+    assert sp is None or sp.name not in ("Ashmoor Constabulary", "Bexley Police", "Guild of Tram Drivers")
 
 
 @pytest.mark.parametrize(("text", "name", "org"), [
