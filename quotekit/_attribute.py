@@ -537,12 +537,18 @@ def possessive_scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
     return k >= w.lo and ctx.view.toks[k].lower in ctx.lex.words.possessive_marks
 
 
+NAMING_REACH = 6
+"""Words at most between a cue and a quoted name it gives to someone ("called the new deal “Un-American”")."""
+
+
 def quoted_name(ctx: Ctx, w: Window, match: Match | None) -> bool:
     """"a new “Marshall Plan” for the region", "the “Iron Lady”": a short run of capitalised words
     inside the writer's sentence is a name or nickname, unless a cue right before or after the
     quotation gives it to someone ("called the deal “Un-American”", "“Never Again”, she said") or
-    it is a clause ("singing “It's Our Time”")."""
-    if w.kind != "partial" or (match is not None and match.rule not in (Rule.SUBJECT, Rule.LATER)):
+    it is a clause ("singing “It's Our Time”"); a cue further back than :data:`NAMING_REACH`
+    words gives it to no one ("said … and that she hoped “The Long Shore” would …")."""
+    far = match is not None and match.rule is Rule.BEFORE and w.before_words > NAMING_REACH
+    if w.kind != "partial" or (match is not None and match.rule not in (Rule.SUBJECT, Rule.LATER) and not far):
         return False
     toks, words = ctx.view.toks, ctx.lex.words
     inner = [t for t in toks[w.a:w.b + 1] if t.is_word]

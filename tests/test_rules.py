@@ -193,6 +193,15 @@ def test_title_or_scare(extractor: quotekit.Extractor, text: str) -> None:
     assert [q.text for q in extractor.extract(text)] == []
 
 
+@pytest.mark.parametrize(("text", "fragments"), [
+    ("Jo Roe said she would speak after the screening, and that she hoped “The Long Shore” would draw crowds.", []),
+    ("Jo Roe called the new deal “Un-American”.", ["Un-American"]),
+])
+def test_quoted_name_past_a_far_cue(extractor: quotekit.Extractor, text: str, fragments: list[str]) -> None:
+    """A capitalised name in quotation marks far from the cue is a title, not the speaker's words."""
+    assert [q.text for q in extractor.extract(text) if q.kind == "partial"] == fragments
+
+
 def test_scare(extractor: quotekit.Extractor) -> None:
     assert [q.text for q in extractor.extract('It was a "fair" deal for everyone in the town.')] == []
 
