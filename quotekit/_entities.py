@@ -245,11 +245,13 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                 for e in range(len(ents) - 1, max(-1, len(ents) - 1 - LOOK_BACK), -1):
                     ent = ents[e]
                     # "the spokesman" again, or "the authority" for the Harbour Authority named before.
-                    # Only an entity named before it: mentions attribution made come last in the list.
-                    if not any(ments[x].i < m.i for x in ent.mentions):
+                    # Only an entity named before it or inside it ("said the Bank of Kentland"):
+                    # mentions attribution made come last in the list.
+                    if not any(ments[x].i < m.j for x in ent.mentions):
                         continue
                     if (ent.unnamed and ent.words == [head]) or (
-                            not ent.unnamed and ent.etype == "organization" and _org_head(ent.words) == head):
+                            not ent.unnamed and ent.etype == "organization"
+                            and head in (_org_head(ent.words), ent.words[-1])):
                         entity_of[n] = e
                         break
             if entity_of[n] < 0:
