@@ -376,6 +376,13 @@ def _kept_before(s: RoleSite, i: int) -> list[_W]:
     return keep
 
 
+def _titled_head(word: str, lex: Lexicons) -> bool:
+    """Whether an unnamed speaker's head noun is a title: "a spokesman", "the goalkeeper"; a
+    plural group is not ("Traders said", "the organisers said": a role is one person's, and the
+    title lists hold singulars)."""
+    return word in lex.one_word_roles or word in lex.role_heads or (word,) in lex.occupations or word.startswith("spokes")
+
+
 def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     """"a spokeswoman for the Harbour Authority", "Acme's spokesman": the head noun, and the
     organization named with it; "the prime minister said", where stage 5 gave that title
@@ -388,8 +395,7 @@ def unnamed_speaker(s: RoleSite) -> RoleFound | None:
             return None
         return RoleFound(_role_ok(s.m.role, s.lex), s.m.role_org, "unnamed_speaker")
     head, lex = s.view.toks[s.m.name_i], s.lex
-    low = head.lower.rstrip("s")
-    titled = low in lex.one_word_roles or low in lex.role_heads or (low,) in lex.occupations or low.startswith("spokes")
+    titled = _titled_head(head.lower, lex)
     role = (s.m.role if s.m.role and s.m.role.lower().endswith(head.lower) else head.text.lower()) if titled else None
     phrase = " ".join(w for w in s.view.lowers[s.m.i:s.m.name_i + 1] if w not in lex.words.nominal_determiners)
     if phrase in lex.words.not_roles:

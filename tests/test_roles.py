@@ -234,6 +234,20 @@ def test_unnamed_speaker_whole_title(extractor: Extractor, text: str, role: str 
     assert q.speaker.role == role and q.speaker.organization == org
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Traders in Kentmouth have called for “urgent” repairs to the sea wall.", "Traders"),
+    ("The organisers said the fair would go ahead despite the rain.", "organisers"),
+    ("“The pier must reopen,” the stallholders said.", "stallholders"),
+])
+def test_unnamed_speaker_plural_group(extractor: Extractor, text: str, speaker: str) -> None:
+    """A plural group ("Traders said", "the organisers said") is no one's title: no role."""
+    result = extractor.extract(text)
+    assert result.quotes, text
+    q = result.quotes[0]
+    assert q.speaker is not None and q.speaker.name.lower() == speaker.lower()
+    assert q.speaker.role is None
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("Jane Roe, a former nurse, visited the pier on Monday.\n\nShe toured the site.\n\nShe met the builders.\n\n"
      "“It must reopen,” said port director Jane Roe.", "port director"),
