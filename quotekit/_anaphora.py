@@ -59,6 +59,9 @@ LEAD_PARAGRAPHS = 2
 CLAUSE_REACH = 6
 """Tokens after a title where a name is in its own clause ("the mayor told Mrs Roe")."""
 
+_THE = frozenset({"the"})
+# The article a bare office title opens with: "the" of "The chancellor would not comment".
+
 RECENT_PARAGRAPHS = 4
 """Paragraphs before a nominal the lead person must be named in again: the story is still about them
 (a live blog's later items are other stories)."""
@@ -267,8 +270,8 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
     # organization of "the former Acme editor").
     held = {k for m in ments if m.kind == "name" and m.etype != "organization" or m.role for k in range(m.i, m.j)}
     out: list[tuple[int, tuple[int, int], str, str | None]] = []
-    for k, t in enumerate(toks):
-        if t.lower != "the" or t.quote >= 0 or k in held:
+    for k in view.scan(_THE):
+        if k in held:
             continue
         x = k + 1
         keep = []
@@ -291,6 +294,8 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
 
 def _office_at(view: View, x: int, lex: Lexicons) -> int:
     """Length of the lower-case office title at token ``x`` ("prime minister"), or 0."""
+    if x >= len(view.toks) or view.toks[x].is_cap:
+        return 0  # every title below starts at ``x`` in lower case
     for length in (3, 2, 1):
         ws = view.lowers[x:x + length]
         if len(ws) == length and all(not view.toks[y].is_cap for y in range(x, x + length)):

@@ -460,10 +460,18 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
     insists …"), before "…, adding …" / "saying …", "…, despite …" and " - although …".
     """
     toks, words, cue_at = ctx.view.toks, ctx.lex.words, ctx.idx.cue_at
+    coordinators = words.coordinators
     for x in range(k + 1, s.hi - 1):
-        t, nxt = toks[x], toks[x + 1].lower
-        if t.quote >= 0 or _word_hyphen(toks, x - 1) or _word_hyphen(toks, x + 1):
+        t = toks[x]
+        low = t.lower
+        # Most tokens: none of the tests below can hold (a coordinator, "while", an "-ing" cue,
+        # a comma, a dash).
+        if t.quote >= 0 or not (low in coordinators or low in ("while", "whereas") or t.text == ","
+                                or t.text in _DASHES or (x in cue_at and low.endswith("ing"))):
+            continue
+        if _word_hyphen(toks, x - 1) or _word_hyphen(toks, x + 1):
             continue  # "a question-and-answer session": a word inside a compound cuts nothing
+        nxt = toks[x + 1].lower
         if t.lower in words.coordinators or t.lower in ("while", "whereas"):
             if (t.lower in words.coordinators and nxt == "that") or _next_report(ctx, x, s.hi):
                 return x

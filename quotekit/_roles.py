@@ -44,7 +44,7 @@ body that opens the sentence ("The Acme Party launched its plan, with leader X s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -60,32 +60,51 @@ _PARTY_LETTER = regex.compile(r"""
 """, regex.VERBOSE)
 
 
-@dataclass(frozen=True, slots=True)
 class _W:
-    """A word of the text: hyphen-joined tokens are one word ("co-chairman"); "ex-" stands alone."""
+    """A word of the text: hyphen-joined tokens are one word ("co-chairman"); "ex-" stands alone.
 
-    low: str
-    i: int
-    j: int
-    cap: bool
+    A plain class with slots, read-only by convention: the role rules make one per word of
+    every window they read.
+
+    Attributes:
+        low: The word, lower-cased.
+        i: Its first token.
+        j: One past its last token.
+        cap: Its first token starts with a capital.
+    """
+
+    __slots__ = ("low", "i", "j", "cap")
+
+    def __init__(self, low: str, i: int, j: int, cap: bool) -> None:
+        self.low = low
+        self.i = i
+        self.j = j
+        self.cap = cap
 
 
 def _words(view: View, i: int, j: int) -> list[_W]:
     """The words of tokens ``i`` to ``j - 1``, outside quotations."""
     toks = view.toks
+    # A one-token word is its token's lower-cased text (span_text differs only over a line
+    # break or an invisible character).
+    plain = not view.invisible
     out: list[_W] = []
     k = i
     while k < j:
         t = toks[k]
         e = k + 1
-        if t.lower == "ex" and e < j and toks[e].text == "-" and toks[e].start == t.end:
-            out.append(_W("ex-", k, e + 1, t.is_cap))  # "Ex-Labour leader": ex- belongs to the title
-            k = e + 1
-            continue
-        while (e + 1 < j and toks[e].text == "-" and toks[e].start == toks[e - 1].end
-               and toks[e + 1].start == toks[e].end and toks[e + 1].is_word):
-            e += 2
-        out.append(_W(view.span_text(k, e).lower(), k, e, t.is_cap))
+        if e < j and toks[e].text == "-":
+            if t.lower == "ex" and toks[e].start == t.end:
+                out.append(_W("ex-", k, e + 1, t.is_cap))  # "Ex-Labour leader": ex- belongs to the title
+                k = e + 1
+                continue
+            while (e + 1 < j and toks[e].text == "-" and toks[e].start == toks[e - 1].end
+                   and toks[e + 1].start == toks[e].end and toks[e + 1].is_word):
+                e += 2
+        if e == k + 1 and plain and "\n" not in t.text and "\r" not in t.text:
+            out.append(_W(t.lower, k, e, t.is_cap))
+        else:
+            out.append(_W(view.span_text(k, e).lower(), k, e, t.is_cap))
         k = e
     return out
 
@@ -321,6 +340,7 @@ class RoleSite:
         ent: Its entity.
         lo: First token of its sentence.
         hi: One past the last token of its sentence.
+        m: The mention, ``ments[n]`` (set on construction: every rule reads it).
     """
 
     view: View
@@ -330,11 +350,10 @@ class RoleSite:
     ent: Entity
     lo: int
     hi: int
+    m: Mention = field(init=False, repr=False, compare=False)
 
-    @property
-    def m(self) -> Mention:
-        """The mention."""
-        return self.ments[self.n]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "m", self.ments[self.n])  # frozen: set once here
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,7 +584,7 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
     Leeds professor Jo Bloggs", "former independent MP Jo Bloggs", "Ex-Acme leader Jo Bloggs":
     lower-case title words right before the name, and the organization and kept modifiers before them."""
     m, view, lex = s.m, s.view, s.lex
-    if m.kind != "name":
+    if m.kind != "name" or not _may_end_title(view, max(s.lo, m.i - 16), m.i, lex):
         return None
     ws = _words(view, max(s.lo, m.i - 16), m.i)
     if not ws or ws[-1].low not in lex.title_ends:
@@ -592,6 +611,18 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
             x -= 1
     end = m.i if best == first_best else next(w.i for w in ws[best:] if w.low == "and")
     return RoleFound(_role_text(view, keep, (ws[best].i, end)), org, "title_words_before")
+
+
+def _may_end_title(view: View, i: int, j: int, lex: Lexicons) -> bool:
+    """Whether the last of the words of tokens ``i`` to ``j - 1`` may end a title: ``False`` only
+    where that word is token ``j - 1`` alone ("said" of "… said Jo Roe") and not a title's last word,
+    checked without building the words (a hyphen before it may join it to the words before)."""
+    toks = view.toks
+    if j <= i:
+        return False
+    if toks[j - 1].text == "-" or (j - 2 > i and toks[j - 2].text == "-"):
+        return True  # "Ex-" or "co-chairman": read the words
+    return view.span_text(j - 1, j).lower() in lex.title_ends
 
 
 def _first_coordinated(view: View, ws: list[_W], best: int, lo: int, lex: Lexicons) -> int:
