@@ -6,6 +6,7 @@ inside a quotation. Built once per document in linear time.
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
@@ -138,7 +139,9 @@ class View:
         """
         # Over the view's flat columns, not its Tok objects: most tokens are rejected at once.
         lowers, is_cap, inside = self.lowers, self.caps, self.inside
-        return [k for k in range(len(lowers)) if ((caps and is_cap[k]) or lowers[k] in words) and not inside[k]]
+        listed = map(words.__contains__, lowers)
+        hits = compress(range(len(lowers)), map(operator.or_, is_cap, listed) if caps else listed)
+        return [k for k in hits if not inside[k]]
 
 
 def doc_text(doc: Doc) -> str:
@@ -260,8 +263,7 @@ def build_view(doc: Doc, text: str, norm: str, paras: Paragraphs, quotes: list[R
     inside = [q >= 0 for q in quote_l]
     sents = _sentences(texts, paras_l, quote_l, caps, para_a, ends_like)
     sent_l: list[int] = np.repeat(np.arange(len(sents)), [b - a for a, b in sents]).tolist() if sents else []
-    toks = [Tok(k, texts[k], lowers[k], starts[k], ends[k], paras_l[k], sent_l[k], tags[k], ents[k], quote_l[k],
-                caps[k], words[k]) for k in range(n)]
+    toks = list(map(Tok, range(n), texts, lowers, starts, ends, paras_l, sent_l, tags, ents, quote_l, caps, words))
     return View(text, norm, toks, paras, sents, quotes, tagged, has_ents, starts, lowers, caps, inside, invisible)
 
 
