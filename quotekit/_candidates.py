@@ -135,7 +135,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                 if j in namey and low not in words.name_breaks:
                     j += 1
                 elif (low in words.name_conjunctions and (j + 1) in namey
-                      and any(x.lower in words.org_name_prepositions for x in toks[k:j])) or (
+                      and (any(x.lower in words.org_name_prepositions for x in toks[k:j])
+                           or _title_across_and(view, k, j, lex))) or (
                         low in connectors and (j + 1) in namey and (low != "-" or toks[j].start == toks[j - 1].end)):
                     j += 2
                 else:
@@ -330,6 +331,41 @@ def _starts_title(view: View, k: int, lex: Lexicons) -> bool:
     return view.toks[k].lower in lex.words.title_honorifics and k + 1 < len(view.toks) and view.toks[k + 1].is_cap
 
 
+def _title_across_and(view: View, k: int, a: int, lex: Lexicons) -> bool:
+    """"Police and Crime Commissioner Jo Roe", "the Trade and Industry Secretary": the "and" at
+    token ``a`` joins two portfolios of one capitalised title, so the name run goes on over it.
+    Only title modifiers may come before the "and" (from some token at or after ``k``), and the
+    title must end after it; "Jo Roe and Deputy Mayor Tom Lee" and "Labour and Conservative MPs"
+    stay apart."""
+    lowers = view.lowers
+    s = a
+    while s > k and lowers[s - 1] in lex.role_modifiers:
+        s -= 1
+    if s == a:
+        return False
+    hi = min(len(lowers), a + 1 + lex.max_role_len)
+    return any(_role_match(lowers[x:hi], lex) > a + 1 - x for x in range(s, a))
+
+
+def _modifiers_and_head(words: list[str], lex: Lexicons) -> int:
+    """Length of a generic title with two portfolios joined by "and" at the start of ``words``:
+    "police and fire chief", "trade and industry secretary", "fire and rescue commissioner"
+    (modifiers, "and", a portfolio word then modifiers, a head). 0 if none."""
+    g = 0
+    while g < len(words) and words[g] in lex.role_modifiers:
+        g += 1
+    if g == 0 or g + 1 >= len(words) or words[g] not in lex.words.name_conjunctions:
+        return 0
+    h = g + 1
+    if words[h] not in lex.role_modifiers and words[h] not in lex.words.stop_words and words[h].isalpha():
+        h += 1  # "rescue" of "fire and rescue commissioner": the second portfolio need not be a listed one
+    while h < len(words) and words[h] in lex.role_modifiers:
+        h += 1
+    if h < len(words) and h > g + 1 and words[h] in lex.role_heads:
+        return h + 1
+    return h if h > g + 2 and words[h - 1] in lex.role_heads else 0
+
+
 def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
     """Length of the longest title at the start of ``words`` (0 if none).
 
@@ -352,7 +388,7 @@ def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
         best = max(best, g + 1)
     elif g > 1 and words[g - 1] in lex.role_heads:
         best = max(best, g)  # "campaign chief": the last of the modifiers is the head
-    return best
+    return max(best, _modifiers_and_head(words, lex))
 
 
 def _split_name(view: View, i: int, j: int, lex: Lexicons, honored: frozenset[str] = frozenset()) -> Mention | None:

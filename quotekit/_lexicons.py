@@ -112,6 +112,7 @@ class WordLists:
         constituency_titles: Legislators' titles whose place is their seat, not an organization ("MP for Kentside").
         title_predicate_words: Words before a title that make it said of someone else ("as US President, X said").
         title_body_nouns: Lower-case nouns before a title that name its body ("party" of "party chairman X").
+        body_tiers: Levels of public bodies that make a lower-case possessor a body ("county" of "the county council's").
         title_now_words: Adverbs after "is" that mark the title held now ("who is now a program officer").
         body_kind_nouns: Nouns that stand for a body the article names, each with the last words of such names
             ("force constabulary police": "the force" is "… Constabulary" or "… Police").
@@ -204,6 +205,7 @@ class WordLists:
     constituency_titles: frozenset[str]
     title_predicate_words: frozenset[str]
     title_body_nouns: frozenset[str]
+    body_tiers: frozenset[str]
     title_now_words: frozenset[str]
     body_kind_nouns: frozenset[str]
     name_body_tails: frozenset[str]

@@ -12,8 +12,10 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    member of the Y Committee" (an office in apposition is more specific than the title before
    the name, so it is tried first); the body also after a lower-case part of it ("a chairman
    of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
-   American markets for Y", "Europe coordinator at Y"). A legislator's seat ("MP for Kentside")
-   is no body, and loses to a title written before the name.
+   American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
+   ("cabinet member for children's services") and a lower-case body of a tier and a body word
+   ("the county council's cabinet member", ``words/body_tiers.txt``). A legislator's seat ("MP
+   for Kentside") is no body, and loses to a title written before the name.
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
@@ -208,12 +210,32 @@ def _of_phrase(view: View, k: int, hi: int, lex: Lexicons) -> int:
     if not (k + 1 < hi and toks[k].lower in lex.words.portfolio_prepositions):
         return k
     e = k + 1
-    while e < hi and toks[e].quote < 0 and toks[e].is_word and not toks[e].is_cap and (
-            toks[e].lower not in lex.words.stop_words or toks[e].lower == "and" and e > k + 1):
+    while e < hi and toks[e].quote < 0 and (toks[e].is_word and not toks[e].is_cap and (
+            toks[e].lower not in lex.words.stop_words or toks[e].lower == "and" and e > k + 1)
+            or _inner_possessive(view, e, k + 1, hi, lex)):
         e += 1
     if e > k + 1 and toks[e - 1].lower == "and":
         e -= 1
     return e if e > k + 1 else k
+
+
+def _tier_body(view: View, k: int, q: int, lex: Lexicons) -> str | None:
+    """"the county council's cabinet member", "the school board's president": a lower-case
+    possessor (tokens ``k`` to ``q - 1``) of a tier and an organization word is the body itself.
+    Returns it, or None ("the reform group's": a body named elsewhere)."""
+    lows = view.lowers[k:q]
+    if len(lows) == 2 and lows[0] in lex.words.body_tiers and lows[1] in lex.org_words:
+        return view.span_text(k, q)
+    return None
+
+
+def _inner_possessive(view: View, e: int, lo: int, hi: int, lex: Lexicons) -> bool:
+    """"cabinet member for children's services", "minister for women’s health": a possessive mark
+    at token ``e`` between two lower-case words of a portfolio (from token ``lo``) belongs to it."""
+    toks = view.toks
+    return (lo < e and e + 1 < hi and toks[e].lower in lex.words.possessive_marks and toks[e - 1].is_word
+            and not toks[e - 1].is_cap and toks[e + 1].is_word and not toks[e + 1].is_cap and toks[e + 1].quote < 0
+            and toks[e + 1].lower not in lex.words.stop_words)
 
 
 def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, str | None, int]:
@@ -239,9 +261,11 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     else:
         # "the political reform group's general secretary": a body named elsewhere
         q = k
-        while q < min(hi, k + 4) and toks[q].is_word and not toks[q].is_cap and toks[q].quote < 0:
-            q += 1
+        while (q < min(hi, k + 4) and toks[q].is_word and not toks[q].is_cap and toks[q].quote < 0
+               and toks[q].lower not in lex.words.stop_words):
+            q += 1  # not "cabinet member for children's services": the portfolio's own possessive
         if q > k and q < hi and toks[q].lower in lex.words.possessive_marks:
+            org = _tier_body(view, k, q, lex)
             k = q + 1
     ws = _words(view, k, min(hi, k + lex.max_job_len + 8))
     keep: list[_W] = []

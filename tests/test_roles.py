@@ -489,3 +489,79 @@ def test_bare_or_one_word_title(extractor: Extractor, text: str, want: tuple[str
 def test_body_of_with_clause(extractor: Extractor, text: str, org: str | None) -> None:
     """"The Acme Party launched its plan, with leader Jane Roe saying": Jane Roe leads the Acme Party."""
     assert _speaker_of(extractor, text)[2] == org
+
+
+# --- issue 21 item 1: a capitalised title with "and" inside it; a portfolio with a possessive -------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Fire and Rescue Commissioner Jane Roe said: “The pier must reopen.”",
+     ("Jane Roe", "Fire and Rescue Commissioner", None)),
+    ("Police and Crime Commissioner Jane Roe said: “The pier must reopen.”",
+     ("Jane Roe", "Police and Crime Commissioner", None)),
+    ("The Police and Crime Commissioner for Kentside, Jane Roe, said: “The pier must reopen.”",
+     ("Jane Roe", "Police and Crime Commissioner", "Kentside")),
+    (f"{SAID}Trade and Industry Secretary Jane Roe.", ("Jane Roe", "Trade and Industry Secretary", None)),
+])
+def test_title_across_and(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Police and Crime Commissioner Jane Roe": the whole title, not the half after "and"."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # two people joined by "and" stay two mentions: the title belongs to the second
+    ("Jane Roe and Deputy Mayor Tom Lee met on Monday. “The pier must reopen,” Lee said.", ("Tom Lee", "Deputy Mayor")),
+    ("Tom Lee and Jane Roe met on Monday. “The pier must reopen,” Roe said.", ("Jane Roe", None)),
+])
+def test_title_across_and_keeps_two_people(extractor: Extractor, text: str, speakers: tuple[str, str | None]) -> None:
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == speakers
+
+
+def test_title_across_and_not_two_parties(nlp: spacy.Language) -> None:  # noqa: F811
+    """"Labour and Conservative MPs said": no title spans the "and", so the run stops there."""
+    from test_rules import read
+
+    r = read(nlp, "Labour and Conservative MPs said the pier must reopen.")
+    assert all(r.view.span_text(m.i, m.j) != "Labour and Conservative MPs" for m in r.ctx.idx.ments)
+
+
+@pytest.mark.parametrize(("words", "length"), [
+    ("police and fire chief jo", 4),
+    ("trade and industry secretary", 4),
+    ("health and social care director", 5),
+    ("labour and conservative mps", 0),
+    ("roe and deputy mayor", 0),
+    ("fire and rescue commissioner", 4),
+    ("trade and the secretary", 0),
+    ("trade and jo", 0),
+])
+def test_modifiers_and_head(words: str, length: int) -> None:
+    from quotekit._candidates import _modifiers_and_head
+    from quotekit._lexicons import default_lexicons
+
+    assert _modifiers_and_head(words.split(), default_lexicons()) == length
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Jane Roe, cabinet member for children's services.", ("cabinet member for children's services", None)),
+    ("Jane Roe, cabinet member for adults’ health, said: “The pier must reopen.”",
+     ("cabinet member for adults’ health", None)),
+    ("Jane Roe, the reform group's minister for women’s health, said: “The pier must reopen.”",
+     ("minister for women’s health", None)),
+])
+def test_inner_possessive(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"cabinet member for children's services": the portfolio goes on over its possessive."""
+    assert _speaker_of(extractor, text)[1:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jane Roe, the county council's cabinet member for children's services, said: “The pier must reopen.”",
+     ("cabinet member for children's services", "county council")),
+    (f"{SAID}Jane Roe, the school board's president.", ("president", "school board")),
+    (f"{SAID}Jane Roe, the reform group's general secretary.", ("general secretary", None)),  # named elsewhere
+])
+def test_tier_body(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"the county council's cabinet member": a tier and a body word is the organization itself."""
+    assert _speaker_of(extractor, text)[1:3] == want
