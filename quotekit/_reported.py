@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ._candidates import skip_dateline
 from ._cues import Cue
@@ -485,12 +486,21 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
     return s.hi
 
 
+def _has_and_that(ctx: Ctx, s: Sentence) -> bool:
+    """The sentence holds "and that" / "but that" (a coordinator then "that") anywhere."""
+    lows, coordinators = ctx.view.lowers, ctx.lex.words.coordinators
+    thats = compress(range(s.lo + 1, s.hi), map("that".__eq__, lows[s.lo + 1:s.hi]))
+    return any(lows[x - 1] in coordinators for x in thats)
+
+
 def and_that(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     """"Jane Smith said the plan was late and that costs had risen": two reports, one a clause.
 
     The :func:`forward` report, then each further content clause after "and that" / "but that"
     with the same cue and speaker; ``None`` where there is no second clause.
     """
+    if not _has_and_that(ctx, s):
+        return None  # most sentences: no second clause to look for
     first = forward(ctx, s)
     if not first:
         return None
