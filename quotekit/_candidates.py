@@ -139,6 +139,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                            or _title_across_and(view, k, j, lex))) or (
                         low in connectors and (j + 1) in namey and (low != "-" or toks[j].start == toks[j - 1].end)):
                     j += 2
+                elif low == "," and _portfolio_list_comma(view, k, j, lex, namey):
+                    j += 2
                 else:
                     break
             m = _split_name(view, k, j, lex, honored)
@@ -345,6 +347,29 @@ def _title_across_and(view: View, k: int, a: int, lex: Lexicons) -> bool:
         return False
     hi = min(len(lowers), a + 1 + lex.max_role_len)
     return any(_role_match(lowers[x:hi], lex) > a + 1 - x for x in range(s, a))
+
+
+def _portfolio_list_comma(view: View, k: int, c: int, lex: Lexicons, namey: set[int]) -> bool:
+    """"Secretary of State for Environment, Food and Rural Affairs Jo Roe": the comma at token
+    ``c`` parts the portfolios of a title (a title word, "of" or "for", capitals) listed up to an
+    "and" that a portfolio word and a name follow, so the name run goes on over it. "the Minister
+    for Health, Jo Roe, said" (no "and"), "…, Jo Roe and Tom Lee" (two words after "and") and
+    "…, Jo Roe and Deputy Mayor Tom Lee" (a title after "and") stay apart."""
+    toks, lowers = view.toks, view.lowers
+    if not any(lowers[x] in lex.words.portfolio_prepositions and lowers[x - 1] in lex.role_starts
+               for x in range(k + 1, c - 1)):
+        return False
+    x = c + 1
+    while x < min(len(toks), c + 8) and x in namey and toks[x].text not in lex.first_names:
+        x += 1
+        if x < len(toks) and toks[x].text == "," and x + 1 in namey:
+            x += 1
+    if not (x > c + 1 and x < len(toks) and lowers[x] in lex.words.name_conjunctions):
+        return False
+    y = x + 1
+    while y < len(toks) and y in namey and lowers[y] not in lex.role_heads:
+        y += 1
+    return y - x > 3 and (y == len(toks) or lowers[y] not in lex.role_heads)
 
 
 def _modifiers_and_head(words: list[str], lex: Lexicons) -> int:

@@ -565,3 +565,24 @@ def test_inner_possessive(extractor: Extractor, text: str, want: tuple[str | Non
 def test_tier_body(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
     """"the county council's cabinet member": a tier and a body word is the organization itself."""
     assert _speaker_of(extractor, text)[1:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Secretary of State for Harbours, Fisheries and Coastal Affairs Jane Roe said: “The pier must reopen.”",
+     ("Jane Roe", "Secretary of State for Harbours, Fisheries and Coastal Affairs")),
+    (f"{SAID}Minister for Culture, Media and Sport Jane Roe.", ("Jane Roe", "Minister for Culture, Media and Sport")),
+    # no "and" ends a list: the name after the comma is the title's holder
+    (f"{SAID}the Minister for Harbours, Jane Roe, on Monday.", ("Jane Roe", "Minister")),
+])
+def test_portfolio_list_comma(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Secretary of State for Harbours, Fisheries and Coastal Affairs Jane Roe": the whole listed portfolio."""
+    assert _speaker_of(extractor, text)[:2] == want
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Minister for Harbours, Jane Roe and Tom Lee met on Monday. “The pier must reopen,” Lee said.", "Tom Lee"),
+    ("The Minister for Harbours, Jane Roe and Deputy Mayor Tom Lee met. “The pier must reopen,” Lee said.", "Tom Lee"),
+])
+def test_portfolio_list_comma_keeps_people_apart(extractor: Extractor, text: str, name: str) -> None:
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None and q.speaker.name == name
