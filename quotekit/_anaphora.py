@@ -294,13 +294,13 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
 
 def _office_at(view: View, x: int, lex: Lexicons) -> int:
     """Length of the lower-case office title at token ``x`` ("prime minister"), or 0."""
-    if x >= len(view.toks) or view.toks[x].is_cap:
-        return 0  # every title below starts at ``x`` in lower case
-    for length in (3, 2, 1):
-        ws = view.lowers[x:x + length]
-        if len(ws) == length and all(not view.toks[y].is_cap for y in range(x, x + length)):
-            if " ".join(ws) in lex.words.office_titles:
-                return length
+    toks = view.toks
+    run = 0  # lower-case tokens from ``x``, at most three: the longest title read
+    while run < 3 and x + run < len(toks) and not toks[x + run].is_cap:
+        run += 1
+    for length in range(run, 0, -1):
+        if " ".join(view.lowers[x:x + length]) in lex.words.office_titles:
+            return length
     return 0
 
 

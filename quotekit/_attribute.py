@@ -490,6 +490,8 @@ def listed_term(ctx: Ctx, w: Window) -> bool:
     view, toks, joiners = ctx.view, ctx.view.toks, ctx.lex.words.list_joiners
     cur = w
     while cur.qi > 0:
+        if view.tok_at(view.quotes[cur.qi - 1].end) < cur.open_t - _LIST_GAP - 1:
+            return False  # the quotation before ends too far back (its window ends at or before that token)
         prev = window(view, cur.qi - 1)
         if prev is None or not 0 < cur.open_t - prev.b <= _LIST_GAP + 1:
             return False
