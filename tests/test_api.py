@@ -419,6 +419,26 @@ def test_worker_tasks_read_no_further_ahead_than_they_need() -> None:
     assert first == ["x"] * 8 and len(read) == 24
 
 
+def _gone(processes: list[multiprocessing.process.BaseProcess], wait: float = 10.0) -> bool:
+    """Whether every process has ended: not alive, or no longer in the process table (a worker
+    whose exit status another waiter collected still reads as alive to its Process object).
+    Bounded: gives up after ``wait`` seconds."""
+    def ended(p: multiprocessing.process.BaseProcess) -> bool:
+        if not p.is_alive():
+            return True
+        try:
+            os.kill(p.pid or 0, 0)
+        except ProcessLookupError:
+            return True
+        return False
+    deadline = time.monotonic() + wait
+    while not all(ended(p) for p in processes):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _worker_processes(ex: Extractor) -> list[multiprocessing.process.BaseProcess]:
     assert ex._pool is not None
     return list(ex._pool._processes.values())
@@ -436,7 +456,7 @@ def test_pipe_keeps_worker_processes_between_calls() -> None:
     assert [r.to_dict() for r in ex.pipe(texts, batch_size=3, n_process=2)] == one  # type: ignore[union-attr]
     assert [p.pid for p in _worker_processes(ex)] == pids
     ex.close()
-    assert ex._pool is None and not any(p.is_alive() for p in workers)
+    assert ex._pool is None and _gone(workers)
     ex.close()  # a second close is harmless
     assert [r.to_dict() for r in ex.pipe(texts, n_process=2)] == one  # type: ignore[union-attr]
     assert not set(p.pid for p in _worker_processes(ex)) & set(pids)
@@ -447,13 +467,13 @@ def test_pipe_workers_stop_with_block_and_garbage_collection() -> None:
     with quotekit.load("blank") as ex:
         assert len(list(ex.pipe([ARTICLE] * 4, n_process=2))) == 4
         in_block = _worker_processes(ex)
-    assert not any(p.is_alive() for p in in_block)
+    assert _gone(in_block)
     ex = quotekit.load("blank")
     assert len(list(ex.pipe([ARTICLE] * 4, n_process=2))) == 4
     collected = _worker_processes(ex)
     del ex
     gc.collect()
-    assert not any(p.is_alive() for p in collected)
+    assert _gone(collected)
 
 
 def test_pipe_new_workers_when_worker_count_or_pipeline_changes() -> None:
@@ -462,12 +482,12 @@ def test_pipe_new_workers_when_worker_count_or_pipeline_changes() -> None:
     list(ex.pipe(texts, n_process=2))
     two = _worker_processes(ex)
     list(ex.pipe(texts, n_process=3))
-    assert len(_worker_processes(ex)) == 3 and not any(p.is_alive() for p in two)
+    assert len(_worker_processes(ex)) == 3 and _gone(two)
     three = _worker_processes(ex)
     ex.nlp.add_pipe("sentencizer", first=True)  # workers hold a copy of the pipeline: it must be new
     one = [r.to_dict() for r in ex.pipe(texts)]  # type: ignore[union-attr]
     assert [r.to_dict() for r in ex.pipe(texts, n_process=3)] == one  # type: ignore[union-attr]
-    assert not any(p.is_alive() for p in three)
+    assert _gone(three)
     ex.close()
 
 
@@ -623,7 +643,7 @@ def test_pipe_interrupted_in_this_process_stops_the_workers() -> None:
     deadline = time.monotonic() + 30  # stopped at once, but a loaded machine may reap them late
     while any(p.is_alive() for p in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(p.is_alive() for p in workers)
+    assert _gone(workers)
     assert len(list(ex.pipe([ARTICLE] * 3, n_process=2))) == 3
     ex.close()
 
