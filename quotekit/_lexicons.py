@@ -296,6 +296,16 @@ class Lexicons:
         return dict(pair.split() for pair in self.words.heading_verbs)
 
     @functools.cached_property
+    def body_kinds(self) -> dict[str, frozenset[str]]:
+        """Noun of a kind of body -> the name endings it implies ("force" -> constabulary, police; a
+        noun with none listed implies itself), from ``words.body_kind_nouns``."""
+        kinds = {}
+        for line in self.words.body_kind_nouns:
+            noun, *ends = line.split()
+            kinds[noun] = frozenset(ends or [noun])
+        return kinds
+
+    @functools.cached_property
     def title_ends(self) -> frozenset[str]:
         """Words a title can end with: the last words of titles and occupations, and generic heads."""
         return frozenset(r[-1] for r in self.roles if r) | frozenset(o[-1] for o in self.occupations if o) | self.role_heads

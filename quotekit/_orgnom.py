@@ -151,8 +151,7 @@ def for_owner(s: _OwnerSite) -> tuple[str, ...] | None:
     e = k + 2
     while e < len(view.toks) and e - k - 2 < OWNER_WORDS and view.toks[e].is_word and not view.toks[e].is_cap:
         e += 1
-    nouns = {line.split()[0] for line in s.lex.words.body_kind_nouns}
-    while e > k + 2 and view.lowers[e - 1] not in nouns:
+    while e > k + 2 and view.lowers[e - 1] not in s.lex.body_kinds:
         e -= 1  # "for the company said it": the nominal ends at its noun
     return tuple(view.lowers[k + 2:e]) or None
 
@@ -210,11 +209,7 @@ def appositive_body_noun(view: View, lex: Lexicons, k: int, j: int) -> str | Non
 
 def _implied_heads(owner: tuple[str, ...], lex: Lexicons) -> frozenset[str]:
     """Name endings the owner's noun implies ("force": constabulary, police), or the noun itself."""
-    for line in lex.words.body_kind_nouns:
-        noun, *ends = line.split()
-        if noun == owner[-1]:
-            return frozenset(ends or [noun])
-    return frozenset()
+    return lex.body_kinds.get(owner[-1], frozenset())
 
 
 def named_body_for(owner: tuple[str, ...], bodies: list[_Body], view: View, lex: Lexicons, at: int) -> str | None:
