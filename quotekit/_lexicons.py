@@ -291,9 +291,11 @@ class Lexicons:
         return max((len(r) for r in self.roles), default=1)
 
     @functools.cached_property
-    def heading_roles(self) -> dict[str, str]:
-        """Verb of leading a body -> the role it gives ("heads" -> "head"), from ``words.heading_verbs``."""
-        return dict(pair.split() for pair in self.words.heading_verbs)
+    def heading_roles(self) -> dict[str, str | None]:
+        """Verb of leading a body -> the role it gives ("heads" -> "head"; "runs" -> None, the body only),
+        from ``words.heading_verbs``."""
+        pairs = (pair.split() for pair in self.words.heading_verbs)
+        return {verb: (None if role == "-" else role) for verb, role in pairs}
 
     @functools.cached_property
     def body_kinds(self) -> dict[str, frozenset[str]]:

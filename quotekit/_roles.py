@@ -705,7 +705,8 @@ def possessive_before_name(s: RoleSite) -> RoleFound | None:
 
 def affiliation_after(s: RoleSite) -> RoleFound | None:
     """"Jo Roe, of the Acme Institute, said", "Jo Roe, from Acme investment bank,", "Jo Roe of Acme
-    University said": an organization after the name with no title; the body only."""
+    University said", "Jo Roe, who runs the Quayside Bakery,": an organization after the name with no
+    title; the body only."""
     m, toks, lex = s.m, s.view.toks, s.lex
     if m.kind != "name":
         return None
@@ -715,6 +716,10 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
     if x is not None and toks[m.j - 1].lower in lex.org_words:
         return RoleFound(None, s.view.span_text(x + 1, m.j), "affiliation_after")  # "Jo Roe of Acme University"
     k = m.j
+    if (k + 3 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.relative_pronouns
+            and lex.heading_roles.get(toks[k + 2].lower, "") is None):
+        org, e = _org_after(s.view, k + 3, s.hi, lex)  # "Jo Roe, who runs the Quayside Bakery,": no title given
+        return RoleFound(None, org, "affiliation_after") if org else None
     if not (k + 2 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.nominal_org_prepositions):
         return None
     org, e = _org_after(s.view, k + 2, s.hi, lex)
