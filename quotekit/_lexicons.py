@@ -117,6 +117,7 @@ class WordLists:
         body_kind_nouns: Nouns that stand for a body the article names, each with the last words of such names
             ("force constabulary police": "the force" is "… Constabulary" or "… Police").
         name_body_tails: Nouns after a name that make it a body speaking as one ("the Acme campaign says").
+        one_of_kind_determiners: Determiners that pick one of a kind before a title and a comma ("said one fisherman, Jo Roe").
     """
 
     skip_before_cue: frozenset[str]
@@ -209,6 +210,7 @@ class WordLists:
     title_now_words: frozenset[str]
     body_kind_nouns: frozenset[str]
     name_body_tails: frozenset[str]
+    one_of_kind_determiners: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
