@@ -118,6 +118,7 @@ class WordLists:
             ("force constabulary police": "the force" is "… Constabulary" or "… Police").
         name_body_tails: Nouns after a name that make it a body speaking as one ("the Acme campaign says").
         one_of_kind_determiners: Determiners that pick one of a kind before a title and a comma ("said one fisherman, Jo Roe").
+        perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
     """
 
     skip_before_cue: frozenset[str]
@@ -211,6 +212,7 @@ class WordLists:
     body_kind_nouns: frozenset[str]
     name_body_tails: frozenset[str]
     one_of_kind_determiners: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
@@ -296,8 +298,15 @@ class Lexicons:
     def heading_roles(self) -> dict[str, str | None]:
         """Verb of leading a body -> the role it gives ("heads" -> "head"; "runs" -> None, the body only),
         from ``words.heading_verbs``."""
-        pairs = (pair.split() for pair in self.words.heading_verbs)
-        return {verb: (None if role == "-" else role) for verb, role in pairs}
+        rows = (line.split() for line in self.words.heading_verbs)
+        return {verb: (None if role == "-" else role) for verb, role, *_ in rows}
+
+    @functools.cached_property
+    def heading_participles(self) -> dict[str, str | None]:
+        """Past participle of a verb of leading a body -> the role it gives after "has" ("headed" ->
+        "head"; "run" -> None), from the third column of ``words.heading_verbs``."""
+        rows = (line.split() for line in self.words.heading_verbs)
+        return {rest[0]: (None if role == "-" else role) for _, role, *rest in rows if rest}
 
     @functools.cached_property
     def body_kinds(self) -> dict[str, frozenset[str]]:
