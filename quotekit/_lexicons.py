@@ -119,6 +119,8 @@ class WordLists:
         name_body_tails: Nouns after a name that make it a body speaking as one ("the Acme campaign says").
         one_of_kind_determiners: Determiners that pick one of a kind before a title and a comma ("said one fisherman, Jo Roe").
         perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
+        joint_nominals: Words of a nominal that stands for two names said together ("the two companies", "both
+            groups", "the pair").
     """
 
     skip_before_cue: frozenset[str]
@@ -213,6 +215,7 @@ class WordLists:
     name_body_tails: frozenset[str]
     one_of_kind_determiners: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    joint_nominals: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
