@@ -5,7 +5,8 @@ speaker), ``None`` (it does not apply: try the next one) or :data:`NO_SPEAKER` (
 speaker to find: stop). The order is the algorithm:
 
 1. ``according_source``: "according to X" names X after the phrase ("according to the state
-   attorney general's office": the office, not the attorney general).
+   attorney general's office": the office, not the attorney general; "according to incident
+   commander Jo Roe": Jo Roe, past the title words in front of her name).
 2. ``passive_agent``: "it was reported by X"; an agentless passive has no speaker.
 3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
 4. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
@@ -140,7 +141,26 @@ def according_source(ctx: Ctx, s: CueSite) -> int | None:
     k = e = s.cue.j
     while e < s.hi and toks[e].text not in (",", ";", ".", "!", "?", ")", "—", "–") and toks[e].quote < 0 and e - k < 15:
         e += 1
-    return ctx.idx.extend(_possessed_head(ctx, k, e), k, e) if e > k else NO_SPEAKER
+    if e <= k:
+        return NO_SPEAKER
+    head = _possessed_head(ctx, k, e)
+    if head is None:
+        head = _titled_source(ctx, k, e)
+    return ctx.idx.extend(head, k, e)
+
+
+def _titled_source(ctx: Ctx, k: int, e: int) -> int | None:
+    """"according to incident commander Jo Roe": where no mention opens the phrase after
+    "according to", the person's name that its title words stand in front of, so that the
+    speaker is that person (named "Jo Roe"), not a nominal headed by the surname."""
+    toks, idx, stops = ctx.view.toks, ctx.idx, ctx.lex.words.nominal_left_stops
+    x = k + 1 if toks[k].lower in ctx.lex.words.inverted_nominal_starts else k
+    name = next((idx.start_at[y] for y in range(x, min(e, x + TITLE_REACH + 1)) if y in idx.start_at), None)
+    if name is None or idx.ments[name].kind != "name" or idx.ments[name].etype == "organization" or idx.ments[name].j != e:
+        return None
+    if any(not (toks[y].is_word or toks[y].text == "-") or toks[y].lower in stops for y in range(x, idx.ments[name].i)):
+        return None  # "according to figures from Jo Roe": not a title in front of the name
+    return name
 
 
 def _possessed_head(ctx: Ctx, k: int, e: int) -> int | None:

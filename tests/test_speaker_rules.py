@@ -237,3 +237,17 @@ def test_according_source_possessed_head(extractor: quotekit.Extractor, text: st
     """"according to the harbour master's office": the office speaks, not the harbour master."""
     (q,) = extractor.extract(text)
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("According to battalion chief Marta Kowalski, strong winds had pushed the fire across the ridge. "
+     "Kowalski said the crews were tired.", "Marta Kowalski"),
+    ("According to the Harlow fire chief Dana Pike, the road was closed overnight.", "Dana Pike"),
+    ("According to senior ranger Tomas Ebbe, the trail would stay shut until June.", "Tomas Ebbe"),
+])
+def test_according_source_titled_name(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"according to incident commander Jo Roe, …": the person named after the title words
+    speaks (her full name), not a nominal headed by the surname ('kowalski')."""
+    first = extractor.extract(text)[0]
+    assert first.rule is Rule.ACCORDING_FIRST
+    assert first.speaker is not None and first.speaker.name == name and first.speaker.type == "person"
