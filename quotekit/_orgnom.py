@@ -10,14 +10,18 @@ nominal's words:
 1. ``possessive_owner``: "the union's general secretary, Jo Roe", "Jo Roe, the trust's chief
    executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe".
 2. ``for_owner``: "a spokesman for the force", "a spokeswoman for the arts council".
+3. ``title_body_kind``: "council member Jo Roe", "a board member, Jo Roe,": a title that holds a
+   noun of a kind of body before its head.
 
 The owner then goes to the one body the article names that it can stand for
 (:func:`named_body_for`): a capitalised name whose head is the nominal's noun ("the union":
 "Union of Port Workers"; "the arts council": "Kentside Arts Council"), or a name ending that the
 noun implies (``words/body_kind_nouns.txt``: "the force": "… Constabulary"), or a name the article
 gives a body in apposition (:func:`appositive_body_noun`: "a campaign group, Save Ferrow Green,"
-is a group); "its" is the one body named in the sentence before. Where two named bodies could be
-meant, none is taken.
+is a group), or a place or name followed by lower-case words ending in that noun
+(:func:`lower_case_body_end`: "Kentside food festival returns", "the Ferrow parish council");
+"its" is the one body named in the sentence before. Where two named bodies could be meant, none
+is taken.
 
 A body that speaks through such a nominal is named the same way (:func:`link_body_nominals`,
 the rules of :data:`BODY_RULES`):
@@ -50,12 +54,14 @@ IT = ("it",)
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Body:
-    """A capitalised name of a body: tokens ``i`` to ``j - 1``, its text and head words."""
+    """A name of a body: tokens ``i`` to ``j - 1``, its text and head words; ``lower`` where the
+    name ends in lower-case words ("Kentside food festival")."""
 
     i: int
     j: int
     text: str
     heads: frozenset[str]
+    lower: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -156,7 +162,16 @@ def for_owner(s: _OwnerSite) -> tuple[str, ...] | None:
     return tuple(view.lowers[k + 2:e]) or None
 
 
-OWNER_RULES: tuple[Callable[[_OwnerSite], tuple[str, ...] | None], ...] = (possessive_owner, for_owner)
+def title_body_kind(s: _OwnerSite) -> tuple[str, ...] | None:
+    """"council member Jo Roe", "The two council members, Jo Roe and Al Poe,", "a board member,
+    Jo Roe,": a title whose words before its head hold a noun of a kind of body belongs to the
+    body of that kind the article names ("city council member": the words up to that noun)."""
+    words = s.role.replace("-", " ").split()
+    kinds = [k for k, w in enumerate(words[:-1]) if w in s.lex.body_kinds]
+    return tuple(words[:kinds[-1] + 1]) if kinds else None
+
+
+OWNER_RULES: tuple[Callable[[_OwnerSite], tuple[str, ...] | None], ...] = (possessive_owner, for_owner, title_body_kind)
 """The owner rules in the order :func:`link_nominal_organizations` tries them at each mention."""
 
 
@@ -166,6 +181,7 @@ def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
     (``org_words.txt``), without a leading "The"."""
     toks, lows = view.toks, view.lowers
     out: list[_Body] = []
+    named: frozenset[str] | None = None
     k = 0
     while k < len(toks):
         if not (toks[k].is_cap and toks[k].is_word) or lows[k] in lex.words.definite_articles:
@@ -188,7 +204,56 @@ def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
             out.append(_Body(k, j, view.span_text(k, j), frozenset(heads)))
         elif (noun := appositive_body_noun(view, lex, k, j)) is not None:
             out.append(_Body(k, j, view.span_text(k, j), frozenset({noun, *heads})))
+        else:
+            if named is None:
+                named = _capitals_inside(view)
+            if (end := lower_case_body_end(view, lex, k, j, named)) is not None:
+                out.append(_Body(k, end, view.span_text(k, end), frozenset({lows[end - 1]}), lower=True))
         k = j
+    return _same_bodies_once(out)
+
+
+def _capitals_inside(view: View) -> frozenset[str]:
+    """Capitalised words the article writes after another word of their sentence: names by the
+    text's own evidence, not capitals that only open a sentence."""
+    toks = view.toks
+    return frozenset(t.text for k, t in enumerate(toks) if t.is_cap and k > 0 and toks[k - 1].is_word and toks[k - 1].sent == t.sent)
+
+
+def lower_case_body_end(view: View, lex: Lexicons, k: int, j: int, named: frozenset[str]) -> int | None:
+    """"Kentside food festival returns", "the Ferrow parish council": a place or name (tokens
+    ``k`` to ``j - 1``) and lower-case words ending in a noun of a kind of body
+    (``words/body_kind_nouns.txt``) name a body; the end of that name, or ``None``.
+
+    The name must be one by the text's own evidence (several capitalised words, or a word the
+    article capitalises after another word: not "Local council leaders"), not a person's.
+    """
+    toks, lows = view.toks, view.lowers
+    if toks[k].text in lex.first_names or not (j - k > 1 or toks[k].text in named) or toks[k].ent == "PERSON":
+        return None
+    if any(w in lex.words.stop_words or w in lex.words.not_names or w.rstrip(".") in lex.honorifics for w in lows[k:j]):
+        return None
+    e, end = j, None
+    while e < len(toks) and e - j < OWNER_WORDS and toks[e].is_word and not toks[e].is_cap and toks[e].sent == toks[k].sent:
+        w = lows[e]
+        if w in lex.words.stop_words or w in lex.cue_words or w in lex.words.finite_forms or \
+                (toks[e].tag[:2] not in ("NN", "JJ") if view.tagged else w.endswith("ed")):
+            break  # "Kentside council said", "Roe visited school pupils": a verb is not part of a name
+        e += 1
+        if w in lex.body_kinds:
+            end = e  # the last such noun: "Kentside school board"
+    return end
+
+
+def _same_bodies_once(bodies: list[_Body]) -> list[_Body]:
+    """Drop a lower-case name ("Kentside council") where the article also gives the body's
+    capitalised name ("Kentside City Council"): the same body, by its fuller name."""
+    out = []
+    for b in bodies:
+        words = set(b.text.lower().split())
+        if b.lower and any(not c.lower and words <= set(c.text.lower().split()) and c.heads & b.heads for c in bodies):
+            continue
+        out.append(b)
     return out
 
 
