@@ -10,7 +10,9 @@ nominal's words:
 1. ``possessive_owner``: "the union's general secretary, Jo Roe", "Jo Roe, the trust's chief
    executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe".
 2. ``for_owner``: "a spokesman for the force", "a spokeswoman for the arts council".
-3. ``title_body_kind``: "council member Jo Roe", "a board member, Jo Roe,": a title that holds a
+3. ``kind_nominal_owner``: "the committee chairman, Jo Roe,", "Jo Roe, the union leader,": a
+   definite nominal with a noun of a kind of body before the title.
+4. ``title_body_kind``: "council member Jo Roe", "a board member, Jo Roe,": a title that holds a
    noun of a kind of body before its head.
 
 The owner then goes to the one body the article names that it can stand for
@@ -20,8 +22,13 @@ noun implies (``words/body_kind_nouns.txt``: "the force": "… Constabulary"), o
 gives a body in apposition (:func:`appositive_body_noun`: "a campaign group, Save Ferrow Green,"
 is a group), or a place or name followed by lower-case words ending in that noun
 (:func:`lower_case_body_end`: "Kentside food festival returns", "the Ferrow parish council");
-"its" is the one body named in the sentence before. Where two named bodies could be meant, none
-is taken.
+for "the party", a party's name or adjective (``words/party_words.txt``: "Labour MPs"). A body
+named earlier in the nominal's own sentence comes first ("Labour will fight on, the party's
+election chief said"), then a party's full name before its adjectives; "its" is the one body
+named in the sentence before. Where two named bodies could be meant, none is taken.
+
+A titled speaker whose organization is only a kind of body ("State party chairman Jo Roe",
+"His party leader") gets the named body it stands for the same way.
 
 A body that speaks through such a nominal is named the same way (:func:`link_body_nominals`,
 the rules of :data:`BODY_RULES`):
@@ -55,13 +62,15 @@ IT = ("it",)
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Body:
     """A name of a body: tokens ``i`` to ``j - 1``, its text and head words; ``lower`` where the
-    name ends in lower-case words ("Kentside food festival")."""
+    name ends in lower-case words ("Kentside food festival"), ``adjective`` for a party's name or
+    adjective alone ("Labour MPs", "Democratic senators")."""
 
     i: int
     j: int
     text: str
     heads: frozenset[str]
     lower: bool = False
+    adjective: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -162,6 +171,42 @@ def for_owner(s: _OwnerSite) -> tuple[str, ...] | None:
     return tuple(view.lowers[k + 2:e]) or None
 
 
+def _kind_words(view: View, lex: Lexicons, lo: int, hi: int, role: str) -> tuple[str, ...] | None:
+    """The owner of a definite nominal, tokens ``lo`` ("the") to ``hi - 1``, that is lower-case
+    words ending in the title ``role`` with a noun of a kind of body before it ("the committee
+    chairman" -> ("committee",)), or ``None``."""
+    toks, lows = view.toks, view.lowers
+    title = role.replace("-", " ").split()
+    words = lows[lo + 1:hi]
+    if lo < 0 or lows[lo] not in lex.words.definite_articles or len(words) <= len(title) or words[-len(title):] != title:
+        return None
+    if any(not t.is_word or t.is_cap for t in toks[lo + 1:hi]):
+        return None
+    kinds = [k for k, w in enumerate(words[:-len(title)]) if w in lex.body_kinds]
+    return tuple(words[:kinds[-1] + 1]) if kinds else None
+
+
+def kind_nominal_owner(s: _OwnerSite) -> tuple[str, ...] | None:
+    """"the committee chairman, Jo Roe,", "Jo Roe, the union leader,", "the board chairman said":
+    a definite nominal whose words before the title hold a noun of a kind of body."""
+    view, m, lex = s.view, s.m, s.lex
+    toks, reach = view.toks, len(s.role.split()) + OWNER_WORDS
+    if m.kind == "nominal":
+        return _kind_words(view, lex, m.i, m.name_j, s.role)
+    if m.kind != "name":
+        return None
+    end = m.i - 1 if m.i > 0 and toks[m.i - 1].text == "," else m.name_i
+    for lo in range(end - 1, max(-1, end - 1 - reach), -1):
+        if view.lowers[lo] in lex.words.definite_articles:
+            return _kind_words(view, lex, lo, end, s.role)
+    if m.j + 1 < len(toks) and toks[m.j].text == ",":
+        hi = m.j + 1
+        while hi < len(toks) and hi - m.j <= reach + 1 and toks[hi].is_word:
+            hi += 1
+        return _kind_words(view, lex, m.j + 1, hi, s.role)
+    return None
+
+
 def title_body_kind(s: _OwnerSite) -> tuple[str, ...] | None:
     """"council member Jo Roe", "The two council members, Jo Roe and Al Poe,", "a board member,
     Jo Roe,": a title whose words before its head hold a noun of a kind of body belongs to the
@@ -171,7 +216,7 @@ def title_body_kind(s: _OwnerSite) -> tuple[str, ...] | None:
     return tuple(words[:kinds[-1] + 1]) if kinds else None
 
 
-OWNER_RULES: tuple[Callable[[_OwnerSite], tuple[str, ...] | None], ...] = (possessive_owner, for_owner, title_body_kind)
+OWNER_RULES: tuple[Callable[[_OwnerSite], tuple[str, ...] | None], ...] = (possessive_owner, for_owner, kind_nominal_owner, title_body_kind)
 """The owner rules in the order :func:`link_nominal_organizations` tries them at each mention."""
 
 
@@ -204,6 +249,8 @@ def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
             out.append(_Body(k, j, view.span_text(k, j), frozenset(heads)))
         elif (noun := appositive_body_noun(view, lex, k, j)) is not None:
             out.append(_Body(k, j, view.span_text(k, j), frozenset({noun, *heads})))
+        elif (p := _party_end(lex, lows, k, j)) is not None:
+            out.append(_Body(k, p, view.span_text(k, p), frozenset({"party"}), adjective=True))
         else:
             if named is None:
                 named = _capitals_inside(view)
@@ -211,6 +258,15 @@ def named_bodies(view: View, lex: Lexicons) -> list[_Body]:
                 out.append(_Body(k, end, view.span_text(k, end), frozenset({lows[end - 1]}), lower=True))
         k = j
     return _same_bodies_once(out)
+
+
+def _party_end(lex: Lexicons, lows: list[str], k: int, j: int) -> int | None:
+    """"Labour MPs", "Republican senator", "the Liberal Democrats": a party's name or adjective
+    (``words/party_words.txt``) opening a capitalised run names the party; its end, or ``None``."""
+    for end in range(j, k, -1):
+        if " ".join(lows[k:end]) in lex.words.party_words:
+            return end
+    return None
 
 
 def _capitals_inside(view: View) -> frozenset[str]:
@@ -229,7 +285,7 @@ def lower_case_body_end(view: View, lex: Lexicons, k: int, j: int, named: frozen
     article capitalises after another word: not "Local council leaders"), not a person's.
     """
     toks, lows = view.toks, view.lowers
-    if toks[k].text in lex.first_names or not (j - k > 1 or toks[k].text in named) or toks[k].ent == "PERSON":
+    if toks[k].text in lex.first_names or not (j - k > 1 or toks[k].text in named):
         return None
     if any(w in lex.words.stop_words or w in lex.words.not_names or w.rstrip(".") in lex.honorifics for w in lows[k:j]):
         return None
@@ -290,7 +346,19 @@ def named_body_for(owner: tuple[str, ...], bodies: list[_Body], view: View, lex:
     more = [b for b in fit if set(owner[:-1]) <= set(b.text.lower().split())]
     fit = more or fit
     before = [b for b in fit if b.i < at]
-    texts = {b.text for b in (before or fit)}
+    # "Labour will go on, the party's election chief said": the one body named earlier in the
+    # sentence, else the one body the article names.
+    same = _one_text([b for b in before if view.toks[b.i].sent == sent])
+    if same is not None:
+        return same
+    # A party's full name ("the California Democratic Party") before its adjectives ("Democrats").
+    full = [b for b in fit if not b.adjective]
+    return _one_text([b for b in full if b.i < at] or full) if full else _one_text(before or fit)
+
+
+def _one_text(bodies: list[_Body]) -> str | None:
+    """The one body named by ``bodies``, or ``None``."""
+    texts = {b.text for b in bodies}
     # "Port Workers Union" and "the Port Workers Union of Kentside" are one body.
     texts = {t for t in texts if not any(t != u and t in u for u in texts)}
     return texts.pop() if len(texts) == 1 else None
@@ -366,8 +434,19 @@ def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities,
         lex: Lexicons.
     """
     bodies: list[_Body] | None = None
+    named: frozenset[str] | None = None
     for e, found in list(roles.items()):
         ent = ents.entities[e]
+        if found.org and ent.mentions and found.org.split()[-1] in lex.body_kinds:
+            # "State party chairman Jo Roe", "His party leader": a kind of body, not its name.
+            named = _capitals_inside(view) if named is None else named
+            if found.org.split()[0] not in named:
+                bodies = named_bodies(view, lex) if bodies is None else bodies
+                at = min(ments[k].i for k in ent.mentions)
+                body = named_body_for(tuple(found.org.lower().split()), bodies, view, lex, at)
+                if body is not None:
+                    roles[e] = _with_org(found, body)
+            continue
         if not found.role or (found.org and not ent.unnamed):
             continue
         for k in sorted(ent.mentions, key=lambda k: ments[k].i):
@@ -379,6 +458,11 @@ def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities,
                 bodies = named_bodies(view, lex)
             body = named_body_for(owner, bodies, view, lex, ments[k].i)
             if body is not None:
-                roles[e] = dataclasses.replace(found, org=body, found=tuple(
-                    dataclasses.replace(r, organization=body) if r.organization is None else r for r in found.found))
+                roles[e] = _with_org(found, body)
                 break
+
+
+def _with_org(found: RoleFound, body: str) -> RoleFound:
+    """``found`` with the organization ``body`` (also on its titles that have none)."""
+    return dataclasses.replace(found, org=body, found=tuple(
+        dataclasses.replace(r, organization=body) if r.organization is None else r for r in found.found))

@@ -73,3 +73,34 @@ def test_title_body_kind_abstains(extractor: quotekit.Extractor) -> None:
     text = ('The Cedar Vale City Council and the Ashby Town Council will share offices.\n\n'
             '"We had no choice," said council member Ann Vick.')
     assert org_of(extractor.extract(text), "Ann Vick") is None
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # Before the name, after a comma.
+    ('The Kentside Planning Committee said it would reject the scheme.\n\n'
+     '"We were not consulted," said the committee chairman, Tom Lale.', "Tom Lale", "Kentside Planning Committee"),
+    # After the name.
+    ("The Kentside Planning Committee said it would reject the scheme.\n\n"
+     "Tom Lale, the committee chairman, said the plan was flawed.", "Tom Lale", "Kentside Planning Committee"),
+])
+def test_kind_nominal_owner(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # "the party's": the one party named earlier in the sentence, though the article names two.
+    ("Voters were angry with both Labour and the Tories.\n\n"
+     "The Tories will cut fuel duty if elected, the party's finance spokesman Tom Lale has said.", "Tom Lale", "Tories"),
+    # A kind of body given as the organization ("State party") is the party the article names in
+    # full, not the parties it names only as adjectives.
+    ("Democrats far outnumber Republicans in the state. The Ferrow Democratic Party met on Monday.\n\n"
+     "State party chairman Tom Lale said delegates should unite.", "Tom Lale", "Ferrow Democratic Party"),
+])
+def test_party_for_the_party(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
+
+
+def test_party_for_the_party_abstains(extractor: quotekit.Extractor) -> None:
+    text = ("Labour and the Tories clashed over fuel duty on Monday.\n\n"
+            "Tom Lale, the party's finance spokesman, said the plan was unfair.")
+    assert org_of(extractor.extract(text), "Tom Lale") is None
