@@ -61,8 +61,10 @@ def _name_like(view: View, k: int, lex: Lexicons) -> bool:
     if view.tagged and t.tag not in _NAME_TAGS and t.ent not in _NAME_ENTS:
         # A tagger that calls it a common word: still a name word where titles or
         # organizations use it ("Home Secretary", "Police"), where its own letters say so
-        # ("D’Souza"), or where it owns the title of the name after it.
+        # ("D’Souza"), where it names the party of a title after it ("Labour MP Jo Roe" opening a
+        # sentence: "Labour" as a noun), or where it owns the title of the name after it.
         if (t.lower not in lex.role_heads and t.lower not in lex.role_modifiers and t.lower not in lex.org_words
+                and not (t.lower in lex.words.party_words and _role_match(view.lowers[k + 1:k + 1 + lex.max_role_len], lex))
                 and NAME_SHAPE.match(t.text) is None and not _owns_title(view, k, lex)):
             return False
     return True
@@ -525,6 +527,21 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
     return "unknown"
 
 
+def plain_word_at_start(view: View, x: int, lex: Lexicons) -> bool:
+    """Whether token ``x`` is a common word capitalised only because it opens its sentence, alone
+    before lower-case words ("Public works director Jo Roe", "Fire officials said"): a title
+    modifier, a word the text also writes in lower case, or one a tagger calls no proper noun.
+    Never a party ("Labour MP Jo Roe") or a name of two capitals ("Acme Telecom chief executive")."""
+    toks = view.toks
+    t = toks[x]
+    if (not t.is_cap or (x > 0 and toks[x - 1].sent == t.sent) or x + 1 >= len(toks) or toks[x + 1].is_cap
+            or t.lower in lex.words.party_words):
+        return False
+    if t.lower in lex.role_modifiers or (view.tagged and t.tag not in _NAME_TAGS and not t.ent):
+        return True
+    return any(low == t.lower and not cap for low, cap in zip(view.lowers, view.caps))
+
+
 def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention:
     toks = view.toks
     words = lex.words
@@ -559,11 +576,14 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
             d = owner.i - 1
             if d >= 0 and toks[d].lower in words.nominal_determiners and toks[d].quote < 0:
                 start = d
+            plain = owner.j == owner.i + 1 and plain_word_at_start(view, owner.i, lex)  # "Fire officials said"
             return Mention(min(start, owner.i), k + 1, "nominal", k, k + 1, "person" if not statement else "organization",
                            gender, number, None if statement else _nominal_title(view, min(start, owner.i), k, lex),
-                           view.span_text(owner.name_i, owner.name_j), False, statement)
+                           None if plain else view.span_text(owner.name_i, owner.name_j), False, statement)
     org = None
     mods = [t for t in toks[start:k] if t.is_cap and t.lower not in words.nominal_determiners]
+    if len(mods) == 1 and plain_word_at_start(view, mods[0].i, lex):
+        mods = []  # "Fire officials said": the capital only opens the sentence
     if mods:
         org = view.span_text(mods[0].i, mods[-1].i + 1)
     # "a spokesman for the Home Office": the organization after the head.

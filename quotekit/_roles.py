@@ -8,8 +8,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z":
    the title a relative clause says is held now outranks the appositive before it.
 3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
-   "X, a Republican senator,", "X, who is executive director of Y", "Rep. X (D-Va.), a senior
-   member of the Y Committee" (an office in apposition is more specific than the title before
+   "X, a Republican senator,", "X, who is executive director of Y", "X, 41, a solicitor", "X, who
+   has headed the Y", "Rep. X (D-Va.), a senior member of the Y Committee" (an office in apposition is more specific than the title before
    the name, so it is tried first); the body also after a lower-case part of it ("a chairman
    of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
    American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
@@ -20,19 +20,21 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
    MP X").
-5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said" (not "as US
-   President, Jane Smith said", where the title is someone else's).
+5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
+   fisherman, Jo Roe" (not "as US President, Jane Smith said", where the title is someone else's).
 6. ``title_named_before``: "a 70-year-old teacher named Jo Roe": the title of the noun the name
    is given to.
 7. ``title_words_before``: lower-case titles and occupations with the organization and kept
    modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X";
-   of two joined titles the first ("Filmmaker and best-selling author X").
+   of two joined titles the first ("Filmmaker and best-selling author X"); a common word
+   capitalised only because it opens the sentence is part of the title, not a body ("Public works
+   director X").
 8. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
 9. ``possessive_before_name``: "Acme's X": an organization with no title.
 10. ``copula_title``: "X is the Acme campaign's political director".
 11. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
-   University": an organization with no title.
+   University", "X, who has run the Y": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
 evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
@@ -50,7 +52,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ._candidates import Mention, _role_match
+from ._candidates import Mention, _role_match, plain_word_at_start
 from ._entities import Entities, Entity
 from ._lexicons import Lexicons
 from ._tokens import View
@@ -288,12 +290,13 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
                 break
             y += 1
     if not n:
-        # "X, who heads the Y"
-        heads = lex.heading_roles
-        if k + 1 < hi and toks[k].lower == "who" and toks[k + 1].lower in heads:
-            o, e = _org_after(view, k + 2, hi, lex)
-            if o:
-                return heads[toks[k + 1].lower], o, e
+        # "X, who heads the Y", "X, who has headed the Y"
+        if k + 1 < hi and toks[k].lower == "who":
+            verb = _heading_verb(view, k + 1, hi, lex)
+            if verb is not None and verb[0] is not None:
+                o, e = _org_after(view, verb[1], hi, lex)
+                if o:
+                    return verb[0], o, e
         return None, None, k
     e = _of_phrase(view, ws[x + n - 1].j, hi, lex)
     start = ws[x].i
@@ -305,6 +308,18 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
         r, org, e2 = _portfolio_and_body(view, e, hi, lex)
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
+
+
+def _heading_verb(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, int] | None:
+    """A verb of leading a body at token ``k``: "heads", or a perfect "has headed", "has run" (not the
+    simple past "headed", "led": a post that may be over). Returns (the role it gives, or None for
+    the body only, as "runs"; the token after the verb), or None where there is no such verb."""
+    toks = view.toks
+    if k < hi and toks[k].lower in lex.heading_roles:
+        return lex.heading_roles[toks[k].lower], k + 1
+    if k + 1 < hi and toks[k].lower in lex.words.perfect_auxiliaries and toks[k + 1].lower in lex.heading_participles:
+        return lex.heading_participles[toks[k + 1].lower], k + 2
+    return None
 
 
 def _portfolio_start(view: View, ws: list[_W], x: int, start: int) -> int:
@@ -443,7 +458,10 @@ def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     phrase = " ".join(w for w in s.view.lowers[s.m.i:s.m.name_i + 1] if w not in lex.words.nominal_determiners)
     if phrase in lex.words.not_roles:
         role = None  # "an audience member"
-    return RoleFound(_role_ok(role, s.lex), s.m.role_org or s.ent.context_org, "unnamed_speaker")
+    # A plural group's body is only one written with it ("Acme officials"): one named in the
+    # paragraph before is no more than a guess for a group ("Fire officials said").
+    context = s.ent.context_org if s.m.number != "pl" else None
+    return RoleFound(_role_ok(role, s.lex), s.m.role_org or context, "unnamed_speaker")
 
 
 def title_before_name(s: RoleSite) -> RoleFound | None:
@@ -523,7 +541,7 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
         k += 1  # past "(D-Va.)"
     if not (k < s.hi and toks[k].text == ","):
         return None
-    k += 1
+    k = _past_age(s.view, k, s.hi) + 1
     if k + 1 < s.hi and toks[k].lower in s.lex.words.relative_pronouns and toks[k + 1].lower in s.lex.words.be_forms:
         k += 2  # "X, who is executive director of Y"
     role, org, _ = _role_at(s.view, k, s.hi, s.lex)
@@ -534,6 +552,15 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
         if org and org.lower() not in s.lex.words.party_words and org.split()[-1].lower() not in s.lex.org_words:
             org = None  # "MP for Kentside": a seat, not a body
     return RoleFound(role, org, "appositive_after") if role else None
+
+
+def _past_age(view: View, k: int, hi: int) -> int:
+    """The comma after an age set off by commas at the comma at token ``k`` ("Jo Roe, 41, a
+    solicitor": the appositive comes after the age), else ``k``."""
+    toks = view.toks
+    if k + 2 < hi and toks[k + 1].text.isdigit() and len(toks[k + 1].text) <= 3 and toks[k + 2].text == ",":
+        return k + 2
+    return k
 
 
 def copula_title(s: RoleSite) -> RoleFound | None:
@@ -573,15 +600,17 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
 
 
 def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
-    """"the campaign chief, Jo Roe, said": a lower-case title after a determiner, ending at the comma
-    before the name, where no title mention was found there."""
-    toks = s.view.toks
+    """"the campaign chief, Jo Roe, said", "said one fisherman, Jo Roe": a lower-case title after a
+    determiner (``words/one_of_kind_determiners.txt`` too), ending at the comma before the name,
+    where no title mention was found there ("one resident, Jo Roe": no title)."""
+    toks, words = s.view.toks, s.lex.words
     for k in range(s.m.i - 3, max(s.lo, s.m.i - 9) - 1, -1):
-        if toks[k].lower not in s.lex.words.role_determiners or toks[k].quote >= 0:
+        one = toks[k].lower in words.one_of_kind_determiners
+        if not (one or toks[k].lower in words.role_determiners) or toks[k].quote >= 0:
             continue
-        if k > s.lo and toks[k - 1].lower in s.lex.words.title_predicate_words:
+        if k > s.lo and toks[k - 1].lower in words.title_predicate_words:
             return None
-        role, org, e = _role_at(s.view, k, s.m.i - 1, s.lex)
+        role, org, e = _role_at(s.view, k + one, s.m.i - 1, s.lex)
         role = _role_ok(role, s.lex)
         return RoleFound(role, org, "title_before_comma") if role and e == s.m.i - 1 else None
     return None
@@ -621,6 +650,10 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
     if best < 0:
         return None
     first_best, best = best, _first_coordinated(view, ws, best, s.lo, lex)
+    end = m.i if best == first_best else next(w.i for w in ws[best:] if w.low == "and")
+    plain = _plain_start_of_title(view, ws, best, s.lo, lex)
+    if plain is not None:
+        return RoleFound(view.span_text(ws[plain].i, end), None, "title_words_before")
     x, keep = best - 1, list[_W]()
     while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or _dropped(ws[x], lex) or ws[x].low == "ex-"):
         if not _dropped(ws[x], lex):
@@ -633,8 +666,20 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
         while x >= 0 and (ws[x].low in lex.words.role_keep_modifiers or ws[x].low == "ex-"):
             keep.insert(0, ws[x])  # "former Acme chief executive", "Ex-Acme leader"
             x -= 1
-    end = m.i if best == first_best else next(w.i for w in ws[best:] if w.low == "and")
     return RoleFound(_role_text(view, keep, (ws[best].i, end)), org, "title_words_before")
+
+
+def _plain_start_of_title(view: View, ws: list[_W], best: int, lo: int, lex: Lexicons) -> int | None:
+    """"Public works director Jo Roe said", "Defence minister Jo Roe": where the title at word
+    ``best`` follows, over at most two lower-case words, a common word that is capitalised only
+    because it opens the sentence, that word starts the title (0 is returned) and names no body;
+    else None ("Acme Telecom chief executive Jo Roe", "Labour MP Jo Roe": a body's name)."""
+    if not 0 < best <= 3 or ws[0].i != lo or not ws[0].cap or view.toks[ws[0].i].quote >= 0:
+        return None
+    if any(w.cap or not w.low.isalpha() or w.low in lex.words.stop_words or w.low in lex.cue_triggers
+           for w in ws[1:best]):
+        return None
+    return 0 if plain_word_at_start(view, ws[0].i, lex) else None
 
 
 def _may_end_title(view: View, i: int, j: int, lex: Lexicons) -> bool:
@@ -716,9 +761,10 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
     if x is not None and toks[m.j - 1].lower in lex.org_words:
         return RoleFound(None, s.view.span_text(x + 1, m.j), "affiliation_after")  # "Jo Roe of Acme University"
     k = m.j
-    if (k + 3 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.relative_pronouns
-            and lex.heading_roles.get(toks[k + 2].lower, "") is None):
-        org, e = _org_after(s.view, k + 3, s.hi, lex)  # "Jo Roe, who runs the Quayside Bakery,": no title given
+    verb = (_heading_verb(s.view, k + 2, s.hi, lex) if k + 3 < s.hi and toks[k].text == ","
+            and toks[k + 1].lower in lex.words.relative_pronouns else None)
+    if verb is not None and verb[0] is None:
+        org, e = _org_after(s.view, verb[1], s.hi, lex)  # "Jo Roe, who (has) run(s) the Quayside Bakery,": no title given
         return RoleFound(None, org, "affiliation_after") if org else None
     if not (k + 2 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.nominal_org_prepositions):
         return None
