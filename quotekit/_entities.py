@@ -13,6 +13,12 @@ too (:func:`_statement_issuers`); a he or she goes first to the person named bef
 own sentence, or, opening its sentence, to the first person of the sentence before, where the
 gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender.
 Mentions are walked in text order (attribution's own phrases come last in the list).
+
+Two names that speak together are one joint entity named as the coordination is written (a
+``joint`` mention from :func:`quotekit._speakers.coordinated_subject`: "Acme Health and Borland
+Medical Group announced …"), and a nominal of two after such names ("the two companies", "both
+groups", "the pair") stands for them (:func:`_pair_antecedent`); a joint entity is never the same
+as either name alone.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ class Entity:
         mentions: Indices of its mentions.
         unnamed: An unnamed speaker ("a spokesman").
         context_org: For an unnamed speaker, the organization the context gives it.
+        joint: Two names that speak together ("Acme Health and Borland Medical Group"); no
+            other name is ever the same entity.
     """
 
     words: list[str]
@@ -50,6 +58,7 @@ class Entity:
     mentions: list[int] = field(default_factory=list)
     unnamed: bool = False
     context_org: str | None = None
+    joint: bool = False
 
 
 @dataclass(slots=True)
@@ -77,7 +86,7 @@ def _person_outranks_label(ew: list[str], etype_was: str, words: list[str], etyp
 
 def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bool:
     ew = ent.words
-    if not ew or not words or ent.unnamed:
+    if not ew or not words or ent.unnamed or ent.joint:
         return False
     if ew == words:
         return True
@@ -222,8 +231,21 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
 
     speaker_mentions = {a.mention for a in atts if a.mention is not None}
     last_statement: int | None = None
+    # The subject of a copula before a fragment ("the two men would be “named and shamed”") is
+    # not said to speak: it is never made a joint speaker.
+    speech_mentions = {a.mention for a in atts if a.mention is not None and not (a.cue is not None and a.cue.kind == "copula")}
+    joints: dict[tuple[str, ...], int] = {}
     for n, m in enumerate(ments):
-        if m.kind == "name":
+        pair = _pair_antecedent(view, ments, m, lex) if m.kind == "nominal" and n in speech_mentions else None
+        if m.kind == "joint" or pair is not None:
+            i, j, etype = (m.name_i, m.name_j, m.etype) if pair is None else pair
+            key = tuple(words_of(i, j))
+            if key not in joints:
+                ents.append(Entity(list(key), view.span_text(i, j), etype, joint=True))
+                joints[key] = len(ents) - 1
+            entity_of[n] = joints[key]
+            ents[entity_of[n]].mentions.append(n)
+        elif m.kind == "name":
             entity_of[n] = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
             ents[entity_of[n]].mentions.append(n)
         elif m.kind == "nominal" and m.statement:
@@ -264,6 +286,40 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     _resolve_pronouns(view, ments, atts, ents, entity_of, lex)
     _context_orgs(view, ments, atts, ents, entity_of, lex)
     return Entities(ents, entity_of)
+
+
+PAIR_REACH = 4
+"""Paragraphs at most between "the two companies" and the two names it stands for."""
+
+
+def _pair_antecedent(view: View, ments: list[Mention], m: Mention, lex: Lexicons) -> tuple[int, int, str] | None:
+    """"Acme Health and Borland Medical Group agreed to merge. … the two systems said": a
+    nominal of two ("the two companies", "both groups", "the pair") stands for the latest two
+    names joined by "and" before it, where their kind fits its noun (a person noun such as "men"
+    or "ministers" for people, any other for organizations; "the pair" for either). The tokens
+    and type of the joint name, or ``None``."""
+    toks, w = view.toks, lex.words
+    lows = [toks[x].lower for x in range(m.i, m.j)]
+    if not lows or not (lows[0] in w.joint_nominals or (lows[0] in w.anaphoric_determiners and len(lows) > 1 and lows[1] in w.joint_nominals)):
+        return None
+    head = lows[-1]
+    want = None if head in w.joint_nominals else "person" if head in lex.person_nouns else "organization"
+    para = toks[m.i].para
+    names = sorted((x for x in ments if x.kind == "name" and x.j <= m.i), key=lambda x: x.i)
+    end_at = {x.j: x for x in names}
+    for b in reversed(names[-LOOK_BACK:]):
+        if toks[b.i].para < para - PAIR_REACH:
+            return None
+        k = b.i - 1 if b.i > 0 and toks[b.i - 1].lower in w.definite_articles else b.i
+        a = end_at.get(k - 1) if k > 0 and toks[k - 1].lower in w.name_conjunctions else None
+        if a is None or a.possessive or b.possessive or (a.i > 0 and toks[a.i - 1].text == "," and a.i - 1 in end_at):
+            continue
+        types = {a.etype, b.etype}
+        etype = "organization" if "organization" in types else "person" if "person" in types else "unknown"
+        if want is not None and etype != want and not (want == "person" and etype == "unknown"):
+            return None  # the latest pair is of another kind: abstain
+        return a.name_i, b.name_j, etype
+    return None
 
 
 def _statement_issuers(view: View, ments: list[Mention], atts: list[Attribution], ents: list[Entity], entity_of: list[int],

@@ -11,20 +11,22 @@ speaker to find: stop). The order is the algorithm:
 3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
 4. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
    whole phrase, not the name after "of").
-5. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
-6. ``relative_who``: "Jane Doe, who said …", "Sen. Jo Roe, a Republican from Ohio, who said …",
+5. ``coordinated_subject``: "Acme Health and Borland Medical Group announced that …" (two
+   names joined by "and" that open the clause: one joint mention, kind ``joint``).
+6. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
+7. ``relative_who``: "Jane Doe, who said …", "Sen. Jo Roe, a Republican from Ohio, who said …",
    "Jo Roe, 78, who said …".
-7. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
-8. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
+8. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
+9. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
    Jo Roe, said", "The two members, Jo Roe and Tom Lee, said".
-9. ``appositive``: "Jane Smith, the party's leader, said".
-10. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
-11. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
-12. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-13. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
+10. ``appositive``: "Jane Smith, the party's leader, said".
+11. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
+12. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
+13. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+14. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
-14. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
-15. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+15. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
+16. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
 :class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
@@ -66,6 +68,19 @@ class MentionIndex:
             self.start_at[m.i] = n
         self.cue_at: dict[int, Cue] = {c.i: c for c in cues}
         self.made: dict[tuple[int, int], int] = {}
+
+    def joint(self, first: int, second: int) -> int:
+        """A mention (kind ``joint``) of two names joined by "and" that speak together ("Acme
+        Health and Borland Medical Group"): its name runs from the first name to the second."""
+        a, b = self.ments[first], self.ments[second]
+        if (a.i, b.j) in self.made:
+            return self.made[(a.i, b.j)]
+        types = {a.etype, b.etype}
+        etype = "organization" if "organization" in types else "person" if "person" in types else "unknown"
+        self.ments.append(Mention(a.i, b.j, "joint", a.name_i, b.name_j, etype, "-", "pl"))
+        n = len(self.ments) - 1
+        self.made[(a.i, b.j)] = n
+        return n
 
     def extend(self, base: int | None, i: int, j: int) -> int:
         """A mention over tokens i..j-1 built on mention ``base`` (or a new unnamed one)."""
@@ -206,6 +221,31 @@ def of_phrase_subject(ctx: Ctx, s: CueSite) -> int | None:
     if head is None or idx.ments[head].i < s.lo or idx.ments[head].kind != "nominal" or idx.ments[head].etype != "person":
         return None
     return idx.extend(head, idx.ments[head].i, s.left)
+
+
+def coordinated_subject(ctx: Ctx, s: CueSite) -> int | None:
+    """"Acme Health and Borland Medical Group announced that …" / "Jo Roe and Tom Lee said": two
+    names joined by "and" (the second may open with "the") that open the clause right before the
+    cue speak together: one joint mention over both, not the second name alone. A list of three
+    ("Jo Roe, Tom Lee and Ann Bell said") is left to the rules after."""
+    idx, toks = ctx.idx, ctx.view.toks
+    second = idx.end_at.get(s.left)
+    if second is None or idx.ments[second].kind != "name" or idx.ments[second].possessive:
+        return None
+    k = idx.ments[second].i - 1
+    if k > s.lo and toks[k].lower in ctx.lex.words.definite_articles:
+        k -= 1
+    first = idx.end_at.get(k) if k > s.lo and toks[k].lower in ctx.lex.words.name_conjunctions else None
+    if first is None or idx.ments[first].kind != "name" or idx.ments[first].possessive or idx.ments[first].i < s.lo:
+        return None
+    b = idx.ments[first].i - 1
+    # A hyphen with a space before it is a dash ("PORTVILLE, Maine - Acme and Borland said").
+    dash = toks[b].text == "-" and b > 0 and toks[b - 1].end < toks[b].start
+    if b >= s.lo and not (dash or toks[b].text in _CLAUSE_PUNCT or toks[b].lower in ctx.lex.words.clause_boundary):
+        return None  # "… of Acme and Borland said": the names do not open the clause
+    if b >= s.lo and toks[b].text == "," and b in idx.end_at and idx.ments[idx.end_at[b]].kind == "name":
+        return None
+    return idx.joint(first, second)
 
 
 def subject_before(ctx: Ctx, s: CueSite) -> int | None:
@@ -440,6 +480,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     passive_agent,
     participle_subject,
     of_phrase_subject,
+    coordinated_subject,
     subject_before,
     relative_who,
     clause_opener,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import check_offsets, find_quote, speaker_name
 
 from quotekit import Extractor
+from quotekit._entities import Entity, _same
 
 ONE_PERSON = (
     "Jane Doe opened the new pier on Monday.\n\n"
@@ -119,3 +120,28 @@ def test_headline_surname_and_full_name_are_one_speaker(extractor: Extractor) ->
     r = extractor.extract(text)
     assert [sp.name for sp in r.speakers] == ["Maria Kettering"]
     assert r.speakers[0].type == "person"
+
+
+JOINT = (
+    "Harlow Savings and Dunmore Credit Union agreed to merge in May.\n\n"
+    "In a joint statement, the two lenders said the deal would keep every branch open.\n\n"
+    "“We have talked for a year,” said Priya Nand, who chairs Harlow Savings.\n\n"
+    "Harlow Savings said in a statement that no jobs would go."
+)
+
+
+def test_joint_speaker_is_its_own_entity(extractor: Extractor) -> None:
+    """A joint speaker ("the two lenders" for "A and B") is one entity; a later mention of one of
+    the two names is that body alone, never the pair (its name is not a longer name of it)."""
+    r = extractor.extract(JOINT)
+    names = [speaker_name(q) for q in r if q.kind == "indirect"]
+    assert names[0] == "Harlow Savings and Dunmore Credit Union"
+    assert names[-1] == "Harlow Savings"
+    joint = [s for s in r.speakers if s.name == names[0]]
+    assert len(joint) == 1 and joint[0].type == "organization" and joint[0].role is None
+
+
+def test_joint_entity_matches_no_other_name() -> None:
+    joint = Entity(["acme", "ltd", "and", "borland"], "Acme Ltd and Borland", "organization", joint=True)
+    assert not _same(joint, ["acme", "ltd"], "organization", frozenset())
+    assert not _same(joint, ["acme"], "organization", frozenset())

@@ -86,6 +86,8 @@ SUBJECTS = [
      "A spokesman for the Ministry of Fisheries"),
     ("of_phrase_subject", "A lawyer for the Friends of Lowbridge Park said the sale was unlawful.", "said", False,
      "A lawyer for the Friends of Lowbridge Park"),
+    ("coordinated_subject", "Kestrel Foods and the Ardley Dairy Cooperative said the plant would close.", "said", False,
+     "Kestrel Foods and the Ardley Dairy Cooperative"),
     ("subject_before", "Traders in Saltmere said the closure would ruin the summer.", "said", False, "Traders"),
     ("subject_before", "Jane Smith also said the council would appeal.", "said", False, "Jane Smith"),
     ("relative_who", "The plan was backed by Mark Oyelaran, who said the town could not wait.", "said", False, "Mark Oyelaran, who"),

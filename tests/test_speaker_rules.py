@@ -251,3 +251,53 @@ def test_according_source_titled_name(extractor: quotekit.Extractor, text: str, 
     first = extractor.extract(text)[0]
     assert first.rule is Rule.ACCORDING_FIRST
     assert first.speaker is not None and first.speaker.name == name and first.speaker.type == "person"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Harlow Savings and Dunmore Credit Union said on Monday that the banks would merge.",
+     "Harlow Savings and Dunmore Credit Union"),
+    ("PORTVILLE, Maine - Kestrel Foods and the Ardley Dairy Cooperative said the plant would close.",
+     "Kestrel Foods and the Ardley Dairy Cooperative"),
+    ("Jo Roe and Tom Lee said the plan would fail.", "Jo Roe and Tom Lee"),
+])
+def test_coordinated_subject(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """Two names joined by "and" that open the clause speak together: one joint speaker named as
+    the coordination is written, not the second name alone."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Harbour Trust, Kentside Council and Acme Ltd said the works would stop.", "Acme Ltd"),
+    ("Workers at Harlow Savings and Dunmore Credit Union said the branch would close.", None),
+])
+def test_coordinated_subject_abstains(extractor: quotekit.Extractor, text: str, name: str | None) -> None:
+    """A list of three, and two names inside a longer subject, are not a joint speaker."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is None or " and " not in q.speaker.name
+    if name is not None:
+        assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Harlow Savings and Dunmore Credit Union agreed to merge in May. In a joint statement, the two lenders "
+     "said the deal would keep every branch open.", "Harlow Savings and Dunmore Credit Union", "organization"),
+    ("Kestrel Foods and Ardley Dairy Cooperative signed the deal on Friday.\n\nBoth groups said prices would "
+     "not rise this year.", "Kestrel Foods and Ardley Dairy Cooperative", "organization"),
+    ("Jo Roe and Tom Lee were at the dock. Both men said the boats were late.", "Jo Roe and Tom Lee", "person"),
+])
+def test_pair_antecedent(extractor: quotekit.Extractor, text: str, name: str, kind: str) -> None:
+    """"the two companies", "both groups", "the pair" after two names joined by "and" stand for
+    the two together: one joint speaker, of the kind the names are."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "indirect"]
+    assert q.speaker is not None and (q.speaker.name, q.speaker.type) == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow Savings and Dunmore Credit Union agreed to merge. The two men said the deal was done.",
+    "The ferry was late again on Monday. The two companies said the timetable would change.",
+])
+def test_pair_antecedent_abstains(extractor: quotekit.Extractor, text: str) -> None:
+    """No pair of the nominal's kind before it: the nominal stays its own speaker."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "indirect"]
+    assert q.speaker is not None and " and " not in q.speaker.name
