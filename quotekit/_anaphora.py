@@ -8,7 +8,8 @@ answer; its mentions then belong to that person:
    Minister Tony Blair", "Kentside mayor Jane Roe", "Goalkeeper Tom Hale"), where exactly one
    named person has such a title: the nearest one before the nominal, else the only one after
    it. A title that names another office ("deputy prime minister", "shadow chancellor",
-   ``words/other_office_modifiers.txt``) is not the same title.
+   ``words/other_office_modifiers.txt``) is not the same title. The holder takes the nominal's
+   organization where their title has none ("Founder Jo Roe … The Acme founder said").
 2. ``lead_person_for_title``: where nobody is named with that title, the news convention of
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
@@ -376,6 +377,9 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
                     moves[x.n] = holder
                 if rule is not same_title_holder:
                     _give_title(view, ments, roles, holder, x)
+                elif x.org and not roles[holder].org:
+                    # "Founder Jo Roe said … The Acme founder added": the title's organization.
+                    roles[holder] = dataclasses.replace(roles[holder], org=x.org)
                 break
     if not moves:
         return ents

@@ -265,3 +265,14 @@ def test_definite_body_nominal_keeps_its_pronouns(extractor: quotekit.Extractor)
 ])
 def test_possessive_owner_union_names(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
     assert org_of(extractor.extract(text), name) == org
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # The holder's title has no organization; the same title written later with one gives it.
+    ("Founder Jo Pell said the shop would stay open.\n\nThe Acme Stores founder added that prices would not rise.",
+     "Jo Pell", "Acme Stores"),
+    ('Chief executive Dan Reyes said profits were up.\n\n"It was a good year," the Bexco chief executive said.',
+     "Dan Reyes", "Bexco"),
+])
+def test_same_title_holder_takes_organization(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
