@@ -121,6 +121,7 @@ class WordLists:
         perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
         joint_nominals: Words of a nominal that stands for two names said together ("the two companies", "both
             groups", "the pair").
+        absolute_openers: Words that open a clause with its own subject before a participle ("with X saying").
     """
 
     skip_before_cue: frozenset[str]
@@ -216,6 +217,7 @@ class WordLists:
     one_of_kind_determiners: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     joint_nominals: frozenset[str]
+    absolute_openers: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
