@@ -9,23 +9,30 @@ or ``None`` (it does not apply: try the next one). The order:
    a stance toward an object or a hedge is not a speech act, and reports nothing.
 3. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
 4. ``unsourced``: "It was claimed (that) CLAUSE": reported speech with no source named.
-5. (The cue's speaker is found here, by :func:`quotekit._speakers.speaker_of`; a cue with
-   none reports nothing.)
+5. (The cue's speaker is found here: the owner of a cue written as a noun ("Jo Roe's claim
+   that …", :func:`_owner`), else by :func:`quotekit._speakers.speaker_of`; a cue with none
+   reports nothing.)
 6. ``according``: content before, after or around "according to X".
 7. ``and_that``: "Jane Smith said CLAUSE and that CLAUSE2": the ``forward`` report and, as a
    report of its own, each further clause after "and that" / "but that".
 8. ``forward``: "Jane Smith said (that) CLAUSE" / "told MPs CLAUSE", where CLAUSE is a content
    clause (:func:`content_clause`: "that", or a subject and a finite verb), not a noun phrase
    ("announced plans to …", "dismissed claims that …") nor a prepositional phrase ("insisted on
-   …"). It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
+   …"); past the listener of a verb of telling unless a finite verb follows it ("warned it
+   could collapse": :func:`_past_listener`). A phrasal cue ending in a preposition ("called
+   for", "called on": :func:`_object_particle`) takes only an infinitive; an infinitival
+   demand ("urged the union to return to talks") starts at its object (:func:`_demand_start`).
+   It ends where :func:`clause_end` says: before the speaker's next act ("… and promised
    …", "… but did not believe …"), another report ("… and the union says …", "…, adding …"),
-   "…, despite …", " - although …" or a source closing the sentence ("…, a new book says."), or
-   the comma closing a relative clause ("The plan, which she said would fail, was …").
+   "…, despite …", " - although …" or a source closing the sentence ("…, a new book says."), the
+   comma closing a relative clause ("The plan, which she said would fail, was …"), or the comma
+   closing a fronted adverbial clause before the main clause's own report ("While she admitted
+   …, Jo Roe noted …": :func:`_fronted_end`).
    A coordinator inside a hyphenated compound ("a question-and-answer session") cuts nothing; a
    gerund with a determiner before an auxiliary opens a clause ("said making the film had
    changed her plans"), and so does an embedded question ("repeated what a great man he was",
-   "explained how …"; not after a passive or infinitive cue: "was asked how …", "declined to
-   say whether …").
+   "explained how …", "asked him which routes he would cut", "… who he thought would win";
+   not after a passive or infinitive cue: "was asked how …", "declined to say whether …").
 9. ``backward``: "CLAUSE, Jane Smith said." / "CLAUSE, said Smith." (CLAUSE has a finite verb);
    "CLAUSE, the firm's chief executive has announced, after …" (the owner before the speaker's
    head and the writer's adjunct after the source are passed over); "SUBJECT, she said, VERB …"
@@ -196,12 +203,7 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
     mt = idx.ments[s.mention]
     k = mt.j if mt.i >= c.j else c.j
     if k < s.hi and toks[c.i].lower in words.tell_verbs:
-        if k in idx.start_at:
-            k = idx.ments[idx.start_at[k]].j
-        elif toks[k].lower in words.listeners:
-            k += 1
-        elif k + 1 < s.hi and toks[k].lower == "the" and toks[k + 1].is_word:
-            k += 2
+        k = _past_listener(ctx, s, k)
     while (k + 1 < s.hi and toks[k].lower in words.report_prepositions
            and (toks[k + 1].lower in words.when_where or toks[k + 1].lower in words.weekdays)):
         k += 2
@@ -212,6 +214,22 @@ def _clause_start(ctx: Ctx, s: Sentence) -> int:
             if toks[x].lower == "that":
                 return x + 1
     return k
+
+
+def _past_listener(ctx: Ctx, s: Sentence, k: int) -> int:
+    """"told MPs it was wrong", "warned the board the plan would fail": past the listener after
+    a verb of telling (a mention, a ``listeners`` word, "the" and a word). Not where a finite
+    verb follows: "warned it could collapse", "warned the deck would fail" (the words are the
+    clause's subject)."""
+    toks, idx, words = ctx.view.toks, ctx.idx, ctx.lex.words
+    x = k
+    if k in idx.start_at:
+        x = idx.ments[idx.start_at[k]].j
+    elif toks[k].lower in words.listeners:
+        x = k + 1
+    elif k + 1 < s.hi and toks[k].lower == "the" and toks[k + 1].is_word:
+        x = k + 2
+    return k if x < s.hi and toks[x].lower in words.finite_forms else x
 
 
 def _pronoun_before(ctx: Ctx, x: int) -> bool:
@@ -270,19 +288,30 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
 
 
 _GERUND_REACH = 5
-_WH_WORDS = frozenset({"what", "how", "whether", "why"})
+_WH_WORDS = frozenset({"what", "how", "whether", "why", "which", "who"})
 
 
 def _wh_clause(ctx: Ctx, k: int) -> bool:
-    """"repeated what a great man she was", "explained how the scheme would work": an embedded
-    question opens a content clause when a subject follows "how", "why" or "whether" straight
-    away, or "a" follows "what" ("what the report described" is a noun phrase)."""
+    """"repeated what a great man she was", "explained how the scheme would work", "asked her
+    which routes she would cut", "asked him who he thought would win": an embedded question
+    opens a content clause when a subject follows "how", "why", "whether" or "who" straight
+    away ("who" also before an auxiliary: "who was to blame"), "a" follows "what" ("what the
+    report described" is a noun phrase), or a lower-case noun follows "which" (whatever a tagger
+    calls "which" and "who": blank mode reads them so too), and no "that" follows "which" or
+    "who" ("told the board which runs the port that …": a relative clause of the listener)."""
     toks, words = ctx.view.toks, ctx.lex.words
     if k + 1 >= len(toks) or toks[k].lower not in _WH_WORDS:
         return False
     nxt = toks[k + 1]
     if toks[k].lower == "what":  # "what a great man" asks; "what the writers described" is a noun
         return nxt.lower in ("a", "an")
+    if "that" in ctx.view.lowers[k + 2:k + _LISTENER_REACH] and toks[k].lower in ("which", "who"):
+        return False  # "told the board which runs the port that …": the listener's relative clause
+    if toks[k].lower == "which":  # "which routes she would cut"; "which was late" has no subject
+        return (nxt.is_word and not nxt.is_cap and nxt.quote < 0 and nxt.lower not in words.finite_forms
+                and nxt.lower not in words.nominal_determiners)
+    if toks[k].lower == "who":  # "who she thought would win", "who was to blame"
+        return nxt.lower in words.clause_subjects or nxt.is_cap or nxt.lower in words.finite_forms
     return nxt.lower in words.clause_subjects or nxt.is_cap
 
 
@@ -479,11 +508,28 @@ def clause_end(ctx: Ctx, s: Sentence, k: int) -> int:
         elif (x in cue_at and t.lower.endswith("ing") and cue_at[x].klass == "speech" and cue_at[x].kind == "verb"
               and toks[x - 1].lower not in words.not_clause_start):
             return x  # "…, adding that …", "… saying …" (not "… by saying …")
-        elif t.text == "," and (nxt in words.clause_end_after_comma or _closing_source(ctx, x, s.hi)):
+        elif t.text == "," and (nxt in words.clause_end_after_comma or _closing_source(ctx, x, s.hi)
+                                or _fronted_end(ctx, s, x)):
             return x
         elif t.text in _DASHES and nxt in words.clause_end_after_dash and not _word_hyphen(toks, x):
             return x
     return s.hi
+
+
+_FRONTED_SUBORDINATORS = frozenset({"while", "whilst", "although", "though", "whereas", "because", "since",
+                                    "as", "when", "after", "before", "once", "if", "unless"})
+"""Words that open an adverbial clause before a sentence's subject ("While he said …, Smith noted …")."""
+
+
+def _fronted_end(ctx: Ctx, s: Sentence, x: int) -> bool:
+    """"While she admitted costs had risen, Jo Roe also noted the plan was on time": a cue inside
+    an adverbial clause that opens the sentence reports up to the comma where the main clause's
+    subject and its own speech verb begin (:func:`_next_report` after the comma at ``x``)."""
+    toks = ctx.view.toks
+    first = s.lo
+    while first < s.cue.i and not toks[first].is_word:
+        first += 1
+    return first < s.cue.i and toks[first].lower in _FRONTED_SUBORDINATORS and _next_report(ctx, x, s.hi)
 
 
 def _has_and_that(ctx: Ctx, s: Sentence) -> bool:
@@ -542,6 +588,27 @@ def _relative_end(ctx: Ctx, k: int, e: int) -> int:
     return e
 
 
+_OBJECT_PARTICLES = frozenset({"for", "on"})
+"""Last words of a phrasal cue that take a noun-phrase object ("called for a ban", "called on the board")."""
+
+
+def _object_particle(ctx: Ctx, c: Cue) -> bool:
+    """"called for ‘urgent’ protection after a storm hit", "called on the board to resign": a
+    phrasal cue ending in a preposition takes a noun phrase, never a content clause; only its
+    infinitive ("called on the board to resign") can report (a finite verb further on belongs to
+    the writer's own adjunct: "after a storm hit")."""
+    return c.j - c.i > 1 and ctx.view.toks[c.j - 1].lower in _OBJECT_PARTICLES
+
+
+def _demand_start(ctx: Ctx, s: Sentence, k: int) -> int:
+    """"urged the union to return to talks", "called on ministers to act": an infinitival report
+    starts at the cue's object (the one told to act), as the seed and BBC annotations have it,
+    not at "to"; where the speaker follows the cue ("urged Smith, …"), at ``k``."""
+    if ctx.idx.ments[s.mention].i >= s.cue.j:
+        return k
+    return s.cue.j
+
+
 def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     """"Jane Smith said (that) CLAUSE", "told MPs CLAUSE"; it stops where "and criticized …" starts.
 
@@ -560,12 +627,14 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     gap = mt.i > 0 and mt.i < c.i and (toks[mt.i - 1].lower in words.clause_gap_words or (k < e and _finite(ctx, k)))
     if gap and mt.i > 1 and toks[mt.i - 2].text == "," and toks[mt.i - 1].lower in words.relative_pronouns:
         e = _relative_end(ctx, k, e)
-    if not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
-        later = _that_later(ctx, k, e, toks[c.i].lower in words.tell_verbs)
+    if _object_particle(ctx, c) or not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
+        later = -1 if _object_particle(ctx, c) else _that_later(ctx, k, e, toks[c.i].lower in words.tell_verbs)
         if later >= 0 and content_clause(ctx, later, e, that=True):
             k = later
         elif not infinitival(ctx, c, k, e):
             return None
+        else:
+            k = _demand_start(ctx, s, k)
     if toks[k].lower in _WH_WORDS and (c.passive or toks[c.i - 1].lower == "to"):
         return None  # "X was asked how …" (X is asked), "declined to say whether …" (nothing said)
     content = [t for t in toks[k:e] if t.is_word]
@@ -683,6 +752,18 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     return []
 
 
+def _owner(ctx: Ctx, c: Cue, lo: int) -> int | None:
+    """"seized on Jo Roe’s claim that …", "rejected the union's claims that …": the mention that
+    owns a cue written as a noun (``noun_like_cues``) with a "that" clause is its source, not the
+    sentence's subject; ``None`` where the cue has no owner or no "that" after it."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    if c.j - c.i != 1 or c.i - 2 < lo or c.j >= len(toks) or toks[c.i].lower not in words.noun_like_cues:
+        return None
+    if toks[c.i - 1].lower not in words.possessive_marks or toks[c.j].lower != "that":
+        return None  # "Jo Roe's comments came after …": no report
+    return ctx.idx.end_at.get(c.i - 1)
+
+
 ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
 
 UNSOURCED_RULES: tuple[ReportedRule, ...] = (headline, not_speech, asked, unsourced)
@@ -708,7 +789,9 @@ def _report(ctx: Ctx, c: Cue, rules: tuple[ReportedRule, ...] = SOURCED_RULES) -
         found = rule(ctx, site)
         if found is not None:
             return found
-    m = speaker_of(ctx, c, s_lo, s_hi)
+    m = _owner(ctx, c, s_lo)
+    if m is None:
+        m = speaker_of(ctx, c, s_lo, s_hi)
     if m is None:
         return []
     site = Sentence(c, s_lo, s_hi, m)

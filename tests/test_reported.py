@@ -392,3 +392,107 @@ def test_relative_end(extractor: quotekit.Extractor) -> None:
     """"The X, which she said CLAUSE, VERB …": the report ends at the relative clause's comma."""
     text = "The plan, which she said would fail within a year, was dropped in May."
     assert _indirect(extractor, text) == ["would fail within a year"]
+
+
+OBJECT_PARTICLES = [
+    ("Stallholders in Brayford have called for \u2018swift and fair\u2019 compensation after a fire gutted the market.",
+     ["swift and fair"]),
+    ("The union called for a ban on night shifts after a driver collapsed at the wheel.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "partials"), OBJECT_PARTICLES)
+def test_object_particle(extractor: quotekit.Extractor, text: str, partials: list[str]) -> None:
+    """"called for" takes a noun phrase: a finite verb in the writer's adjunct after it ("after a
+    fire gutted …") makes no reported clause; a quoted fragment in the noun phrase stays partial."""
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == []
+    assert [q.text for q in quotes if q.kind == "partial"] == partials
+
+
+DEMANDS = [
+    ("Brayford Buses said it was sorry and urged the drivers' union to return to talks.",
+     "the drivers' union to return to talks"),
+    ("Tom Reed called on the board to resign over the losses.", "the board to resign over the losses"),
+    ("The harbour master urged boat owners on the east quay to move their craft.",
+     "boat owners on the east quay to move their craft"),
+    ("Ana Ruiz pledged to cut fares on the harbour ferry.", "to cut fares on the harbour ferry"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), DEMANDS)
+def test_demand_start(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """An infinitival demand is reported with its object, the one told to act ("urged X to Y")."""
+    assert content in _indirect(extractor, text)
+
+
+FRONTED_ENDS = [
+    ("While she admitted the costs had risen, Jo Roe also said the bridge would open on time.",
+     ["the costs had risen", "the bridge would open on time"]),
+    ("Although the mayor said the pier was safe, Tom Reed warned it could collapse in a storm.",
+     ["the pier was safe", "it could collapse in a storm"]),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), FRONTED_ENDS)
+def test_fronted_end(extractor: quotekit.Extractor, text: str, contents: list[str]) -> None:
+    """A report inside a fronted "While …," clause ends where the main clause's source speaks."""
+    assert _indirect(extractor, text) == contents
+
+
+QUESTIONS = [
+    ("The host then asked Tom Reed which routes specifically he would cut.", "which routes specifically he would cut"),
+    ("After KentTV\u2019s Tom Reed asked the writer who she thought would win, Jo Roe replied, \u201cAnn, I think.\u201d",
+     "who she thought would win"),
+    ("The host asked Tom Reed who was to blame for the floods.", "who was to blame for the floods"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), QUESTIONS)
+def test_wh_clause_which_who(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """"asked X which …" / "who …" is a reported question in both modes (a tagger's WDT/WP tag
+    does not reject it)."""
+    assert content in _indirect(extractor, text)
+
+
+def test_wh_clause_relative_listener(extractor: quotekit.Extractor) -> None:
+    """"told the committee which runs the port that …": "which" starts the listener's relative
+    clause, not a question."""
+    found = _indirect(extractor, "Tom Reed told the committee which runs the port that the plan had failed.")
+    assert not any(t.startswith("which") for t in found)
+
+
+OWNED_CLAIMS = [
+    ("Newscheck seized on Jo Roe\u2019s claim that there had been \u201cthousands of thefts\u201d in Leeds this year.",
+     "there had been \u201cthousands of thefts\u201d in Leeds this year", "Jo Roe"),
+    ("Fact-checkers looked again at the senator's claim that the ferry had never run at a loss.",
+     "the ferry had never run at a loss", "senator"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), OWNED_CLAIMS)
+def test_owner(extractor: quotekit.Extractor, text: str, content: str, speaker: str) -> None:
+    """"X's claim that CLAUSE" reports what X said (in both modes, whatever a tagger calls
+    "claim"), and X, not the sentence's subject, is its source."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "indirect"]
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)
+
+
+def test_owner_needs_that(extractor: quotekit.Extractor) -> None:
+    """"Jo Roe's comments came after …": a noun cue with no "that" clause reports nothing."""
+    assert _indirect(extractor, "Jo Roe's comments came after the ferry sank in the harbour.") == []
+
+
+PAST_LISTENERS = [
+    ("Tom Reed warned it could collapse in a storm.", "it could collapse in a storm"),
+    ("Tom Reed warned the deck could collapse in a storm.", "the deck could collapse in a storm"),
+    ("Tom Reed told MPs it was wrong to close the harbour.", "it was wrong to close the harbour"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), PAST_LISTENERS)
+def test_past_listener(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """After "told"/"warned" the listener is passed over, unless a finite verb follows it: then
+    it is the clause's subject ("warned it could collapse")."""
+    assert _indirect(extractor, text) == [content]
