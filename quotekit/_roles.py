@@ -31,9 +31,11 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    director X").
 8. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
-9. ``possessive_before_name``: "Acme's X": an organization with no title.
-10. ``copula_title``: "X is the Acme campaign's political director".
-11. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+9. ``plural_title_before_comma``: "The two council members who voted no, X and Y, said": each
+   one's title, made singular.
+10. ``possessive_before_name``: "Acme's X": an organization with no title.
+11. ``copula_title``: "X is the Acme campaign's political director".
+12. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
    University", "X, who has run the Y": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
@@ -711,19 +713,24 @@ def _first_coordinated(view: View, ws: list[_W], best: int, lo: int, lex: Lexico
     return best
 
 
+def _first_of_pair(s: RoleSite) -> int | None:
+    """First token of the first of two untitled names joined by "and" ("Jo Roe and Jan Doe"), read at
+    either name, or None where the mention is not one of such a pair."""
+    m, toks = s.m, s.view.toks
+    if m.kind != "name" or m.role is not None:
+        return None
+    if m.i - 1 > s.lo and toks[m.i - 1].lower == "and":  # the second name: the title stands before the first
+        first = next((p for p in reversed(s.ments[:s.n]) if p.j == m.i - 1 and p.kind == "name"), None)
+        return first.i if first is not None else None
+    return m.i if m.j + 1 < s.hi and toks[m.j].lower == "and" and toks[m.j + 1].is_cap else None
+
+
 def plural_title_before_names(s: RoleSite) -> RoleFound | None:
     """"Kentland presidential candidates Jo Roe and Jan Doe": a title in the plural before names
     joined by "and" is each one's title, made singular ("presidential candidate", Kentland)."""
-    m, view, lex, toks = s.m, s.view, s.lex, s.view.toks
-    if m.kind != "name" or m.role is not None:
-        return None
-    k = m.i
-    if k - 1 > s.lo and toks[k - 1].lower == "and":  # the second name: the title stands before the first
-        first = next((p for p in reversed(s.ments[:s.n]) if p.j == k - 1 and p.kind == "name"), None)
-        if first is None:
-            return None
-        k = first.i
-    elif not (m.j + 1 < s.hi and toks[m.j].lower == "and" and toks[m.j + 1].is_cap):
+    view, lex, toks = s.view, s.lex, s.view.toks
+    k = _first_of_pair(s)
+    if k is None:
         return None
     ws = _words(view, max(s.lo, k - 8), k)
     if not ws or not ws[-1].low.endswith("s") or ws[-1].cap or any(toks[w.i].quote >= 0 for w in ws):
@@ -734,6 +741,42 @@ def plural_title_before_names(s: RoleSite) -> RoleFound | None:
             org, _ = _org_before(view, ws, q - 1, s.lo, lex) if q else (None, 0)
             return RoleFound(view.span_text(ws[q].i, ws[-1].j)[:-1], org, "plural_title_before_names")
     return None
+
+
+def plural_title_before_comma(s: RoleSite) -> RoleFound | None:
+    """"The two council members who voted no, Jo Roe and Tom Lee, said": a lower-case title in the
+    plural, with any relative clause after it, then a comma and names joined by "and": each one's
+    title, made singular ("council member")."""
+    view, lex, toks = s.view, s.lex, s.view.toks
+    k = _first_of_pair(s)
+    if k is None:
+        return None
+    if not (k - 2 > s.lo and toks[k - 1].text == ","):
+        return None
+    e = k - 1
+    who = next((x for x in range(k - 2, max(s.lo, k - 10), -1) if toks[x].lower in lex.words.relative_pronouns), None)
+    if who is not None and all(toks[x].is_word and toks[x].quote < 0 for x in range(who, k - 1)):
+        e = who  # "who voted no": the relative clause says which of them
+    ws = _words(view, max(s.lo, e - 5), e)
+    if not ws or ws[-1].cap or any(toks[w.i].quote >= 0 for w in ws):
+        return None
+    one = _singular(ws[-1].low)
+    if one is None:
+        return None
+    for q in range(max(0, len(ws) - 4), len(ws)):
+        lows = [w.low for w in ws[q:-1]] + [one]
+        if all(not w.cap for w in ws[q:]) and _role_match(lows, lex, True) == len(lows):
+            plural = view.span_text(ws[q].i, ws[-1].j)
+            org, _ = _org_before(view, ws, q - 1, s.lo, lex) if q else (None, 0)
+            return RoleFound(plural[:len(plural) - len(ws[-1].low)] + one, org, "plural_title_before_comma")
+    return None
+
+
+def _singular(word: str) -> str | None:
+    """The singular of a plural noun ending in -s ("members" -> "member", "deputies" -> "deputy"), else None."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return None
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def possessive_before_name(s: RoleSite) -> RoleFound | None:
@@ -783,6 +826,7 @@ ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     title_named_before,
     title_words_before,
     plural_title_before_names,
+    plural_title_before_comma,
     possessive_before_name,
     copula_title,
     affiliation_after,

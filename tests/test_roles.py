@@ -673,3 +673,17 @@ def test_lower_case_title_before_name(extractor: Extractor, text: str, want: tup
     """"according to fire chief Jo Roe", "said county assessor Jo Roe": a lower-case title before the name."""
     q = next(q for q in extractor.extract(text) if "winds had pushed" in q.text)
     assert q.speaker is not None and (q.speaker.name, q.speaker.role) == want
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The two council members who voted no, Ada Pike and Tom Avery, said the rise was too steep.", "Ada Pike",
+     "council member"),
+    ("The two council members who voted no, Ada Pike and Tom Avery, met. “The rise was too steep,” Avery said.",
+     "Tom Avery", "council member"),
+    ("Two nurses, Ada Pike and Tom Avery, said the rise was too steep.", "Ada Pike", "nurse"),
+    ("Two of her friends, Ada Pike and Tom Avery, said the rise was too steep.", "Ada Pike", None),
+])
+def test_plural_title_before_comma(extractor: Extractor, text: str, name: str, role: str | None) -> None:
+    """"The two council members who voted no, X and Y, said": each one's title, made singular."""
+    q = next(q for q in extractor.extract(text) if "too steep" in q.text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role)
