@@ -46,9 +46,9 @@ def test_owns_title(extractor: quotekit.Extractor, text: str, speaker: str, role
 ])
 def test_name_shape(extractor: quotekit.Extractor, text: str, speaker: str) -> None:
     """A capital, an apostrophe and a capital make a surname whatever a tagger calls the word
-    (_candidates.NAME_SHAPE)."""
-    (q,) = extractor.extract(text)
-    assert q.kind == "direct" and q.speaker is not None and q.speaker.name == speaker
+    (_candidates.NAME_SHAPE); "asked who would win" is a reported question of its own."""
+    (q,) = [q for q in extractor.extract(text) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.name == speaker
 
 
 @pytest.mark.parametrize(("text", "content"), [
