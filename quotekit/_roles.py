@@ -904,6 +904,8 @@ def _body_of_with_clause(s: RoleSite) -> str | None:
         k -= 1
     if m.kind != "name" or k <= s.lo or toks[k].lower != "with" or (k == m.i - 1 and m.i == m.name_i):
         return None
+    if toks[s.lo].is_cap and toks[s.lo].lower in s.lex.words.party_words and not toks[s.lo + 1].is_cap:
+        return s.view.span_text(s.lo, s.lo + 1)  # "Labour hit back, with …": a tagger's noun, no mention
     first = next((p for p in s.ments if toks[p.i].sent == toks[m.i].sent), None)
     if first is None or first.kind != "name" or first.i > s.lo + 1 or first.possessive:
         return None

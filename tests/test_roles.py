@@ -487,6 +487,9 @@ def test_bare_or_one_word_title(extractor: Extractor, text: str, want: tuple[str
      "Kentland Greens"),
     ("Acme Party hit back, with election coordinator Jane Roe accusing rivals. “The pier must reopen,” Roe said.", "Acme Party"),
     ("Tom Lee met his friends, with leader Jane Roe saying it was fair. “The pier must reopen,” Roe said.", None),
+    # a party opening the sentence, which a tagger reads as a common noun
+    ("Labour hit back at the plan, with election coordinator Jane Roe accusing rivals. “The pier must reopen,” Roe said.",
+     "Labour"),
 ])
 def test_body_of_with_clause(extractor: Extractor, text: str, org: str | None) -> None:
     """"The Acme Party launched its plan, with leader Jane Roe saying": Jane Roe leads the Acme Party."""
