@@ -282,13 +282,16 @@ def lower_case_body_end(view: View, lex: Lexicons, k: int, j: int, named: frozen
     (``words/body_kind_nouns.txt``) name a body; the end of that name, or ``None``.
 
     The name must be one by the text's own evidence (several capitalised words, or a word the
-    article capitalises after another word: not "Local council leaders"), not a person's.
+    article capitalises after another word: not "Local council leaders"), not a person's, and
+    not follow "a" ("a Kentside company" is a description).
     """
     toks, lows = view.toks, view.lowers
     if toks[k].text in lex.first_names or not (j - k > 1 or toks[k].text in named):
         return None
     if any(w in lex.words.stop_words or w in lex.words.not_names or w.rstrip(".") in lex.honorifics for w in lows[k:j]):
         return None
+    if k > 0 and lows[k - 1] in lex.words.role_determiners and lows[k - 1] not in lex.words.definite_articles:
+        return None  # "a New Jersey company": a description, not a name
     e, end = j, None
     while e < len(toks) and e - j < OWNER_WORDS and toks[e].is_word and not toks[e].is_cap and toks[e].sent == toks[k].sent:
         w = lows[e]

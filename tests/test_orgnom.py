@@ -104,3 +104,9 @@ def test_party_for_the_party_abstains(extractor: quotekit.Extractor) -> None:
     text = ("Labour and the Tories clashed over fuel duty on Monday.\n\n"
             "Tom Lale, the party's finance spokesman, said the plan was unfair.")
     assert org_of(extractor.extract(text), "Tom Lale") is None
+
+
+def test_lower_case_body_end_not_a_description(extractor: quotekit.Extractor) -> None:
+    text = ("The deal was struck with a Kentside charity in May, officials in Kentside said.\n\n"
+            "The charity's chairman, Tom Lale, said the terms were fair.")
+    assert org_of(extractor.extract(text), "Tom Lale") is None
