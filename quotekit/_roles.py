@@ -586,7 +586,7 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
         if prev.j == m.i - 1 and prev.kind == "nominal" and prev.role:
             if not _match(_words(s.view, prev.name_i, prev.name_j), s.lex):
                 return None  # "She thanked the crowd, Jo Roe said": not a title
-            if prev.i > s.lo and toks[prev.i - 1].lower in s.lex.words.title_predicate_words:
+            if _said_of_another(s, prev.i):
                 return None  # "his second term as US President, Jo Roe said": the title is not Jo Roe's
             org = prev.role_org
             if org is None and k > 0 and ments[k - 1].possessive and ments[k - 1].j + 1 == prev.i:
@@ -601,6 +601,14 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
     return _title_words_at_comma(s)
 
 
+def _said_of_another(s: RoleSite, k: int) -> bool:
+    """Whether the title starting at token ``k`` before a comma and a name is said of someone else:
+    after "as" ("as US President, Jo Roe said") or a form of "be" ("the caucus, of which he is a
+    member, Jo Roe argued")."""
+    low = s.view.toks[k - 1].lower if k > s.lo else ""
+    return low in s.lex.words.title_predicate_words or low in s.lex.words.be_forms
+
+
 def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
     """"the campaign chief, Jo Roe, said", "said one fisherman, Jo Roe": a lower-case title after a
     determiner (``words/one_of_kind_determiners.txt`` too), ending at the comma before the name,
@@ -610,7 +618,7 @@ def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
         one = toks[k].lower in words.one_of_kind_determiners
         if not (one or toks[k].lower in words.role_determiners) or toks[k].quote >= 0:
             continue
-        if k > s.lo and toks[k - 1].lower in words.title_predicate_words:
+        if _said_of_another(s, k):
             return None
         role, org, e = _role_at(s.view, k + one, s.m.i - 1, s.lex)
         role = _role_ok(role, s.lex)

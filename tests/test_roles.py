@@ -690,3 +690,14 @@ def test_plural_title_before_comma(extractor: Extractor, text: str, name: str, r
     """"The two council members who voted no, X and Y, said": each one's title, made singular."""
     q = next(q for q in extractor.extract(text) if "too steep" in q.text)
     assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("At a meeting of the Kentside Rowing Club, of which he is a member, Jo Roe said: “The pier must reopen.”", None),
+    ("She was a nurse, Jo Roe said: “The pier must reopen.”", None),
+    ("The club's treasurer, Jo Roe, said: “The pier must reopen.”", "treasurer"),
+])
+def test_title_before_comma_not_a_predicate(extractor: Extractor, text: str, role: str | None) -> None:
+    """"…, of which he is a member, Jo Roe said": a title after a form of "be" is the clause's, not the name's."""
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None and q.speaker.name == "Jo Roe" and q.speaker.role == role
