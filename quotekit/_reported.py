@@ -288,13 +288,13 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
 
 
 _GERUND_REACH = 5
-_WH_WORDS = frozenset({"what", "how", "whether", "why", "which", "who"})
+_WH_WORDS = frozenset({"what", "how", "whether", "if", "why", "which", "who"})
 
 
 def _wh_clause(ctx: Ctx, k: int) -> bool:
     """"repeated what a great man she was", "explained how the scheme would work", "asked her
     which routes she would cut", "asked him who he thought would win": an embedded question
-    opens a content clause when a subject follows "how", "why", "whether" or "who" straight
+    opens a content clause when a subject follows "how", "why", "whether", "if" or "who" straight
     away ("who" also before an auxiliary: "who was to blame"), "a" follows "what" ("what the
     report described" is a noun phrase), or a lower-case noun follows "which" (whatever a tagger
     calls "which" and "who": blank mode reads them so too), and no "that" follows "which" or
@@ -588,6 +588,11 @@ def _relative_end(ctx: Ctx, k: int, e: int) -> int:
     return e
 
 
+def _after_that(toks: list[Tok], k: int) -> bool:
+    """Token ``k`` follows "that", or "that," ("said that, if elected, he would …")."""
+    return (k > 0 and toks[k - 1].lower == "that") or (k > 1 and toks[k - 1].text == "," and toks[k - 2].lower == "that")
+
+
 _OBJECT_PARTICLES = frozenset({"for", "on"})
 """Last words of a phrasal cue that take a noun-phrase object ("called for a ban", "called on the board")."""
 
@@ -627,7 +632,7 @@ def forward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
     gap = mt.i > 0 and mt.i < c.i and (toks[mt.i - 1].lower in words.clause_gap_words or (k < e and _finite(ctx, k)))
     if gap and mt.i > 1 and toks[mt.i - 2].text == "," and toks[mt.i - 1].lower in words.relative_pronouns:
         e = _relative_end(ctx, k, e)
-    if _object_particle(ctx, c) or not content_clause(ctx, k, e, that=(k > 0 and toks[k - 1].lower == "that") or gap):
+    if _object_particle(ctx, c) or not content_clause(ctx, k, e, that=_after_that(toks, k) or gap):
         later = -1 if _object_particle(ctx, c) else _that_later(ctx, k, e, toks[c.i].lower in words.tell_verbs)
         if later >= 0 and content_clause(ctx, later, e, that=True):
             k = later

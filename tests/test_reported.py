@@ -496,3 +496,26 @@ def test_past_listener(extractor: quotekit.Extractor, text: str, content: str) -
     """After "told"/"warned" the listener is passed over, unless a finite verb follows it: then
     it is the clause's subject ("warned it could collapse")."""
     assert _indirect(extractor, text) == [content]
+
+
+def test_after_that(extractor: quotekit.Extractor) -> None:
+    """"said that, if elected, …": after "that" and a comma any word opens the clause."""
+    text = "Jo Roe said that, if elected, she would scrap the harbour tax."
+    assert _indirect(extractor, text) == ["if elected, she would scrap the harbour tax"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("But Attorney General Jo Roe isn\u2019t saying if Tom Reed\u2019s firm ignored any rules.",
+     "if Tom Reed\u2019s firm ignored any rules"),
+    ("Tom Reed asked if the ferry would run on Sundays.", "if the ferry would run on Sundays"),
+])
+def test_wh_clause_if(extractor: quotekit.Extractor, text: str, content: str) -> None:
+    """"asked if …", "isn't saying if …": an embedded yes-no question, in both modes."""
+    assert _indirect(extractor, text) == [content]
+
+
+@pytest.mark.parametrize("text", ["The mayor was asked if the pier would reopen.",
+                                  "The mayor declined to say if the pier would reopen."])
+def test_wh_clause_if_needs_a_question(extractor: quotekit.Extractor, text: str) -> None:
+    """"was asked if …" (the subject is asked), "declined to say if …" (nothing said)."""
+    assert _indirect(extractor, text) == []
