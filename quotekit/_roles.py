@@ -5,8 +5,9 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 
 1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
    Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister").
-2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z":
-   the title a relative clause says is held now outranks the appositive before it.
+2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z",
+   "X, a volunteer who was recently elected as a delegate to Y": the title a relative clause says
+   is held now outranks the appositive before it.
 3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
    "X, a Republican senator,", "X, who is executive director of Y", "X, 41, a solicitor", "X, who
    has headed the Y", "Rep. X (D-Va.), a senior member of the Y Committee" (an office in apposition is more specific than the title before
@@ -523,10 +524,25 @@ def current_title_after(s: RoleSite) -> RoleFound | None:
     for k in range(who + 1, min(s.hi - 2, who + 16)):
         if toks[k].quote >= 0 or toks[k].text in (";", ":"):
             return None
-        if toks[k].lower in lex.words.be_forms and toks[k + 1].lower in lex.words.title_now_words:
-            role, org, _ = _role_at(s.view, k + 2, s.hi, lex)
+        t = _after_taking_post(s, k + 1) if toks[k].lower in lex.words.be_forms else None
+        if t is not None:
+            role, org, _ = _role_at(s.view, t, s.hi, lex)
             role = _role_ok(role, lex)
             return RoleFound(role, org, "current_title_after") if role else None
+    return None
+
+
+def _after_taking_post(s: RoleSite, k: int) -> int | None:
+    """After a form of "be" ending at token ``k``: where the title held now starts, past "now" ("who
+    is now a program officer") or a participle of appointment and any "as" ("who was recently
+    elected as a delegate", "who has been named chief executive"); None where neither follows."""
+    toks, words = s.view.toks, s.lex.words
+    if k < s.hi and toks[k].lower in words.title_now_words:
+        return k + 1
+    while k < s.hi and toks[k].lower.endswith("ly") and toks[k].is_word and k < s.hi - 1:
+        k += 1  # "recently", "unanimously"
+    if k + 1 < s.hi and toks[k].lower in words.appointment_participles:
+        return k + 2 if toks[k + 1].lower == "as" else k + 1
     return None
 
 

@@ -701,3 +701,15 @@ def test_title_before_comma_not_a_predicate(extractor: Extractor, text: str, rol
     """"…, of which he is a member, Jo Roe said": a title after a form of "be" is the clause's, not the name's."""
     q = find_quote(extractor.extract(text), "The pier must reopen")
     assert q.speaker is not None and q.speaker.name == "Jo Roe" and q.speaker.role == role
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Jo Roe, a Carlow-area volunteer who was recently elected as a delegate to the Acme Party Convention.",
+     "delegate", "Acme Party Convention"),
+    (f"{SAID}Jo Roe, who has been appointed chief executive of Carlow Bank.", "chief executive", "Carlow Bank"),
+    (f"{SAID}Jo Roe, who was named in the lawsuit.", None, None),
+    (f"{SAID}Jo Roe, a nurse who was hired last year.", "nurse", None),
+])
+def test_current_title_after_appointment(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    """"X, a volunteer who was elected as a delegate to Y": the post a relative clause says was taken up."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
