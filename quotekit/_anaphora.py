@@ -26,7 +26,8 @@ judge" are other people), singular, and only people by the text's own evidence (
 name or "Mr"); a nominal that names its organization or place ("the Kentside mayor", "The
 Acme secretary-general") only a person the text names with it ("Kentside's Jo Roe", "Jo Roe of
 Acme"), except a past office ("The former Acme editor"), an epithet for the person of the
-sentence before.
+sentence before, and a nominal that gives an age ("The 82-year-old Acme chairman"), an epithet
+for the person the story is about.
 The person takes the nominal's title and organization as their role, and each office has one
 holder in an article.
 
@@ -200,7 +201,7 @@ def lead_person_for_title(x: _Nominal) -> int | None:
         if title == words:
             return h  # one holder of an office per article
     best: tuple[int, int] | None = None
-    for h, named in _untitled_people(x):
+    for h, named in _untitled_people(x, not _aged(x)):
         if h in x.beside.get(words, ()):
             continue  # "Mr Blair's speech irritated the chancellor": someone else than Mr Blair
         body = [i for i in named if toks[i].para > 0] or named  # the headline aside
@@ -233,7 +234,7 @@ def previous_subject_for_title(x: _Nominal) -> int | None:
         return None
     toks = x.view.toks
     sent = toks[x.at].sent
-    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x, not _former(x))
+    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x, not (_former(x) or _aged(x)))
               if any(toks[i].sent == sent - 1 for i in named) and not any(toks[i].sent == sent for i in named)]
     return min(firsts)[1] if firsts else None
 
@@ -248,6 +249,8 @@ def _definite(view: View, i: int, lex: Lexicons) -> bool:
     toks, words = view.toks, lex.words
     if toks[i].lower in words.anaphoric_determiners:
         return True
+    if (a := _age_before(view, i)) < i and a > 0 and toks[a - 1].lower in words.anaphoric_determiners:
+        return True  # "The 82-year-old Acme chairman"
     owned = False
     for k in range(i - 1, max(-1, i - 9), -1):
         t = toks[k]
@@ -274,7 +277,7 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
     for k in view.scan(_THE):
         if k in held:
             continue
-        x = k + 1
+        x = _age_end(view, k + 1)
         keep = []
         while x < len(toks) and toks[x].lower in words.role_keep_modifiers:
             keep.append(toks[x].lower)
@@ -291,6 +294,30 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
         org = view.span_text(org_at, x) if x > org_at else None
         out.append((k, (k + 1, x + title), " ".join([*keep, *view.lowers[x:x + title]]), org))
     return out
+
+
+def _age_end(view: View, x: int) -> int:
+    """The token after an age at ``x`` ("82-year-old", as one token or five), else ``x``."""
+    toks = view.toks
+    if x < len(toks) and toks[x].lower.endswith("-year-old"):
+        return x + 1
+    if [t.lower for t in toks[x + 1:x + 5]] == ["-", "year", "-", "old"] and toks[x].text.isdigit():
+        return x + 5
+    return x
+
+
+def _age_before(view: View, i: int) -> int:
+    """The first token of an age that ends just before token ``i`` ("82-year-old"), else ``i``."""
+    toks = view.toks
+    if i > 0 and toks[i - 1].lower.endswith("-year-old"):
+        return i - 1
+    return i - 5 if i >= 5 and _age_end(view, i - 5) == i else i
+
+
+def _aged(x: _Nominal) -> bool:
+    """The nominal gives an age ("The 82-year-old chief executive"): an epithet for someone the
+    story has named, whatever the organization."""
+    return _age_before(x.view, x.at) < x.at or _age_end(x.view, x.at + 1) > x.at + 1
 
 
 def _office_at(view: View, x: int, lex: Lexicons) -> int:

@@ -276,3 +276,33 @@ def test_possessive_owner_union_names(extractor: quotekit.Extractor, text: str, 
 ])
 def test_same_title_holder_takes_organization(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
     assert org_of(extractor.extract(text), name) == org
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # An age makes the nominal an epithet for the story's person, whatever its organization.
+    ("Mark Bloggs said on Friday he had met the minister in Macau.\n\n"
+     "The 82-year-old Bexco Holdings chairman made the comments after a dinner.\n\n"
+     '"We talked about trade," Bloggs said.', "chairman", "Bexco Holdings"),
+    ("Mark Bloggs said on Friday he had met the minister in Macau.\n\n"
+     "The 82-year-old chairman of Bexco Holdings, the largest casino firm in the region, made the comments after a dinner.\n\n"
+     '"We talked about trade," Bloggs said.', "chairman", "Bexco Holdings"),
+])
+def test_aged_epithet(extractor: quotekit.Extractor, text: str, role: str, org: str) -> None:
+    (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Mark Bloggs"]
+    assert (sp.role, sp.organization) == (role, org)
+
+
+def test_bare_office_title_with_age(extractor: quotekit.Extractor) -> None:
+    text = ("Mark Bloggs flew to Paris on Friday for talks on the budget.\n\n"
+            "Officials said the 54-year-old chancellor would not comment on the figures.\n\n"
+            '"We talked about trade," Bloggs said.')
+    (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Mark Bloggs"]
+    assert sp.role == "chancellor"
+
+
+def test_aged_epithet_needs_a_definite_article(extractor: quotekit.Extractor) -> None:
+    text = ("Mark Bloggs said on Friday he had met the minister in Macau.\n\n"
+            "An 82-year-old Bexco Holdings chairman made the comments after a dinner.\n\n"
+            '"We talked about trade," Bloggs said.')
+    (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Mark Bloggs"]
+    assert sp.organization is None
