@@ -120,6 +120,7 @@ class WordLists:
         one_of_kind_determiners: Determiners that pick one of a kind before a title and a comma ("said one fisherman, Jo Roe").
         perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
         appointment_participles: Participles of taking up a post after "was"/"has been" ("who was elected as a delegate").
+        home_prepositions: Prepositions after a title that may name a home town, not a body ("a plumber from Kentside").
         joint_nominals: Words of a nominal that stands for two names said together ("the two companies", "both
             groups", "the pair").
         absolute_openers: Words that open a clause with its own subject before a participle ("with X saying").
@@ -218,6 +219,7 @@ class WordLists:
     one_of_kind_determiners: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     appointment_participles: frozenset[str]
+    home_prepositions: frozenset[str]
     joint_nominals: frozenset[str]
     absolute_openers: frozenset[str]
 
