@@ -676,7 +676,7 @@ def attribute(view: View, cues: list[Cue], mentions: list[Mention], lex: Lexicon
     Returns:
         The attributions in text order, and the mentions they index.
     """
-    ctx = Ctx(view, lex, MentionIndex(mentions, cues))
+    ctx = Ctx(view, lex, MentionIndex(mentions, cues, view, lex))
     out: list[Attribution] = []
     used_cues: set[int] = set()
     last: Attribution | None = None

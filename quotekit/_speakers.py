@@ -8,25 +8,27 @@ speaker to find: stop). The order is the algorithm:
    attorney general's office": the office, not the attorney general; "according to incident
    commander Jo Roe": Jo Roe, past the title words in front of her name).
 2. ``passive_agent``: "it was reported by X"; an agentless passive has no speaker.
-3. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
-4. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
+3. ``with_subject``: "Acme hit back, with chairman Jo Roe saying …": the name after "with".
+4. ``participle_subject``: "Jane Doe emailed supporters saying …": the sentence's subject.
+5. ``of_phrase_subject``: "A spokesman for the Ministry of Defence said" (the spokesman's
    whole phrase, not the name after "of").
-5. ``coordinated_subject``: "Acme Health and Borland Medical Group announced that …" (two
+6. ``coordinated_subject``: "Acme Health and Borland Medical Group announced that …" (two
    names joined by "and" that open the clause: one joint mention, kind ``joint``).
-6. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
-7. ``relative_who``: "Jane Doe, who said …", "Sen. Jo Roe, a Republican from Ohio, who said …",
+7. ``subject_before``: "Jane Smith said", "Traders in Saltmere said" (the subject right before).
+8. ``relative_who``: "Jane Doe, who said …", "Sen. Jo Roe, a Republican from Ohio, who said …",
    "Jo Roe, 78, who said …".
-8. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
-9. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
+9. ``clause_opener``: "…, saying …" / "… and said …": the subject that opens the sentence.
+10. ``by_author``: "The Long Shore, by Jo Roe, says" (a work speaks for its author).
+11. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
    Jo Roe, said", "The two members, Jo Roe and Tom Lee, said".
-10. ``appositive``: "Jane Smith, the party's leader, said".
-11. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
-12. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
-13. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-14. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
+12. ``appositive``: "Jane Smith, the party's leader, said".
+13. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
+14. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
+15. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+16. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
-15. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
-16. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+17. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
+18. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
 :class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
@@ -59,8 +61,8 @@ class MentionIndex:
         cue_at: A cue's first token -> the cue.
     """
 
-    def __init__(self, mentions: list[Mention], cues: list[Cue]) -> None:
-        self.ments = list(mentions)
+    def __init__(self, mentions: list[Mention], cues: list[Cue], view: View | None = None, lex: Lexicons | None = None) -> None:
+        self.ments = list(mentions) if view is None or lex is None else [_name_before_title(view, m, lex) for m in mentions]
         self.end_at: dict[int, int] = {}
         self.start_at: dict[int, int] = {}
         for n, m in enumerate(mentions):
@@ -99,6 +101,20 @@ class MentionIndex:
         n = len(self.ments) - 1
         self.made[(i, j)] = n
         return n
+
+
+def _name_before_title(view: View, m: Mention, lex: Lexicons) -> Mention:
+    """"Former welfare minister Jo Roe MP said" / "Tom Lee QC said": where the capitalised
+    words in front of a nominal's title head are a person's name (from a first name on), the
+    mention is that person, named, with the title after the name (kind ``name``); not an
+    unnamed "MP" of a body called "Jo Roe". Any other mention is returned as it is."""
+    toks = view.toks
+    if m.kind != "nominal" or m.statement or not m.role or m.name_i - m.i < 2:
+        return m
+    x = next((x for x in range(m.i, m.name_i - 1) if toks[x].text in lex.first_names), None)
+    if x is None or not all(t.is_cap and t.is_word for t in toks[x:m.name_i]):
+        return m
+    return Mention(m.i, m.j, "name", x, m.name_i, "person", lex.first_names[toks[x].text], "sg", m.role, None, m.possessive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +214,22 @@ def passive_agent(ctx: Ctx, s: CueSite) -> int | None:
     if k < s.hi and toks[k].lower == "by" and k + 1 in ctx.idx.start_at:
         return ctx.idx.start_at[k + 1]
     return NO_SPEAKER
+
+
+def with_subject(ctx: Ctx, s: CueSite) -> int | None:
+    """"Acme hit back, with election coordinator Jo Roe accusing the board of …": a participle
+    right after a name that "with" (and title words) introduces is that person's, not the
+    sentence subject's."""
+    toks, idx = ctx.view.toks, ctx.idx
+    m = idx.end_at.get(s.left)
+    if not toks[s.cue.i].lower.endswith("ing") or m is None or idx.ments[m].kind != "name" or idx.ments[m].etype == "organization":
+        return None
+    x = idx.ments[m].i - 1
+    while x > s.lo and idx.ments[m].i - x <= TITLE_REACH and toks[x].is_word and toks[x].lower not in ctx.lex.words.nominal_left_stops:
+        x -= 1
+    if x < s.lo or toks[x].lower not in ctx.lex.words.absolute_openers:
+        return None
+    return m
 
 
 def participle_subject(ctx: Ctx, s: CueSite) -> int | None:
@@ -302,6 +334,22 @@ def clause_opener(ctx: Ctx, s: CueSite) -> int | None:
     if k - 1 >= s.lo and ((toks[s.cue.i].lower.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].lower in ctx.lex.words.coordinators):
         return first_subject(ctx, s.lo, k - 1)
     return None
+
+
+def by_author(ctx: Ctx, s: CueSite) -> int | None:
+    """"The Long Shore, by Jo Roe, says …" / "The report, by the Harbour Trust, says …": a work
+    with its author set off by commas right before the cue speaks for that author."""
+    toks, k, idx = ctx.view.toks, s.left, ctx.idx
+    if not (k - 1 >= s.lo and toks[k - 1].text == ","):
+        return None
+    by = next((x for x in range(k - 2, max(s.lo, k - 12), -1) if toks[x].text == "," or toks[x].lower == "by"), None)
+    if by is None or toks[by].lower != "by" or by - 1 <= s.lo or toks[by - 1].text != "," or (by - 1) not in idx.end_at:
+        return None
+    a = by + 2 if toks[by + 1].lower in ctx.lex.words.definite_articles else by + 1
+    author = idx.start_at.get(a)
+    if author is None or idx.ments[author].j != k - 1 or idx.ments[author].kind == "pronoun":
+        return None
+    return author
 
 
 def name_before_comma(ctx: Ctx, s: CueSite) -> int | None:
@@ -478,12 +526,14 @@ SubjectRule = Callable[[Ctx, CueSite], "int | None"]
 SUBJECT_RULES: tuple[SubjectRule, ...] = (
     according_source,
     passive_agent,
+    with_subject,
     participle_subject,
     of_phrase_subject,
     coordinated_subject,
     subject_before,
     relative_who,
     clause_opener,
+    by_author,
     name_before_comma,
     appositive,
     clause_subject_rule,
@@ -558,8 +608,30 @@ def first_subject(ctx: Ctx, lo: int, hi: int) -> int | None:
                 break
     m = idx.start_at.get(k)
     if m is not None and idx.ments[m].j <= hi and toks[k].lower not in ctx.lex.words.dummy_subjects and not idx.ments[m].statement:
-        return titled_name(ctx, k, hi, m)
+        joint = _joint_after(ctx, m, hi)
+        return joint if joint is not None else titled_name(ctx, k, hi, m)
     return titled_name(ctx, k, hi, None) if k < hi else None
+
+
+def _joint_after(ctx: Ctx, first: int, hi: int) -> int | None:
+    """"Acme and Borland have opposed the bid, saying …": a name that opens the sentence and a
+    second name joined to it by "and" (the second may open with "the") are one joint subject,
+    unless a list goes on after them ("Acme and Borland, and Kestrel")."""
+    toks, idx = ctx.view.toks, ctx.idx
+    a = idx.ments[first]
+    k = a.j
+    if a.kind != "name" or a.possessive or k + 1 >= hi or toks[k].lower not in ctx.lex.words.name_conjunctions:
+        return None
+    k += 1
+    if toks[k].lower in ctx.lex.words.definite_articles:
+        k += 1
+    second = idx.start_at.get(k)
+    if second is None or idx.ments[second].kind != "name" or idx.ments[second].possessive or idx.ments[second].j > hi:
+        return None
+    e = idx.ments[second].j
+    if e < len(toks) and (toks[e].text == "," or toks[e].lower in ctx.lex.words.name_conjunctions):
+        return None
+    return idx.joint(first, second)
 
 
 def sentence_subject(ctx: Ctx, lo: int, hi: int) -> int | None:

@@ -301,3 +301,53 @@ def test_pair_antecedent_abstains(extractor: quotekit.Extractor, text: str) -> N
     """No pair of the nominal's kind before it: the nominal stays its own speaker."""
     (q,) = [q for q in extractor.extract(text) if q.kind == "indirect"]
     assert q.speaker is not None and " and " not in q.speaker.name
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Former harbour master Margaret Hale MP said the pier would close. Hale said the town would fight.",
+     "Margaret Hale", "MP"),
+    ("Thomas Lindqvist QC said the case against the ferry company was weak.", "Thomas Lindqvist", "QC"),
+])
+def test_name_before_title(extractor: quotekit.Extractor, text: str, name: str, role: str) -> None:
+    """"Margaret Hale MP said": a person's name with a title after it is that person (named, with
+    the title as role), not an unnamed "MP" whose organization is "Margaret Hale"."""
+    result = extractor.extract(text)
+    sp = result[0].speaker
+    assert sp is not None and (sp.name, sp.role, sp.organization) == (name, role, None)
+    assert all(q.speaker == sp for q in result)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('Kentside Rovers hit back on Monday, with club chairman Tomas Ebbe saying the fine was "unjust".', "Tomas Ebbe"),
+    ('The Harbour Party replied, with Dana Pike accusing the council of "fiddling the figures".', "Dana Pike"),
+])
+def test_with_subject(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"…, with X saying …": the participle is X's, not the sentence subject's."""
+    result = extractor.extract(text)
+    assert result and all(q.speaker is not None and q.speaker.name == name for q in result)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Long Shore, by Marta Kowalski, says the harbour was sold in secret.", "Marta Kowalski"),
+    ("The report, by the Harbour Trust, says repairs will cost millions.", "Harbour Trust"),
+])
+def test_by_author(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"The Long Shore, by Jo Roe, says …": a work speaks for its author."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kestrel Foods and Ardley Dairy have opposed the plan for a year, saying it would cost jobs.",
+     "Kestrel Foods and Ardley Dairy"),
+    ("Kestrel Foods and Ardley Dairy, and three smaller firms, opposed the plan, saying it would cost jobs.", None),
+])
+def test_joint_after(extractor: quotekit.Extractor, text: str, name: str | None) -> None:
+    """Two names joined by "and" opening the sentence are one joint subject of "…, saying";
+    a longer list is not."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None
+    if name is None:
+        assert " and " not in q.speaker.name
+    else:
+        assert q.speaker.name == name
