@@ -276,6 +276,8 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
     t, words = ctx.view.toks[k], ctx.lex.words
     if t.lower in words.clause_subjects or t.is_cap or not t.is_word:
         return True
+    if t.lower in _LISTENER_RELATIVES:
+        return _wh_clause(ctx, k)  # a question, or the listener's relative clause ("told reporters who …")
     if _wh_clause(ctx, k):
         return True
     if t.lower in words.not_clause_start or t.lower in words.non_subject_starts:
@@ -289,6 +291,8 @@ def _subject_start(ctx: Ctx, k: int) -> bool:
 
 _GERUND_REACH = 5
 _WH_WORDS = frozenset({"what", "how", "whether", "if", "why", "which", "who"})
+_LISTENER_RELATIVES = frozenset({"who", "which"})
+"""Question words that also open a relative clause ("told the board which runs the port that …")."""
 
 
 def _wh_clause(ctx: Ctx, k: int) -> bool:
@@ -307,9 +311,8 @@ def _wh_clause(ctx: Ctx, k: int) -> bool:
         return nxt.lower in ("a", "an")
     if "that" in ctx.view.lowers[k + 2:k + _LISTENER_REACH] and toks[k].lower in ("which", "who"):
         return False  # "told the board which runs the port that …": the listener's relative clause
-    if toks[k].lower == "which":  # "which routes she would cut"; "which was late" has no subject
-        return (nxt.is_word and not nxt.is_cap and nxt.quote < 0 and nxt.lower not in words.finite_forms
-                and nxt.lower not in words.nominal_determiners)
+    if toks[k].lower == "which":  # "which routes she would cut", "which was the better plan"
+        return nxt.is_word and not nxt.is_cap and nxt.quote < 0 and nxt.lower not in words.nominal_determiners
     if toks[k].lower == "who":  # "who she thought would win", "who was to blame"
         return nxt.lower in words.clause_subjects or nxt.is_cap or nxt.lower in words.finite_forms
     return nxt.lower in words.clause_subjects or nxt.is_cap
@@ -419,14 +422,21 @@ def _that_later(ctx: Ctx, k: int, e: int, listener: bool) -> int:
     after a "that" a few words on with no finite verb before it, or ``-1`` (also for "dismissed
     claims that …", where the clause belongs to the noun). After a verb of telling
     (``listener``) the words before "that" may hold a quoted name ("told the “Harbour Hour”
-    show that …"). A comma after "that" is passed over."""
-    toks = ctx.view.toks
+    show that …") or a relative clause with its own verb ("told the committee which runs the
+    port that …"; "told a woman who suggested that X that Y": Y, the relative clause's speech
+    verb has its own "that"). A comma after "that" is passed over."""
+    toks, cue_at = ctx.view.toks, ctx.idx.cue_at
+    relative = False
+    own = -1  # "told a woman who suggested that …": the relative clause's own "that"
     for x in range(k, min(e - 1, k + _LISTENER_REACH)):
-        if toks[x].lower == "that":
+        if relative and x in cue_at and cue_at[x].j < e and toks[cue_at[x].j].lower == "that":
+            own = cue_at[x].j
+        if toks[x].lower == "that" and x != own:
             if any(t.lower in ctx.lex.words.content_nouns for t in toks[k:x]):
                 return -1  # "dismissed fears from some members that …": the noun's clause
             return x + 2 if x + 2 < e and toks[x + 1].text == "," else x + 1
-        if _finite(ctx, x) or (toks[x].quote >= 0 and not listener) or toks[x].text in _DASHES:
+        relative = relative or (listener and toks[x].lower in _LISTENER_RELATIVES)
+        if (_finite(ctx, x) and not relative) or (toks[x].quote >= 0 and not listener) or toks[x].text in _DASHES:
             return -1
     return -1
 
