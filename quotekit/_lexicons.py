@@ -124,6 +124,7 @@ class WordLists:
         joint_nominals: Words of a nominal that stands for two names said together ("the two companies", "both
             groups", "the pair").
         absolute_openers: Words that open a clause with its own subject before a participle ("with X saying").
+        figure_nouns: Nouns of figures a body publishes ("according to the Acme Polls average", "Acme figures").
     """
 
     skip_before_cue: frozenset[str]
@@ -222,6 +223,7 @@ class WordLists:
     home_prepositions: frozenset[str]
     joint_nominals: frozenset[str]
     absolute_openers: frozenset[str]
+    figure_nouns: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
