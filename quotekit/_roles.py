@@ -338,9 +338,18 @@ def _body_after(view: View, e: int, hi: int, lex: Lexicons) -> tuple[str | None,
     toks = view.toks
     if e + 1 < hi and toks[e].lower in lex.words.role_org_prepositions:
         o, e2 = _org_after(view, e + 1, hi, lex)
+        if o and toks[e].lower in lex.words.home_prepositions and not _names_body(view, e2, hi, lex):
+            return None, e  # "a plumber from Kentside": a home town
         if o:
             return o, e2
     return None, e
+
+
+def _names_body(view: View, e: int, hi: int, lex: Lexicons) -> bool:
+    """Whether the name ending at token ``e`` (exclusive) is a body's: its last word, or the word
+    after it, is an organization word ("Acme Capital", "the Kentside Trust", "Acme bank")."""
+    toks = view.toks
+    return toks[e - 1].lower in lex.org_words or (e < hi and toks[e].lower in lex.org_words)
 
 
 def _portfolio_and_body(view: View, e: int, hi: int, lex: Lexicons) -> tuple[int, str | None, int]:
@@ -836,7 +845,7 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
     if not (k + 2 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.nominal_org_prepositions):
         return None
     org, e = _org_after(s.view, k + 2, s.hi, lex)
-    if not org or not (toks[e - 1].lower in lex.org_words or (e < s.hi and toks[e].lower in lex.org_words)):
+    if not org or not _names_body(s.view, e, s.hi, lex):
         return None  # "Jo Roe, of Kentside": a home town, not a body
     return RoleFound(None, org, "affiliation_after")
 

@@ -137,10 +137,11 @@ SHAPES = [
     ("appositive_after", f"{SAID}Jane Roe, the reform group's general secretary.", "Jane Roe", "general secretary", None),
     ("appositive_after", f"{SAID}Jane Roe, vice president of the Seaport Women’s Club of Kentland.", "Jane Roe",
      "vice president", "Seaport Women’s Club of Kentland"),
-    ("appositive_after", f"{SAID}Jane Roe, a gynecologist from Seaport, Kentland.", "Jane Roe", "gynecologist", "Seaport"),
+    # a home town after "from" is no body (PolNeAR role gold rule 17)
+    ("appositive_after", f"{SAID}Jane Roe, a gynecologist from Seaport, Kentland.", "Jane Roe", "gynecologist", None),
     ("appositive_after", f"{SAID}Jane Roe, an environmental blogger.", "Jane Roe", "environmental blogger", None),
     ("appositive_after", f"{SAID}Jane Roe, a 26-year-old benefits manager from Seaport.", "Jane Roe", "benefits manager",
-     "Seaport"),
+     None),
     ("appositive_after", f"{SAID}Jane Roe, leader of the anti-immigration Kentland Freedom Party.", "Jane Roe", "leader",
      "Kentland Freedom Party"),
     ("appositive_after", f"{SAID}Jane Roe, former chief of staff of the Joint Committee on Taxation.", "Jane Roe",
@@ -712,4 +713,14 @@ def test_title_before_comma_not_a_predicate(extractor: Extractor, text: str, rol
 ])
 def test_current_title_after_appointment(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
     """"X, a volunteer who was elected as a delegate to Y": the post a relative clause says was taken up."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Jo Roe, a 34-year-old plumber from Kentside.", "plumber", None),
+    (f"{SAID}Jo Roe, an analyst from Acme Capital.", "analyst", "Acme Capital"),
+    (f"{SAID}Jo Roe, a nurse from Kentside General Hospital.", "nurse", "Kentside General Hospital"),
+])
+def test_body_after_home_town(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """"a plumber from Kentside": after "from" only a name ending in an organization word is a body."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
