@@ -8,7 +8,8 @@ force"). The rules of :data:`OWNER_RULES`, tried in this order at each mention, 
 nominal's words:
 
 1. ``possessive_owner``: "the union's general secretary, Jo Roe", "Jo Roe, the trust's chief
-   executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe".
+   executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe", "her
+   senior adviser, Jo Roe" (a person's: :func:`person_owner`).
 2. ``for_owner``: "a spokesman for the force", "a spokeswoman for the arts council".
 3. ``kind_nominal_owner``: "the committee chairman, Jo Roe,", "Jo Roe, the union leader,": a
    definite nominal with a noun of a kind of body before the title.
@@ -57,6 +58,12 @@ OWNER_WORDS = 3
 
 IT = ("it",)
 """The owner words of "its": the body of the sentence before."""
+
+PERSON_OWNERS = {"his": "m", "her": "f"}
+"""Possessive pronouns that give a title a person as its owner ("her senior adviser, Jo Roe"), and their gender."""
+
+PERSON_REACH = 2
+"""Sentences before a title's own where the one person its "his" or "her" stands for may be named."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -119,8 +126,9 @@ def _owner_of_title(view: View, lex: Lexicons, end: int, role: str, back: bool) 
         if t.lower in lex.words.possessive_marks:
             owner = _owner_words_before(view, lex, k)
             return owner if owner and (last in seen if back else _title_follows(view, k + 1, last)) else None
-        if t.lower == "its":
-            return IT if (last in seen if back else _title_follows(view, k + 1, last)) else None
+        if t.lower == "its" or t.lower in PERSON_OWNERS:
+            owner = IT if t.lower == "its" else (t.lower,)
+            return owner if (last in seen if back else _title_follows(view, k + 1, last)) else None
         if not t.is_word:
             return None
         seen.append(t.lower)
@@ -459,10 +467,31 @@ def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities,
                 continue
             if bodies is None:
                 bodies = named_bodies(view, lex)
-            body = named_body_for(owner, bodies, view, lex, ments[k].i)
+            if owner[0] in PERSON_OWNERS:
+                words = found.role.lower().split()
+                if any(" ".join(words[i:]) in lex.words.office_titles for i in range(len(words))):
+                    continue  # "his presidential candidate", "her chairman": an office, not a person's
+                body = person_owner(view, ments, ents, e, PERSON_OWNERS[owner[0]], ments[k].i)
+            else:
+                body = named_body_for(owner, bodies, view, lex, ments[k].i)
             if body is not None:
                 roles[e] = _with_org(found, body)
                 break
+
+
+def person_owner(view: View, ments: list[Mention], ents: Entities, e: int, gender: str, at: int) -> str | None:
+    """"Jo Roe backed the plan. … her senior policy adviser, Tom Lale, said": the one other named
+    person of that gender named in the title's sentence before it or in the
+    :data:`PERSON_REACH` sentences before, who owns the title (a person's adviser, spokesman,
+    lawyer; not an office, ``words/office_titles.txt``); ``None`` where there are none or several."""
+    sent = view.toks[at].sent
+    near = [f for f, ent in enumerate(ents.entities) if f != e and not ent.unnamed and ent.etype == "person"
+            and any(ments[k].kind == "name" and ments[k].i < at and sent - PERSON_REACH <= view.toks[ments[k].i].sent <= sent
+                    for k in ent.mentions)]
+    same = [f for f in near if ents.entities[f].gender == gender]
+    # A full name of no known gender ("Hillary Clinton") where nobody of that gender is near.
+    same = same or [f for f in near if ents.entities[f].gender == "-" and len(ents.entities[f].words) > 1]
+    return ents.entities[same[0]].name if len(same) == 1 else None
 
 
 def _with_org(found: RoleFound, body: str) -> RoleFound:

@@ -110,3 +110,24 @@ def test_lower_case_body_end_not_a_description(extractor: quotekit.Extractor) ->
     text = ("The deal was struck with a Kentside charity in May, officials in Kentside said.\n\n"
             "The charity's chairman, Tom Lale, said the terms were fair.")
     assert org_of(extractor.extract(text), "Tom Lale") is None
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    # "her" before the title: the one woman named just before owns it.
+    ("Senator Ann Vick has backed the trade deal.\n\n"
+     "In a statement, her senior policy adviser, Tom Lale, said the deal would protect jobs.", "Tom Lale", "Ann Vick"),
+    # An unnamed speaker's "His spokesman".
+    ("Mark Bloggs has given the party money for years.\n\nHis spokesman said he would give no more.", "spokesman", "Mark Bloggs"),
+])
+def test_person_owner(extractor: quotekit.Extractor, text: str, name: str, org: str) -> None:
+    assert org_of(extractor.extract(text), name) == org
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Two men named just before: whose spokesman cannot be told.
+    ("Mark Bloggs met Dan Reyes on Monday.\n\nHis spokesman, Tom Lale, said the talks were useful.", "Tom Lale"),
+    # An office ("his chairman") is a body's, not a person's.
+    ("Mark Bloggs founded the firm in 1990.\n\nHis chairman, Tom Lale, said profits had doubled.", "Tom Lale"),
+])
+def test_person_owner_abstains(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    assert org_of(extractor.extract(text), name) is None
