@@ -9,7 +9,8 @@ nominal's words:
 
 1. ``possessive_owner``: "the union's general secretary, Jo Roe", "Jo Roe, the trust's chief
    executive,", "the force's Chief Constable Jo Roe", "Its managing director, Jo Roe", "her
-   senior adviser, Jo Roe" (a person's: :func:`person_owner`).
+   senior adviser, Jo Roe" (a person's: :func:`person_owner`), "the senator's chief of staff, Jo
+   Roe" (the named holder of that title: :func:`title_holder`).
 2. ``for_owner``: "a spokesman for the force", "a spokeswoman for the arts council".
 3. ``kind_nominal_owner``: "the committee chairman, Jo Roe,", "Jo Roe, the union leader,": a
    definite nominal with a noun of a kind of body before the title.
@@ -473,7 +474,7 @@ def link_nominal_organizations(view: View, ments: list[Mention], ents: Entities,
                     continue  # "his presidential candidate", "her chairman": an office, not a person's
                 body = person_owner(view, ments, ents, e, PERSON_OWNERS[owner[0]], ments[k].i)
             else:
-                body = named_body_for(owner, bodies, view, lex, ments[k].i)
+                body = named_body_for(owner, bodies, view, lex, ments[k].i) or title_holder(ents, roles, e, owner)
             if body is not None:
                 roles[e] = _with_org(found, body)
                 break
@@ -492,6 +493,17 @@ def person_owner(view: View, ments: list[Mention], ents: Entities, e: int, gende
     # A full name of no known gender ("Hillary Clinton") where nobody of that gender is near.
     same = same or [f for f in near if ents.entities[f].gender == "-" and len(ents.entities[f].words) > 1]
     return ents.entities[same[0]].name if len(same) == 1 else None
+
+
+def title_holder(ents: Entities, roles: dict[int, RoleFound], e: int, owner: tuple[str, ...]) -> str | None:
+    """"Senator Jo Roe … the senator's chief of staff, Tom Lale,": an owner nominal that is the
+    title of the one named person who holds it (their title ends in its words, written with their
+    name, not given them by stage 6b's guess) is that person."""
+    holders = {ents.entities[h].name for h, found in roles.items()
+               if h != e and found.role and found.rule != "lead_person_for_title" and not ents.entities[h].unnamed
+               and ents.entities[h].etype == "person"
+               and tuple(found.role.lower().split()[-len(owner):]) == owner}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _with_org(found: RoleFound, body: str) -> RoleFound:

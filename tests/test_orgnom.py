@@ -131,3 +131,15 @@ def test_person_owner(extractor: quotekit.Extractor, text: str, name: str, org: 
 ])
 def test_person_owner_abstains(extractor: quotekit.Extractor, text: str, name: str) -> None:
     assert org_of(extractor.extract(text), name) is None
+
+
+def test_title_holder(extractor: quotekit.Extractor) -> None:
+    text = ("Senator Ann Vick has backed the trade deal.\n\n"
+            "The senator's spokesman, Tom Lale, said the deal would protect jobs.")
+    assert org_of(extractor.extract(text), "Tom Lale") == "Ann Vick"
+
+
+def test_title_holder_abstains(extractor: quotekit.Extractor) -> None:
+    text = ("Mayor Ann Vick and Mayor Jo Pell signed the pact.\n\n"
+            "The mayor's spokesman, Tom Lale, said the deal would protect jobs.")
+    assert org_of(extractor.extract(text), "Tom Lale") is None
