@@ -289,6 +289,9 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                     and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))):
                 nxt.i, nxt.role_org = m.i, owner
                 continue
+        if nxt is not None and _coordinated_title_of(view, m, nxt, lex):
+            nxt.i, nxt.role, nxt.role_org = m.i, m.role, m.role_org
+            continue
         if (m.kind == "nominal" and not m.statement and nxt is not None and nxt.kind == "name" and nxt.role is None
                 and m.j < len(toks) and toks[m.j].lower in lex.words.possessive_marks and nxt.i > m.j + 1
                 and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))
@@ -297,6 +300,20 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
             continue
         keep.append(m)
     return keep
+
+
+def _coordinated_title_of(view: View, m: Mention, nxt: Mention, lex: Lexicons) -> bool:
+    """Whether the title mention ``m`` is the first of two titles joined by "and" right before the
+    name ``nxt`` ("said Acme chairman and chief executive Jo Roe"): the name's own title, not a
+    second speaker; the first title is the role (as in "Filmmaker and best-selling author Jo Roe")."""
+    if (m.kind != "nominal" or m.statement or not m.role or nxt.kind != "name" or nxt.role is not None
+            or nxt.i - m.j < 2 or view.lowers[m.j] != "and"):
+        return False
+    toks = view.toks
+    gap = view.lowers[m.j + 1:nxt.i]
+    return (toks[m.i].sent == toks[nxt.i].sent and all(toks[x].is_word and not toks[x].is_cap and toks[x].quote < 0
+                                                        for x in range(m.j + 1, nxt.i))
+            and _role_match(gap, lex, True) == len(gap))
 
 
 def skip_dateline(view: View, k: int) -> int:

@@ -309,8 +309,26 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             return _role_text(view, keep, (_portfolio_start(view, ws, x, start), e)), o, e2
     if org is None:
         r, org, e2 = _portfolio_and_body(view, e, hi, lex)
+        if org is None and r == e:
+            org, e2 = _body_after_second_title(view, e, hi, lex)
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
+
+
+def _body_after_second_title(view: View, e: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
+    """"the chairman and chief executive of Acme": where "and" and a second title follow the title
+    ending at token ``e``, the body after that title is the first one's too; (None, e) otherwise."""
+    toks = view.toks
+    if not (e + 1 < hi and toks[e].lower == "and"):
+        return None, e
+    x = e + 1
+    while x < hi and toks[x].is_word and not toks[x].is_cap and toks[x].quote < 0 and x - e <= lex.max_job_len:
+        x += 1
+    n = _role_match(view.lowers[e + 1:x], lex, True)
+    if not n:
+        return None, e
+    _, o, e2 = _portfolio_and_body(view, e + 1 + n, hi, lex)
+    return (o, e2) if o else (None, e)
 
 
 def _heading_verb(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, int] | None:
@@ -903,7 +921,7 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
             if found is not None and found.role is not None and _role_ok(found.role, lex) is None:
                 found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
             if found is not None and found.role is not None:
-                found = _title_body(found, lex)
+                found = _seat_in_front(_title_body(found, lex), lex)
             if found is not None and found.role is not None and found.org is None:
                 body = _body_of_with_clause(site)
                 if body:
@@ -963,6 +981,18 @@ def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:
             body = " ".join(v for v in ws[:x + 1] if v.lower() not in keep)
             return RoleFound(" ".join(kept + ws[x + 1:]), found.org or body, found.rule, found.party, found.found)
     return found
+
+
+def _seat_in_front(found: RoleFound, lex: Lexicons) -> RoleFound:
+    """"Kentside MP Jo Roe", "Florida Sen. Jo Roe": a place before a legislator's title is the seat,
+    not an organization (``words/constituency_titles.txt``); a party ("Labour MP") or a body's name
+    ("Acme Union delegate") stays."""
+    last, org = (found.role or "").lower().split()[-1:], found.org or ""
+    if (found.rule not in ("title_words_before", "title_before_name") or not org or not last
+            or last[0] not in lex.words.constituency_titles or org.lower() in lex.words.party_words
+            or org.split()[-1].lower() in lex.org_words):
+        return found
+    return RoleFound(found.role, None, found.rule, found.party, found.found)
 
 
 def _party_after(view: View, k: int, hi: int) -> str | None:

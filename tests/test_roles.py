@@ -724,3 +724,31 @@ def test_current_title_after_appointment(extractor: Extractor, text: str, role: 
 def test_body_after_home_town(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """"a plumber from Kentside": after "from" only a name ending in an organization word is a body."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Acme chairman and chief executive Jo Roe.", ("Jo Roe", "chairman", "Acme")),
+    ("Acme chairman and chief executive Jo Roe said: “The pier must reopen.”", ("Jo Roe", "chairman", "Acme")),
+    (f"{SAID}Jo Roe, the chairman and chief executive of Carlow Bank.", ("Jo Roe", "chairman", "Carlow Bank")),
+    (f"{SAID}Jo Roe, chairman and founder of the Acme Trust.", ("Jo Roe", "chairman", "Acme Trust")),
+])
+def test_coordinated_titles_one_person(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"said Acme chairman and chief executive Jo Roe": two joined titles are one person's (the first
+    is the role, as for "Filmmaker and best-selling author X"); the body after the second is the first's too."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    (f"{SAID}Kentside MP Jo Roe.", None),
+    ("Florida Sen. Jo Roe said: “The pier must reopen.”", None),
+    (f"{SAID}Labour MP Jo Roe.", "Labour"),
+    (f"{SAID}Acme Union delegate Jo Roe.", "Acme Union"),
+])
+def test_seat_in_front(extractor: Extractor, text: str, org: str | None) -> None:
+    """"Kentside MP Jo Roe": a place before a legislator's title is the seat, not an organization."""
+    assert _speaker_of(extractor, text)[2] == org
+
+
+def test_who_owns_gives_the_body(extractor: Extractor) -> None:
+    """"Jo Roe, who owns the Kentside Hotel": the body, and no made-up title."""
+    assert _speaker_of(extractor, f"{SAID}Jo Roe, who owns the Kentside Hotel.")[1:3] == (None, "Kentside Hotel")
