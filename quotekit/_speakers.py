@@ -175,9 +175,45 @@ def according_source(ctx: Ctx, s: CueSite) -> int | None:
     if e <= k:
         return NO_SPEAKER
     head = _possessed_head(ctx, k, e)
-    if head is None:
-        head = _titled_source(ctx, k, e)
+    for rule in (_titled_source, _agent_source, _name_modifier_source):
+        if head is None:
+            head = rule(ctx, k, e)
     return ctx.idx.extend(head, k, e)
+
+
+def _agent_source(ctx: Ctx, k: int, e: int) -> int | None:
+    """"according to figures compiled by Pollwise", "according to a survey by the Harbour
+    Trust for …": the name after "by" is the source, not the figures (nor a word at the end of
+    the phrase, "… released on Thursday")."""
+    toks, idx = ctx.view.toks, ctx.idx
+    for x in range(k + 1, e - 1):
+        if toks[x].lower == "by":
+            a = x + 2 if toks[x + 1].lower in ctx.lex.words.definite_articles else x + 1
+            m = idx.start_at.get(a)
+            return m if m is not None and idx.ments[m].kind == "name" and idx.ments[m].j <= e else None
+    return None
+
+
+def _name_modifier_source(ctx: Ctx, k: int, e: int) -> int | None:
+    """"according to a Harbour Gazette survey released on Monday", "according to the Polltrack
+    average": a body's name in front of a report or figures noun that the phrase is about is the
+    source, not a word at the end of the phrase."""
+    toks, idx, lex = ctx.view.toks, ctx.idx, ctx.lex
+    y = k
+    while y < e and y not in idx.start_at and toks[y].is_word and not toks[y].is_cap:
+        y += 1  # "the", "a", "early"
+    m = idx.start_at.get(y)
+    if m is None or idx.ments[m].kind != "name" or idx.ments[m].etype == "person" or idx.ments[m].j >= e:
+        return None
+    h = idx.ments[m].j
+    while h + 1 < e and toks[h + 1].is_word and not toks[h + 1].is_cap and toks[h + 1].lower not in lex.words.nominal_left_stops:
+        h += 1  # the head noun ends the run of lower-case words after the name
+    head = toks[h]
+    if not head.is_word or head.is_cap or any(t.lower in lex.words.nominal_left_stops for t in toks[idx.ments[m].j:h + 1]):
+        return None
+    if head.lower not in lex.statement_nouns and head.lower not in lex.words.figure_nouns:
+        return None  # "according to the Kentside harbour master": a person, not the body
+    return m
 
 
 def _titled_source(ctx: Ctx, k: int, e: int) -> int | None:

@@ -259,6 +259,7 @@ def test_according_source_titled_name(extractor: quotekit.Extractor, text: str, 
     ("PORTVILLE, Maine - Kestrel Foods and the Ardley Dairy Cooperative said the plant would close.",
      "Kestrel Foods and the Ardley Dairy Cooperative"),
     ("Jo Roe and Tom Lee said the plan would fail.", "Jo Roe and Tom Lee"),
+    ("Jo Roe and Senator Tom Lee have both said the plan would fail.", "Jo Roe and Senator Tom Lee"),
 ])
 def test_coordinated_subject(extractor: quotekit.Extractor, text: str, name: str) -> None:
     """Two names joined by "and" that open the clause speak together: one joint speaker named as
@@ -351,3 +352,27 @@ def test_joint_after(extractor: quotekit.Extractor, text: str, name: str | None)
         assert " and " not in q.speaker.name
     else:
         assert q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Polls\n\nSales fell by a fifth, according to figures compiled by Pollwise for the Harbour Trust (HT).", "Pollwise"),
+    ("Polls\n\nAccording to estimates published by the Kentside Institute, most residents back the plan.",
+     "Kentside Institute"),
+])
+def test_agent_source(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"according to figures compiled by X": the agent after "by" is the source, not the figures
+    nor the last word of the phrase ('HT', 'Thursday')."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Polls\n\nAccording to a Harbour Gazette survey released on Thursday, most residents back the plan.", "Harbour Gazette"),
+    ("Polls\n\nAccording to the Polltrack average, Dana Pike leads by six points.", "Polltrack"),
+    ("Polls\n\nAccording to the Kentside harbour master, the pier will close.", "master"),
+])
+def test_name_modifier_source(extractor: quotekit.Extractor, text: str, name: str) -> None:
+    """"according to a Harbour Gazette survey": the body named in front of a report or figures
+    noun is the source; in front of any other noun ('harbour master') it is not."""
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == name
