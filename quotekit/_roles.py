@@ -922,8 +922,9 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
             if found is not None and found.role is not None:
                 found = _seat_in_front(_title_body(found, lex), lex)
-            if found is not None and found.role is not None and found.org is None:
-                body = _body_of_with_clause(site)
+            if found is not None and found.role is not None and found.org is None and found.rule != "affiliation_after":
+                aff = affiliation_after(site)  # "Professor Jo Roe, of Kentside University": a title, then the body
+                body = aff.org if aff is not None else _body_of_with_clause(site)
                 if body:
                     found = RoleFound(found.role, body, found.rule, found.party, found.found)
             if found is not None:

@@ -752,3 +752,13 @@ def test_seat_in_front(extractor: Extractor, text: str, org: str | None) -> None
 def test_who_owns_gives_the_body(extractor: Extractor) -> None:
     """"Jo Roe, who owns the Kentside Hotel": the body, and no made-up title."""
     assert _speaker_of(extractor, f"{SAID}Jo Roe, who owns the Kentside Hotel.")[1:3] == (None, "Kentside Hotel")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Professor Jo Roe, of Carlow University.", ("Professor", "Carlow University")),
+    (f"{SAID}Councillor Jo Roe, from the Kentside Residents Association.", ("Councillor", "Kentside Residents Association")),
+    (f"{SAID}Mayor Jo Roe, of Kentside.", ("Mayor", None)),  # a home town
+])
+def test_title_then_affiliation(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Professor Jo Roe, of Carlow University": a title before the name and the body after it."""
+    assert _speaker_of(extractor, text)[1:3] == want
