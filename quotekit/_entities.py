@@ -246,6 +246,9 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
             entity_of[n] = joints[key]
             ents[entity_of[n]].mentions.append(n)
         elif m.kind == "name":
+            spelled = _spelled_out(view, m, lex)
+            if spelled is not None:
+                find_or_add(words_of(*spelled), view.span_text(*spelled), "organization", "-")
             entity_of[n] = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
             ents[entity_of[n]].mentions.append(n)
         elif m.kind == "nominal" and m.statement:
@@ -286,6 +289,33 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     _resolve_pronouns(view, ments, atts, ents, entity_of, lex)
     _context_orgs(view, ments, atts, ents, entity_of, lex)
     return Entities(ents, entity_of)
+
+
+SPELLED_REACH = 12
+"""Tokens at most of a name spelled out before its abbreviation in brackets."""
+
+
+def _spelled_out(view: View, m: Mention, lex: Lexicons) -> tuple[int, int] | None:
+    """"the Entertainment and Leisure Software Publishers Association (Elspa)": an abbreviation in
+    brackets right after a name gives the tokens of the full name before it whose initials it
+    is (capitalised words, and the joining words initials skip), so that the abbreviation and
+    the full name are one body, named in full; ``None`` where the words before do not spell it."""
+    toks, skip = view.toks, lex.words.initials_skip
+    if not (m.i > 1 and m.j < len(toks) and m.j - m.i == 1 and toks[m.i - 1].text == "(" and toks[m.j].text == ")"):
+        return None
+    short = toks[m.i].lower.replace(".", "")
+    x = m.i - 1
+    letters = ""
+    while x - 1 >= 0 and m.i - x <= SPELLED_REACH and len(letters) < len(short):
+        t = toks[x - 1]
+        if t.is_cap and t.is_word:
+            letters = t.lower[0] + letters
+        elif t.lower not in skip:
+            break
+        x -= 1
+        if letters == short and t.is_cap:
+            return (x, m.i - 1)
+    return None
 
 
 PAIR_REACH = 4

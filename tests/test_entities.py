@@ -145,3 +145,12 @@ def test_joint_entity_matches_no_other_name() -> None:
     joint = Entity(["acme", "ltd", "and", "borland"], "Acme Ltd and Borland", "organization", joint=True)
     assert not _same(joint, ["acme", "ltd"], "organization", frozenset())
     assert not _same(joint, ["acme"], "organization", frozenset())
+
+
+def test_spelled_out_abbreviation(extractor: Extractor) -> None:
+    """"the Coastal and Inland Fishing Boat Federation (CIFBF)": the abbreviation in brackets is
+    the body named in full before it, also where the full name holds an "and"."""
+    text = ("Catches fell by a third last year, according to figures compiled for the Coastal and Inland "
+            "Fishing Boat Federation (CIFBF).\n\nCIFBF said that prices at the quayside had doubled.")
+    q = find_quote(extractor.extract(text), "prices at the quayside")
+    assert speaker_name(q) == "Coastal and Inland Fishing Boat Federation"
