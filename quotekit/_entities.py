@@ -14,6 +14,10 @@ own sentence, or, opening its sentence, to the first person of the sentence befo
 gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender.
 Mentions are walked in text order (attribution's own phrases come last in the list).
 
+An abbreviation in brackets after a name spelled out before it is that body, named in full
+(:func:`_spelled_out`: "the Entertainment and Leisure Software Publishers Association (Elspa)",
+also where stage 3 read the full name as two names either side of its "and").
+
 Two names that speak together are one joint entity named as the coordination is written (a
 ``joint`` mention from :func:`quotekit._speakers.coordinated_subject`: "Acme Health and Borland
 Medical Group announced …"), and a nominal of two after such names ("the two companies", "both
