@@ -305,6 +305,8 @@ ROLES = [
     ("current_title_after", "Jane Smith, a former nurse who is now director of the Harbour Trust, said the wall was safe.",
      "director", "Harbour Trust"),
     ("title_named_before", "A retired nurse named Jane Smith said the wall was safe.", "retired nurse", None),
+    ("plural_title_before_comma", "The two council members who voted no, Jane Smith and Tom Lee, said the wall was safe.",
+     "council member", None),
 ]
 
 
