@@ -10,8 +10,8 @@ or ``None`` (it does not apply: try the next one). The order:
 3. ``asked``: "Asked whether …, she said …": the question is reported, its asker unnamed.
 4. ``unsourced``: "It was claimed (that) CLAUSE": reported speech with no source named.
 5. (The cue's speaker is found here: the owner of a cue written as a noun ("Jo Roe's claim
-   that …", :func:`_owner`), else by :func:`quotekit._speakers.speaker_of`; a cue with none
-   reports nothing.)
+   that …", :func:`_owner`; an owner that is no mention, "the union's claims that …", reports
+   nothing), else by :func:`quotekit._speakers.speaker_of`; a cue with none reports nothing.)
 6. ``according``: content before, after or around "according to X".
 7. ``and_that``: "Jane Smith said CLAUSE and that CLAUSE2": the ``forward`` report and, as a
    report of its own, each further clause after "and that" / "but that".
@@ -768,15 +768,21 @@ def backward(ctx: Ctx, s: Sentence) -> list[Attribution] | None:
 
 
 def _owner(ctx: Ctx, c: Cue, lo: int) -> int | None:
-    """"seized on Jo Roe’s claim that …", "rejected the union's claims that …": the mention that
-    owns a cue written as a noun (``noun_like_cues``) with a "that" clause is its source, not the
-    sentence's subject; ``None`` where the cue has no owner or no "that" after it."""
+    """"seized on Jo Roe’s claim that …", "rejected the Harbour Union's claims that …": the
+    mention that owns a cue written as a noun (``noun_like_cues``) with a "that" clause is its
+    source, not the sentence's subject. ``None`` where the cue is not so owned ("Jo Roe's
+    comments came after …"); :data:`NO_OWNER` where its owner is no mention ("the union's
+    claims that …": not the sentence's subject either)."""
     toks, words = ctx.view.toks, ctx.lex.words
     if c.j - c.i != 1 or c.i - 2 < lo or c.j >= len(toks) or toks[c.i].lower not in words.noun_like_cues:
         return None
     if toks[c.i - 1].lower not in words.possessive_marks or toks[c.j].lower != "that":
-        return None  # "Jo Roe's comments came after …": no report
-    return ctx.idx.end_at.get(c.i - 1)
+        return None
+    return ctx.idx.end_at.get(c.i - 1, NO_OWNER)
+
+
+NO_OWNER = -1
+"""What :func:`_owner` returns for an owned cue whose owner is not a mention."""
 
 
 ReportedRule = Callable[[Ctx, Sentence], "list[Attribution] | None"]
@@ -807,7 +813,7 @@ def _report(ctx: Ctx, c: Cue, rules: tuple[ReportedRule, ...] = SOURCED_RULES) -
     m = _owner(ctx, c, s_lo)
     if m is None:
         m = speaker_of(ctx, c, s_lo, s_hi)
-    if m is None:
+    if m is None or m == NO_OWNER:
         return []
     site = Sentence(c, s_lo, s_hi, m)
     for rule in rules:

@@ -525,3 +525,12 @@ def test_wh_clause_if(extractor: quotekit.Extractor, text: str, content: str) ->
 def test_wh_clause_if_needs_a_question(extractor: quotekit.Extractor, text: str) -> None:
     """"was asked if …" (the subject is asked), "declined to say if …" (nothing said)."""
     assert _indirect(extractor, text) == []
+
+
+def test_owner_not_a_mention(extractor: quotekit.Extractor) -> None:
+    """"rejected the union's claims that …": an owner that is no mention is not replaced by the
+    sentence's subject (nor by a phrase up to the cue): no report; a named owner is the source."""
+    assert _indirect(extractor, "The mayor rejected the union's claims that the pier was unsafe.") == []
+    (q,) = [q for q in extractor.extract("The mayor rejected the Harbour Union's claims that the pier was unsafe.")
+            if q.kind == "indirect"]
+    assert q.speaker is not None and q.speaker.name == "Harbour Union"
