@@ -286,7 +286,8 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                 nxt.role_org = view.span_text(a, t) if t > a else None
                 continue
             if (nxt.kind == "nominal" and m.possessive and nxt.role and not nxt.statement and nxt.role_org is None
-                    and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))):
+                    and all(toks[x].is_word and not toks[x].is_cap for x in range(m.j + 1, nxt.i))
+                    and not _named_after(view, nxt, out[n + 2] if n + 2 < len(out) else None)):
                 nxt.i, nxt.role_org = m.i, owner
                 continue
         if nxt is not None and _coordinated_title_of(view, m, nxt, lex):
@@ -300,6 +301,14 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
             continue
         keep.append(m)
     return keep
+
+
+def _named_after(view: View, m: Mention, nxt: Mention | None) -> bool:
+    """Whether the title mention ``m`` is followed by a comma and the name of its holder ("Acme's
+    chief executive, Jo Roe"): the owner then stays a possessive name of its own, so that the
+    holder, not the title, is the one a cue before them reads ("said Acme's chief executive, Jo Roe")."""
+    return (nxt is not None and nxt.kind == "name" and m.j < len(view.toks) and view.toks[m.j].text == ","
+            and nxt.i == m.j + 1)
 
 
 def _coordinated_title_of(view: View, m: Mention, nxt: Mention, lex: Lexicons) -> bool:

@@ -632,7 +632,8 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
             if _said_of_another(s, prev.i):
                 return None  # "his second term as US President, Jo Roe said": the title is not Jo Roe's
             org = prev.role_org
-            if org is None and k > 0 and ments[k - 1].possessive and ments[k - 1].j + 1 == prev.i:
+            if org is None and k > 0 and ments[k - 1].possessive and all(
+                    toks[x].is_word and not toks[x].is_cap for x in range(ments[k - 1].j + 1, prev.i)):  # "Acme's chief executive"
                 org = s.view.span_text(ments[k - 1].name_i, ments[k - 1].name_j)
             role = prev.role
             whole = s.view.lowers[prev.name_i:prev.j]

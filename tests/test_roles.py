@@ -762,3 +762,14 @@ def test_who_owns_gives_the_body(extractor: Extractor) -> None:
 def test_title_then_affiliation(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
     """"Professor Jo Roe, of Carlow University": a title before the name and the body after it."""
     assert _speaker_of(extractor, text)[1:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Acme’s chief executive, Jo Roe.", ("Jo Roe", "chief executive", "Acme")),
+    ("Acme’s chief executive, Jo Roe, said: “The pier must reopen.”", ("Jo Roe", "chief executive", "Acme")),
+    (f"{SAID}Lee’s lawyer, Jo Roe.", ("Jo Roe", "lawyer", "Lee")),
+])
+def test_possessive_title_then_holder(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"said Acme's chief executive, Jo Roe": the holder named after the comma speaks, with the
+    possessor as the body (candidates._named_after keeps the owner a mention of its own)."""
+    assert _speaker_of(extractor, text)[:3] == want
