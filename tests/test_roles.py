@@ -773,3 +773,15 @@ def test_possessive_title_then_holder(extractor: Extractor, text: str, want: tup
     """"said Acme's chief executive, Jo Roe": the holder named after the comma speaks, with the
     possessor as the body (candidates._named_after keeps the owner a mention of its own)."""
     assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Det Insp Jo Roe.", ("Jo Roe", "Det Insp", None)),
+    (f"{SAID}Det Ch Supt Jo Roe, of Kentside Police.", ("Jo Roe", "Det Ch Supt", "Kentside Police")),
+    (f"{SAID}Carlow Weather forecaster Jo Roe.", ("Jo Roe", "forecaster", "Carlow Weather")),
+    (f"{SAID}Jo Roe, a Kentside Lifeboats volunteer.", ("Jo Roe", "volunteer", "Kentside Lifeboats")),
+])
+def test_british_ranks_and_posts(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """British police ranks as abbreviated in news style ("Det Insp", "Ch Supt") and posts such as
+    forecaster and volunteer are titles (roles.txt)."""
+    assert _speaker_of(extractor, text)[:3] == want
