@@ -278,6 +278,10 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
                     and nxt.etype != "organization"):  # "Rep. Jo Roe's Senate campaign": Senate is not Roe's person
                 nxt.i, nxt.role_org = m.i, owner
                 continue
+            t = _possessed_title_start(view, m, nxt, lex) if lower else None
+            if t is not None:  # "Acme's former chief executive Jo Roe": Jo Roe, whose title Acme owns
+                nxt.i, nxt.role, nxt.role_org = m.i, view.span_text(t, nxt.i), owner
+                continue
             if nxt.kind == "name" and _bare_or_one_word_title(nxt) and lower and _role_match(gap, lex, True) == len(gap):
                 # "Lib Dem Treasury spokesman": capitalised title words end the owner's name
                 t = b if view.lowers[b - 1] in lex.words.org_name_ends else next(
@@ -301,6 +305,23 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
             continue
         keep.append(m)
     return keep
+
+
+def _possessed_title_start(view: View, m: Mention, nxt: Mention, lex: Lexicons) -> int | None:
+    """Where the title starts in "Kentside's new mayor Jo Roe", "Acme's former chief executive Jo Roe":
+    a possessive name ``m``, evaluative words ("new"), kept modifiers ("former") and a lower-case title
+    right before the untitled name ``nxt``; None where the words between are not such a title."""
+    lows = view.lowers
+    if not (m.kind == "name" and m.possessive and nxt.kind == "name" and nxt.role is None and nxt.i > m.j + 2):
+        return None
+    t = m.j + 1
+    while t < nxt.i and lows[t] in lex.words.role_drop_words:
+        t += 1
+    x = t
+    while x < nxt.i and lows[x] in lex.words.role_keep_modifiers:
+        x += 1
+    rest = lows[x:nxt.i]
+    return t if rest and _role_match(rest, lex, True) == len(rest) else None
 
 
 def _named_after(view: View, m: Mention, nxt: Mention | None) -> bool:

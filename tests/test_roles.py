@@ -785,3 +785,13 @@ def test_british_ranks_and_posts(extractor: Extractor, text: str, want: tuple[st
     """British police ranks as abbreviated in news style ("Det Insp", "Ch Supt") and posts such as
     forecaster and volunteer are titles (roles.txt)."""
     assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Kentside’s new mayor Jo Roe.", ("Jo Roe", "mayor", "Kentside")),
+    ("Acme’s former chief executive Jo Roe said: “The pier must reopen.”", ("Jo Roe", "former chief executive", "Acme")),
+    ("Tom Lee’s friend Jo Roe said: “The pier must reopen.”", ("Jo Roe", None, None)),  # a friend holds no title
+])
+def test_possessed_title_before_name(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"said Kentside's new mayor Jo Roe": the possessor owns the title of the name after it, and the name speaks."""
+    assert _speaker_of(extractor, text)[:3] == want
