@@ -577,14 +577,15 @@ def _name_type(view: View, i: int, j: int, lex: Lexicons, honorific: str, titled
 def plain_word_at_start(view: View, x: int, lex: Lexicons) -> bool:
     """Whether token ``x`` is a common word capitalised only because it opens its sentence, alone
     before lower-case words ("Public works director Jo Roe", "Fire officials said"): a title
-    modifier, a word the text also writes in lower case, or one a tagger calls no proper noun.
-    Never a party ("Labour MP Jo Roe") or a name of two capitals ("Acme Telecom chief executive")."""
+    modifier, or a word the text also writes in lower case. Never a party ("Labour MP Jo Roe") or
+    a name of two capitals ("Acme Telecom chief executive"). A tagger's common-noun tag is no
+    evidence: it tags unknown one-word names at a sentence start as nouns too ("Acme chief executive")."""
     toks = view.toks
     t = toks[x]
     if (not t.is_cap or (x > 0 and toks[x - 1].sent == t.sent) or x + 1 >= len(toks) or toks[x + 1].is_cap
             or t.lower in lex.words.party_words):
         return False
-    if t.lower in lex.role_modifiers or (view.tagged and t.tag not in _NAME_TAGS and not t.ent):
+    if t.lower in lex.role_modifiers:
         return True
     return any(low == t.lower and not cap for low, cap in zip(view.lowers, view.caps))
 

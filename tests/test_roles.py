@@ -795,3 +795,14 @@ def test_british_ranks_and_posts(extractor: Extractor, text: str, want: tuple[st
 def test_possessed_title_before_name(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
     """"said Kentside's new mayor Jo Roe": the possessor owns the title of the name after it, and the name speaks."""
     assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Acme chief executive Jo Roe said the winds had turned.",
+    "Carlow officials said the winds had turned.",
+])
+def test_one_word_body_at_sentence_start(extractor: Extractor, text: str) -> None:
+    """A one-word body opening the sentence stays the organization in both modes (a tagger may call
+    an unknown name a common noun there)."""
+    q = next(q for q in extractor.extract(text) if "winds had turned" in q.text)
+    assert q.speaker is not None and q.speaker.organization == text.split()[0]
