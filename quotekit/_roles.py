@@ -10,8 +10,11 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    is held now outranks the appositive before it.
 3. ``appositive_after``: "X, a professor at Y,", "X, director of adult social care at Z,",
    "X, a Republican senator,", "X, who is executive director of Y", "X, 41, a solicitor", "X, who
-   has headed the Y", "Rep. X (D-Va.), a senior member of the Y Committee" (an office in apposition is more specific than the title before
-   the name, so it is tried first); the body also after a lower-case part of it ("a chairman
+   has headed the Y", "Rep. X (D-Va.), a senior member of the Y Committee" (an office in
+   apposition is more specific than the title before the name, so it is tried first); of two
+   joined titles the first, with the body after the second ("the chairman and chief executive of
+   Y"); after "from" only a body's name, not a home town ("a plumber from Kentside",
+   ``words/home_prepositions.txt``); the body also after a lower-case part of it ("a chairman
    of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
    American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
    ("cabinet member for children's services") and a lower-case body of a tier and a body word
@@ -46,7 +49,9 @@ name ("(D-Va.)", ", R-Pa.,") gives the speaker's party, and so does an organizat
 party word (``words/party_words.txt``: "Republican presidential nominee X", "Tory leader X").
 A body noun before a title (``words/title_body_nouns.txt``) is the organization, not part of
 the role ("party chairman X": chairman, party). A title with no body after "with" belongs to the
-body that opens the sentence ("The Acme Party launched its plan, with leader X saying …")."""
+body that opens the sentence ("The Acme Party launched its plan, with leader X saying …"), and a
+title with no body takes the affiliation after the name ("Professor X, of Acme University"). A
+place before a legislator's title is the seat, not a body ("Kentside MP X")."""
 
 from __future__ import annotations
 
