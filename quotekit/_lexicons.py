@@ -121,6 +121,8 @@ class WordLists:
         perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
         appointment_participles: Participles of taking up a post after "was"/"has been" ("who was elected as a delegate").
         home_prepositions: Prepositions after a title that may name a home town, not a body ("a plumber from Kentside").
+        identity_adjectives: Religion and ethnicity adjectives between a title's owner and the title ("Kentside's Muslim mayor").
+        chamber_titles: Legislators' pre-name titles and their chamber, a space between ("senator senate").
         joint_nominals: Words of a nominal that stands for two names said together ("the two companies", "both
             groups", "the pair").
         absolute_openers: Words that open a clause with its own subject before a participle ("with X saying").
@@ -221,6 +223,8 @@ class WordLists:
     perfect_auxiliaries: frozenset[str]
     appointment_participles: frozenset[str]
     home_prepositions: frozenset[str]
+    identity_adjectives: frozenset[str]
+    chamber_titles: frozenset[str]
     joint_nominals: frozenset[str]
     absolute_openers: frozenset[str]
     figure_nouns: frozenset[str]
