@@ -127,6 +127,9 @@ class WordLists:
             groups", "the pair").
         absolute_openers: Words that open a clause with its own subject before a participle ("with X saying").
         figure_nouns: Nouns of figures a body publishes ("according to the Acme Polls average", "Acme figures").
+        negations: Negators between an auxiliary and its verb ("is not saying", "isn't saying").
+        adjective_suffixes: Endings of adjectives before a noun ("spontaneous chants").
+        phrase_prepositions: Prepositions before such an adjective and a noun ("to spontaneous chants").
     """
 
     skip_before_cue: frozenset[str]
@@ -228,6 +231,9 @@ class WordLists:
     joint_nominals: frozenset[str]
     absolute_openers: frozenset[str]
     figure_nouns: frozenset[str]
+    negations: frozenset[str]
+    adjective_suffixes: frozenset[str]
+    phrase_prepositions: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
