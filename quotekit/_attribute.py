@@ -19,7 +19,9 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    fragment with no speaker right after a possessive: "the prime minister's “turf”"),
    ``quoted_name`` (a few capitalised words inside the writer's sentence that no cue next to
    them gives to anyone: "a new “Marshall Plan” for the region"),
-   ``scare`` (a short fragment that no speech cue in its sentence can have said).
+   ``scare`` (a short fragment that no speech cue in its sentence can have said),
+   ``subject_word`` (:mod:`quotekit._scare`: a quoted word heading the subject of the speech verb
+   right after it, "self-identified “liberals” said they would …").
 4. A quotation on its own (:data:`STANDALONE_RULES`): ``dash_after`` ("“…” ― Jane Doe"),
    ``intro`` (the sentence before introduces
    it: "Jane Smith said:"), ``dash`` (a "— Jane Doe" line under it), ``narration_subject`` (a
@@ -47,6 +49,7 @@ from ._candidates import Mention
 from ._cues import Cue
 from ._lexicons import Lexicons
 from ._reported import Attribution, content_clause, reported_speech
+from ._scare import subject_word
 from ._speakers import Ctx, MentionIndex, _left_edge, first_subject, sentence_subject, speaker_of
 from ._tokens import View
 from ._types import Rule
@@ -575,7 +578,7 @@ def scare(ctx: Ctx, w: Window, match: Match | None) -> bool:
 
 Filter = Callable[[Ctx, Window, "Match | None"], bool]
 
-FILTERS: tuple[Filter, ...] = (title, possessive_scare, quoted_name, scare)
+FILTERS: tuple[Filter, ...] = (title, possessive_scare, quoted_name, scare, subject_word)
 """The filter step (module docstring, step 3), in order: a quotation any of them holds is dropped."""
 
 
@@ -715,14 +718,19 @@ def nest_partials(quotes: list[Attribution], reported: list[Attribution]) -> Non
     """A fragment inside reported speech is the reporter's words (the seed's convention):
     "Jane Smith said the decision was “a disgrace”" gives “a disgrace” to Jane Smith, not to
     "the decision", where the fragment was found only through a copula ("was “…”") or the
-    sentence's subject, or by no rule at all ("she insisted she would not be “distracted”").
+    sentence's subject, or by no rule at all ("she insisted she would not be “distracted”"), or
+    through the very cue of that reported speech, whose speaker reported speech reads better
+    ("Newscheck seized on Jo Roe's claim that there were “thousands of thefts”": Jo Roe's).
     Changes those fragments in place (rule ``nested``)."""
     spans = sorted((r.start, r.end, n) for n, r in enumerate(reported) if r.mention is not None)
     starts = [s for s, _, _ in spans]
     for q in quotes:
-        if q.kind != "partial" or not (q.rule in (Rule.SUBJECT, Rule.NONE) or (q.cue is not None and q.cue.kind == "copula")):
+        if q.kind != "partial":
             continue
+        weak = q.rule in (Rule.SUBJECT, Rule.NONE) or (q.cue is not None and q.cue.kind == "copula")
         k = bisect.bisect_right(starts, q.start) - 1
         if k >= 0 and spans[k][1] >= q.end - 1:
             r = reported[spans[k][2]]
+            if not weak and not (q.cue is not None and r.cue is not None and q.cue.i == r.cue.i and q.mention != r.mention):
+                continue
             q.cue, q.mention, q.rule = r.cue, r.mention, Rule.NESTED

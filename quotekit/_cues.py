@@ -109,6 +109,8 @@ def _quote_within(view: View, i: int, width: int) -> bool:
 
 def _is_verb(view: View, i: int, lex: Lexicons) -> bool:
     t = view.toks[i]
+    if _after_adjective(view, i, lex):
+        return False
     after_determiner = i > 0 and view.toks[i - 1].sent == t.sent and view.toks[i - 1].lower in lex.words.noun_determiners
     if view.tagged:
         # "the reported feud", "the claimed rift": a participle after a determiner is an adjective,
@@ -121,6 +123,24 @@ def _is_verb(view: View, i: int, lex: Lexicons) -> bool:
     if i == 0 or view.toks[i - 1].sent != t.sent:
         return True
     return not t.is_cap and view.toks[i - 1].lower not in lex.words.noun_determiners
+
+
+ADJECTIVE_REACH = 2
+"""Adjective-shaped words at most between a preposition or determiner and a speech-verb form."""
+
+
+def _after_adjective(view: View, i: int, lex: Lexicons) -> bool:
+    """"roused the crowd to spontaneous chants of …", "met with baseless claims", "their furious
+    pleas": a speech-verb form after lower-case adjective-shaped words (``adjective_suffixes``)
+    that a preposition or determiner opens is a noun, in both modes (a verb follows neither)."""
+    toks, words = view.toks, lex.words
+    x = i - 1
+    while x >= 0 and i - x <= ADJECTIVE_REACH and toks[x].sent == toks[i].sent and toks[x].text.islower() \
+            and toks[x].is_word and any(toks[x].lower.endswith(e) for e in words.adjective_suffixes):
+        x -= 1
+    if x == i - 1 or x < 0 or toks[x].sent != toks[i].sent:
+        return False
+    return toks[x].lower in words.phrase_prepositions or toks[x].lower in words.noun_determiners
 
 
 def _owned_claim(view: View, i: int, lex: Lexicons) -> bool:

@@ -139,7 +139,7 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint")
+    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled")
 
     def __init__(self, toks: list[Tok], skip: frozenset[str]) -> None:
         self.skip = skip  # words left out of initials
@@ -153,6 +153,7 @@ class _Registry:
         self.org_firsts: dict[str, set[int]] = {}
         self.indexed: set[tuple[int, tuple[str, ...], bool]] = set()
         self.etype_hint: dict[int, str] = {}
+        self.titled: set[int] = set()  # people named with a title in front ("Rep. Tom Pelk")
 
     def words_of(self, i: int, j: int) -> list[str]:
         """Lower-case words of tokens ``i`` to ``j``, without possessive endings and trailing dots."""
@@ -198,7 +199,10 @@ class _Registry:
 
     def _find_or_add(self, words: list[str], text: str, etype: str, gender: str) -> int:
         ents = self.ents
-        for e in self._candidates(words):
+        cands = self._candidates(words)
+        if len(words) == 1:
+            cands = self._one_bearer(cands, words, etype)
+        for e in cands:
             if _same(ents[e], words, etype, self.skip):
                 ent = ents[e]
                 if _person_outranks_label(ent.words, ent.etype, words, etype):
@@ -215,6 +219,23 @@ class _Registry:
         self.etype_hint[len(ents) - 1] = etype
         self._index(len(ents) - 1)
         return len(ents) - 1
+
+
+    def _one_bearer(self, cands: list[int], words: list[str], etype: str) -> list[int]:
+        """"Rep. Tom Pelk … Anna Pelk wrote … Pelk said": a bare surname that two people's full
+        names end in (different first names) is the one of them named with a title in front
+        (the story's principal; news style names a relative sharing it in full); with no such
+        one, nobody: the surname stays a name of its own rather than the latest bearer's."""
+        ents = self.ents
+        bearers = [e for e in cands if ents[e].etype == "person" and len(ents[e].words) > 1
+                   and not ents[e].unnamed and not ents[e].joint and _same(ents[e], words, etype, self.skip)]
+        firsts = {ents[e].words[0] for e in bearers}
+        if len(firsts) < 2 or any(len(f) == 1 for f in firsts):
+            return cands  # one bearer, or an initial that may be either
+        titled = [e for e in bearers if e in self.titled]
+        if len(titled) == 1:
+            return titled + [e for e in cands if e not in bearers]
+        return [e for e in cands if e not in bearers]
 
 
 def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexicons) -> Entities:
@@ -255,6 +276,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                 find_or_add(words_of(*spelled), view.span_text(*spelled), "organization", "-")
             entity_of[n] = find_or_add(words_of(m.name_i, m.name_j), view.span_text(m.name_i, m.name_j), m.etype, m.gender)
             ents[entity_of[n]].mentions.append(n)
+            if m.role and m.name_j - m.name_i > 1:
+                reg.titled.add(entity_of[n])
         elif m.kind == "nominal" and m.statement:
             if m.role_org:
                 owner_words = [w.lower() for w in m.role_org.split()]

@@ -615,19 +615,32 @@ def clause_subject(ctx: Ctx, lo: int, k: int) -> int | None:
         cs -= 1
     if cs - 1 >= lo and toks[cs - 1].lower not in boundary and toks[cs - 1].lower not in _CLAUSE_PUNCT and toks[cs - 1].quote < 0:
         return None  # the clause is longer than a subject can be
+    verb, k = k, _subject_end(ctx, cs, k)
     if cs >= k:
         return None
-    if cs in idx.start_at:
-        base = idx.start_at[cs]
-        if idx.ments[base].kind == "pronoun" and idx.ments[base].j != k:
-            return None
+    # A mention whose name lies past the phrase ("The mayor urged residents", read as one noun
+    # phrase where no tagger says "urged" is a verb) is no base for it.
+    base = idx.start_at.get(cs)
+    if base is not None and idx.ments[base].name_j <= k:
+        if idx.ments[base].kind == "pronoun" and idx.ments[base].j != verb:
+            return None  # "it may threaten": a pronoun is subject_before's, past its skip words only
         return idx.extend(base, cs, k)
     if toks[cs].lower in ctx.lex.words.group_subject_starts:
         for x in range(cs, k):
-            if x in idx.start_at:
+            if x in idx.start_at and idx.ments[idx.start_at[x]].name_j <= k:
                 return idx.extend(idx.start_at[x], cs, k)
         return idx.extend(None, cs, k)
     return None
+
+
+def _subject_end(ctx: Ctx, cs: int, k: int) -> int:
+    """"The mayor is not saying", "Officials have never said", "The mayor isn't saying": the
+    subject phrase ends before the auxiliaries and negation in front of the verb (``finite_forms``,
+    ``negations``), so that its head is "mayor", not "not" or "n't"."""
+    toks, words = ctx.view.toks, ctx.lex.words
+    while k - 1 > cs and (toks[k - 1].lower in words.negations or toks[k - 1].lower in words.finite_forms):
+        k -= 1
+    return k
 
 
 def first_subject(ctx: Ctx, lo: int, hi: int) -> int | None:

@@ -25,7 +25,7 @@ def speaker_of(extractor: Extractor, text: str, quoted: str) -> str | None:
 
 
 def test_filters_are_the_documented_table() -> None:
-    assert [f.__name__ for f in _attribute.FILTERS] == ["title", "possessive_scare", "quoted_name", "scare"]
+    assert [f.__name__ for f in _attribute.FILTERS] == ["title", "possessive_scare", "quoted_name", "scare", "subject_word"]
     for f in _attribute.FILTERS:
         assert f"``{f.__name__}``" in (_attribute.__doc__ or "")
 
@@ -149,3 +149,24 @@ def test_word_as_word_inside_reported_speech(extractor: Extractor, text: str, wo
     found = texts_of(extractor, text)
     assert word not in found
     assert any(k == "indirect" and f'"{word}"' in t for t, k in found.items())
+
+
+# --- subject_word (quotekit/_scare.py) ------------------------------------------------------------
+
+SUBJECT_WORDS = [
+    'A third of self-identified "moderates" said they would back the new levy.',
+    'Many angry "locals" said the ferry had been late for a week.',
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_WORDS)
+def test_subject_word(extractor: Extractor, text: str) -> None:
+    assert not any(k == "partial" for k in texts_of(extractor, text).values())
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('The new tariff was "a disgrace" said Mara Quist.', "a disgrace"),
+    ('Tom Reyes mocked plans to cut £2bn in "idle spending" saying the sums were wrong.', "idle spending"),
+])
+def test_subject_word_keeps_said_fragments(extractor: Extractor, text: str, quoted: str) -> None:
+    assert texts_of(extractor, text).get(quoted) == "partial"

@@ -376,3 +376,50 @@ def test_name_modifier_source(extractor: quotekit.Extractor, text: str, name: st
     noun is the source; in front of any other noun ('harbour master') it is not."""
     (q,) = extractor.extract(text)
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "The harbourmaster is not saying that the fees will rise.",
+    "The harbourmaster isn't saying that the fees will rise.",
+    "The harbourmaster has never said that the fees will rise.",
+])
+def test_subject_end(extractor: quotekit.Extractor, text: str) -> None:
+    """clause_subject's phrase ends before auxiliaries and negation (_subject_end)."""
+    assert speakers(extractor.extract(text), "indirect") == ["harbourmaster"]
+
+
+def test_clause_subject_base_inside_the_phrase(extractor: quotekit.Extractor) -> None:
+    """"The harbourmaster urged skippers …": a mention running past the verb is no base."""
+    text = "The harbourmaster urged skippers to stay in port."
+    assert speakers(extractor.extract(text), "indirect") == ["harbourmaster"]
+
+
+@pytest.mark.parametrize("text", [
+    'Mara Quist spoke for an hour. She roused the hall to spontaneous chants of "Out, out, out!" before she left.',
+    'Mara Quist spoke for an hour. The hall answered with furious claims of "Shame!" as she left.',
+])
+def test_after_adjective(extractor: quotekit.Extractor, text: str) -> None:
+    """_cues._after_adjective: a speech-verb form after an adjective and a preposition is a noun."""
+    assert all(q.cue is None or q.cue.text not in ("chants", "claims") for q in extractor.extract(text))
+
+
+def test_one_bearer_titled(extractor: quotekit.Extractor) -> None:
+    """_entities._Registry._one_bearer: a shared surname is the titled bearer's, not the latest's."""
+    text = ('Sen. Tom Pelk toured the port on Monday. "It is a scandal," Anna Pelk wrote on her blog. '
+            '"We will not give up," Pelk said.')
+    got = [q.speaker.name if q.speaker else None for q in extractor.extract(text)]
+    assert got == ["Anna Pelk", "Tom Pelk"]
+
+
+def test_one_bearer_untitled_abstains(extractor: quotekit.Extractor) -> None:
+    text = ('Tom Pelk toured the port on Monday. "It is a scandal," Anna Pelk wrote on her blog. '
+            '"We will not give up," Pelk said.')
+    got = [q.speaker.name if q.speaker else None for q in extractor.extract(text)]
+    assert got == ["Anna Pelk", "Pelk"]
+
+
+def test_nested_partial_follows_its_clause(extractor: quotekit.Extractor) -> None:
+    """_attribute.nest_partials: a fragment found through the cue of its reported clause is that clause's speaker's."""
+    text = "Factwatch seized on Mara Quist's claim that there had been “dozens of break-ins” in the town."
+    got = {q.kind: q.speaker.name if q.speaker else None for q in extractor.extract(text)}
+    assert got == {"indirect": "Mara Quist", "partial": "Mara Quist"}
