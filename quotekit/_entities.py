@@ -14,6 +14,10 @@ own sentence, or, opening its sentence, to the first person of the sentence befo
 gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender.
 Mentions are walked in text order (attribution's own phrases come last in the list).
 
+A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
+them named with a title in front; with no single such one it stays a name of its own rather than
+going to the latest bearer (:meth:`_Registry._one_bearer`).
+
 An abbreviation in brackets after a name spelled out before it is that body, named in full
 (:func:`_spelled_out`: "the Entertainment and Leisure Software Publishers Association (Elspa)",
 also where stage 3 read the full name as two names either side of its "and").
