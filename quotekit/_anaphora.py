@@ -10,18 +10,24 @@ answer; its mentions then belong to that person:
    it. A title that names another office ("deputy prime minister", "shadow chancellor",
    ``words/other_office_modifiers.txt``) is not the same title. The holder takes the nominal's
    organization where their title has none ("Founder Jo Roe … The Acme founder said").
-2. ``lead_person_for_title``: where nobody is named with that title, the news convention of
+2. ``possessor_for_title``: the one named person who owns a titled mention before the nominal in
+   its sentence ("Cameron's spokesman said the prime minister stood by his comments", "Roe's
+   campaign manager declined to discuss the candidate's attacks"): staff speak of their principal.
+3. ``lead_person_for_title``: where nobody is named with that title, the news convention of
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
    paragraphs with no title of their own, named again in the four paragraphs before the nominal,
    who has not been given another title this way and is never named before that title in one
    of its sentences ("Mr Roe's speech irritated the chancellor": the chancellor is someone
    else, the story's other lead person); none where that person is named in the nominal's own
-   clause ("the mayor told Mrs Roe").
-3. ``previous_subject_for_title``: else the untitled person named first in the sentence before
-   ("The Acme Society's Jo Bloggs said … The reform group's general secretary told …").
+   clause ("the mayor told Mrs Roe"); none after "as" ("cast himself as the candidate of hope"
+   describes its own subject).
+4. ``previous_subject_for_title``: else the untitled person named first in the sentence before
+   ("The Acme Society's Jo Bloggs said … The reform group's general secretary told …"), or one
+   whose only title is a past one of another office ("Former candidate Jo Roe said … The Kentside
+   senator declined …": the current title becomes the role, rule 8 of the role golds).
 
-Rules 2 and 3 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
+Rules 2 to 4 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
 judge" are other people), singular, and only people by the text's own evidence (a known first
 name or "Mr"); a nominal that names its organization or place ("the Kentside mayor", "The
 Acme secretary-general") only a person the text names with it ("Kentside's Jo Roe", "Jo Roe of
@@ -29,7 +35,8 @@ Acme"), except a past office ("The former Acme editor"), an epithet for the pers
 sentence before, and a nominal that gives an age ("The 82-year-old Acme chairman"), an epithet
 for the person the story is about.
 The person takes the nominal's title and organization as their role, and each office has one
-holder in an article.
+holder in an article; a place before a legislator's title is the seat, not an organization
+("the Kentside senator", ``words/constituency_titles.txt``).
 
 A capitalised title the nominal holds whole is its title (:func:`whole_capitalised_title`: "the
 force's Chief Constable" is "Chief Constable", the same title as "Chief Constable Jo Pell"'s, not
@@ -63,6 +70,13 @@ CLAUSE_REACH = 6
 
 _THE = frozenset({"the"})
 # The article a bare office title opens with: "the" of "The chancellor would not comment".
+
+_PAST = frozenset({"former", "ex", "ex-"})
+# First words of a past office: "former editor", "ex-chairman".
+
+_AS = "as"
+# The word before a predicate nominal: "Kasich cast himself as the candidate of hope" describes
+# the clause's own subject, it does not point back to the story's person.
 
 RECENT_PARAGRAPHS = 4
 """Paragraphs before a nominal the lead person must be named in again: the story is still about them
@@ -129,6 +143,37 @@ def same_title_holder(x: _Nominal) -> int | None:
     return None
 
 
+def possessor_for_title(x: _Nominal) -> int | None:
+    """"Cameron's spokesman said the prime minister stood by his comments": the one named person
+    who owns a titled mention before the office title in its sentence (staff speak for and of
+    their principal), where that person has no other title."""
+    if not _is_office(x) or x.number != "sg" or x.org:
+        return None
+    toks, sent = x.view.toks, x.view.toks[x.at].sent
+    owners = set()
+    for m in x.ments:
+        if m.kind == "nominal" and m.role and m.role_org and m.j <= x.at and toks[m.i].sent == sent:
+            owners.update(_person_named(x, m.role_org))
+    words = _title_words(x.title)
+    owners = {h for h in owners if not (h in x.roles and x.roles[h].role and _title_words(x.roles[h].role) != words)
+              and x.given.get(h, words) == words}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _person_named(x: _Nominal, name: str) -> list[int]:
+    """Persons by the text's own evidence whose name holds every word of ``name`` ("Cameron" for
+    David Cameron)."""
+    want = set(_title_words(name))
+    return [h for h, ent in enumerate(x.ents.entities)
+            if want and not ent.unnamed and ent.etype == "person" and want <= set(ent.words) and _personal(x, ent)]
+
+
+def _predicate(x: _Nominal) -> bool:
+    """The nominal follows "as" ("cast himself as the candidate of hope"): it describes its
+    clause's subject."""
+    return x.at > 0 and x.view.lowers[x.at - 1] == _AS
+
+
 def _is_office(x: _Nominal) -> bool:
     """The title heads an office (``words/office_titles.txt``) and no word between the article and
     it makes it a description ("the next president", ``words/non_anaphoric_modifiers.txt``)."""
@@ -145,17 +190,19 @@ def _personal(x: _Nominal, ent: Entity) -> bool:
     return any(x.view.lowers[x.ments[k].i].rstrip(".") in x.lex.honorifics for k in ent.mentions if x.ments[k].kind == "name")
 
 
-def _untitled_people(x: _Nominal, tie_org: bool = True) -> list[tuple[int, list[int]]]:
+def _untitled_people(x: _Nominal, tie_org: bool = True, past_ok: bool = False) -> list[tuple[int, list[int]]]:
     """Named persons with no title of their own, named before the nominal, not after the
     organization written with it, and (with ``tie_org``) named next to it, with the tokens of
-    their name mentions."""
+    their name mentions; with ``past_ok`` also persons whose title is a past one of another
+    office (:func:`_past_other_office`)."""
     at = x.at
     org = set(_title_words(x.org))
     out = []
     for h, ent in enumerate(x.ents.entities):
-        if ent.unnamed or ent.etype != "person" or h in x.given or (h in x.roles and x.roles[h].role):
+        past = past_ok and h in x.roles and _past_other_office(x, x.roles[h].role)
+        if ent.unnamed or ent.etype != "person" or h in x.given or (h in x.roles and x.roles[h].role and not past):
             continue
-        if org & set(ent.words) or not _personal(x, ent):
+        if org & set(ent.words) or not (past or _personal(x, ent)):  # a title of their own says "person"
             continue  # "Acme International … the Acme chairman": not the body
         if org and tie_org and not _named_with(x, ent, org):
             continue  # "the Kentside mayor" is someone written next to Kentside
@@ -165,10 +212,18 @@ def _untitled_people(x: _Nominal, tie_org: bool = True) -> list[tuple[int, list[
     return out
 
 
+def _past_other_office(x: _Nominal, role: str | None) -> bool:
+    """``role`` is a past title of another office than the nominal's current one ("Former
+    candidate Jo Roe … The Kentside senator declined …": the senator is Jo Roe now)."""
+    held = _title_words(role)
+    return (bool(held) and held[0] in _PAST and not _former(x)
+            and held[1:][-len(_title_words(x.title)):] != _title_words(x.title))
+
+
 def _former(x: _Nominal) -> bool:
     """A past office ("the former Acme editor"): an epithet for someone just named, whatever
     the organization (no one else holds that office now)."""
-    return x.title.split()[0] in ("former", "ex", "ex-")
+    return x.title.split()[0] in _PAST
 
 
 def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
@@ -193,7 +248,7 @@ def _named_with(x: _Nominal, ent: Entity, org: set[str]) -> bool:
 def lead_person_for_title(x: _Nominal) -> int | None:
     """"Jo Bloggs has dismissed the reports. … Firstly, the prime minister insisted that …": the
     first untitled person of the story's opening paragraphs."""
-    if not _is_office(x) or x.number != "sg":
+    if not _is_office(x) or x.number != "sg" or _predicate(x):
         return None
     toks, at = x.view.toks, x.at
     words = _title_words(x.title)
@@ -230,16 +285,19 @@ def _named_in_clause(x: _Nominal, h: int) -> bool:
 def previous_subject_for_title(x: _Nominal) -> int | None:
     """"The Acme Society's Jo Bloggs said … The reform group's general secretary told …": the
     untitled person named first in the sentence before the nominal's."""
-    if not _is_office(x) or x.number != "sg":
+    if not _is_office(x) or x.number != "sg" or _predicate(x):
         return None
     toks = x.view.toks
     sent = toks[x.at].sent
-    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in _untitled_people(x, not (_former(x) or _aged(x)))
+    seat = _seat_dropped(x.title, x.org, x.lex) is None  # "The Kentside senator": a seat, not a body
+    people = _untitled_people(x, not (_former(x) or _aged(x) or seat), past_ok=True)
+    firsts = [(min(i for i in named if toks[i].sent == sent - 1), h) for h, named in people
               if any(toks[i].sent == sent - 1 for i in named) and not any(toks[i].sent == sent for i in named)]
     return min(firsts)[1] if firsts else None
 
 
-ANAPHORA_RULES: tuple[Callable[[_Nominal], int | None], ...] = (same_title_holder, lead_person_for_title, previous_subject_for_title)
+ANAPHORA_RULES: tuple[Callable[[_Nominal], int | None], ...] = (
+    same_title_holder, possessor_for_title, lead_person_for_title, previous_subject_for_title)
 """The rules in the order :func:`link_role_nominals` tries them for each nominal."""
 
 
@@ -404,9 +462,9 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
                     moves[x.n] = holder
                 if rule is not same_title_holder:
                     _give_title(view, ments, roles, holder, x)
-                elif x.org and not roles[holder].org:
+                elif (org := _seat_dropped(x.title, x.org, lex)) and not roles[holder].org:
                     # "Founder Jo Roe said … The Acme founder added": the title's organization.
-                    roles[holder] = dataclasses.replace(roles[holder], org=x.org)
+                    roles[holder] = dataclasses.replace(roles[holder], org=org)
                 break
     if not moves:
         return ents
@@ -430,14 +488,29 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     return Entities(entities, entity_of)
 
 
+def _seat_dropped(title: str, org: str | None, lex: Lexicons) -> str | None:
+    """"The Kentside senator": a place before a legislator's title is the seat
+    (``words/constituency_titles.txt``), not an organization; a party ("the Labour MP") or a
+    body's name stays."""
+    last = _title_words(title)[-1:]
+    if not org or not last or last[0] not in lex.words.constituency_titles:
+        return org
+    if org.lower() in lex.words.party_words or org.split()[-1].lower() in lex.org_words:
+        return org
+    return None
+
+
 def _give_title(view: View, ments: list[Mention], roles: dict[int, RoleFound], holder: int, x: _Nominal) -> None:
     """The holder's role becomes the nominal's title (the first one given, where several are)."""
-    mention = RoleMention(x.title, x.org, view.toks[x.head[0]].start, view.toks[x.head[1] - 1].end)
+    org = _seat_dropped(x.title, x.org, x.lex)
+    mention = RoleMention(x.title, org, view.toks[x.head[0]].start, view.toks[x.head[1] - 1].end)
     x.given[holder] = _title_words(x.title)
     old = roles.get(holder)
     if old is None:
-        roles[holder] = RoleFound(x.title, x.org, "lead_person_for_title", None, (mention,))
-    elif not old.role:
-        roles[holder] = RoleFound(x.title, x.org or old.org, "lead_person_for_title", old.party, (*old.found, mention))
+        roles[holder] = RoleFound(x.title, org, "lead_person_for_title", None, (mention,))
+    elif not old.role or _past_other_office(x, old.role):
+        # A current title outranks a past one ("Former candidate Jo Roe" is now "the senator").
+        roles[holder] = RoleFound(x.title, org or (None if old.role else old.org), "lead_person_for_title", old.party,
+                                  (*old.found, mention))
     else:
         roles[holder] = dataclasses.replace(old, found=(*old.found, mention))

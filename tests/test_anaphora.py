@@ -306,3 +306,56 @@ def test_aged_epithet_needs_a_definite_article(extractor: quotekit.Extractor) ->
             '"We talked about trade," Bloggs said.')
     (sp,) = [s for s in extractor.extract(text).speakers if s.name == "Mark Bloggs"]
     assert sp.organization is None
+
+
+def role_of(result: quotekit.Result, name: str) -> tuple[str | None, str | None]:
+    (sp,) = [s for s in result.speakers if s.name == name]
+    return sp.role, sp.organization
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # Staff speak of their principal: the owner of "spokesman" is the prime minister.
+    ("Ana Ruiz said she would not meet Tom Hale, who had called her rude.\n\n"
+     '"She is wrong," Ms Ruiz said.\n\n'
+     "Hale’s spokesman said the prime minister stood by his remarks. "
+     '"I meant it," Hale said later.', "Tom Hale", "prime minister"),
+    ("Ana Ruiz said on Monday that she would win in March. Tom Hale said she would not.\n\n"
+     '"We will win," Ruiz said.\n\n'
+     "Hale's campaign manager declined to discuss the candidate's latest attacks. "
+     '"We have a plan," Hale said.', "Tom Hale", "candidate"),
+])
+def test_possessor_for_title(extractor: quotekit.Extractor, text: str, name: str, role: str) -> None:
+    assert role_of(extractor.extract(text), name)[0] == role
+
+
+def test_possessor_for_title_not_the_lead_person(extractor: quotekit.Extractor) -> None:
+    text = ("Ana Ruiz said she would not meet Tom Hale, who had called her rude.\n\n"
+            '"She is wrong," Ms Ruiz said.\n\n'
+            "Hale’s spokesman said the prime minister stood by his remarks.")
+    assert role_of(extractor.extract(text), "Ana Ruiz")[0] is None
+
+
+def test_predicate_nominal(extractor: quotekit.Extractor) -> None:
+    """'as the candidate' describes its clause's subject, not the story's lead person."""
+    text = ("Ana Ruiz has won three of the four contests so far.\n\n"
+            '"We will win," Ms Ruiz said.\n\n'
+            "Governor Tom Hale has cast himself as the candidate of hope. "
+            '"I am staying in," Ms Ruiz said.')
+    assert role_of(extractor.extract(text), "Ana Ruiz")[0] is None
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # A current office after a past title of another office: the current one, the place a seat.
+    ("Ana Ruiz spoke first at the rally in Leeds.\n\n"
+     "Former candidate Tom Hale, who backed Ruiz on Tuesday, said he agreed with her. "
+     'The Kentside senator declined to say more. "It is too early," Hale said.', "senator", None),
+])
+def test_previous_subject_with_past_title(extractor: quotekit.Extractor, text: str, role: str, org: str | None) -> None:
+    assert role_of(extractor.extract(text), "Tom Hale") == (role, org)
+
+
+def test_past_title_of_the_same_office_is_not_current(extractor: quotekit.Extractor) -> None:
+    text = ("Ana Ruiz spoke first at the rally in Leeds.\n\n"
+            "Former senator Tom Hale, who backed Ruiz on Tuesday, said he agreed with her. "
+            'The senator declined to say more. "It is too early," Hale said.')
+    assert role_of(extractor.extract(text), "Tom Hale")[0] == "Former senator"
