@@ -267,13 +267,22 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
     organization is Acme (a speaker is the person, not the body)."""
     toks = view.toks
     keep: list[Mention] = []
+    skip: set[int] = set()
     for n, m in enumerate(out):
+        if n in skip:
+            continue
         nxt = out[n + 1] if n + 1 < len(out) else None
         if m.kind == "name" and nxt is not None and toks[nxt.i].sent == toks[m.i].sent and nxt.i > m.j:
             gap = [t.lower for t in toks[m.j:nxt.i]]
             lower = all(not toks[x].is_cap and toks[x].quote < 0 for x in range(m.j, nxt.i))
             a, b = _owner_span(view, m, lex)
             owner = view.span_text(a, b)
+            holder = out[n + 2] if n + 2 < len(out) else None
+            if holder is not None and _identity_before_title(view, m, nxt, holder, lex):
+                # "Kentside's Muslim mayor Jo Roe": Jo Roe, mayor, whose title Kentside owns
+                holder.i, holder.role, holder.role_org = m.i, view.span_text(nxt.j, holder.i), owner
+                skip.add(n + 1)
+                continue
             if (nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks
                     and nxt.etype != "organization"):  # "Rep. Jo Roe's Senate campaign": Senate is not Roe's person
                 nxt.i, nxt.role_org = m.i, owner
@@ -322,6 +331,21 @@ def _possessed_title_start(view: View, m: Mention, nxt: Mention, lex: Lexicons) 
         x += 1
     rest = lows[x:nxt.i]
     return t if rest and _role_match(rest, lex, True) == len(rest) else None
+
+
+def _identity_before_title(view: View, m: Mention, adj: Mention, holder: Mention, lex: Lexicons) -> bool:
+    """Whether the possessive name ``m`` owns the title before ``holder``, after a capitalised adjective
+    of religion or ethnicity ``adj`` that is no body ("Kentside's newly elected Muslim mayor Jo Roe":
+    the mayor of Kentside; ``words/identity_adjectives.txt``), with only evaluative words before it."""
+    toks, lows = view.toks, view.lowers
+    if not (m.kind == "name" and m.possessive and adj.kind == "name" and adj.j == adj.i + 1
+            and lows[adj.i] in lex.words.identity_adjectives and holder.kind == "name" and holder.role is None
+            and holder.i > adj.j and toks[holder.i].sent == toks[m.i].sent):
+        return False
+    title = lows[adj.j:holder.i]
+    return (all(w in lex.words.role_drop_words for w in lows[m.j + 1:adj.i])
+            and all(not toks[x].is_cap and toks[x].quote < 0 for x in range(adj.j, holder.i))
+            and _role_match(title, lex, True) == len(title))
 
 
 def _named_after(view: View, m: Mention, nxt: Mention | None) -> bool:

@@ -50,8 +50,11 @@ party word (``words/party_words.txt``: "Republican presidential nominee X", "Tor
 A body noun before a title (``words/title_body_nouns.txt``) is the organization, not part of
 the role ("party chairman X": chairman, party). A title with no body after "with" belongs to the
 body that opens the sentence ("The Acme Party launched its plan, with leader X saying …"), and a
-title with no body takes the affiliation after the name ("Professor X, of Acme University"). A
-place before a legislator's title is the seat, not a body ("Kentside MP X")."""
+title with no body takes the affiliation after the name ("Professor X, of Acme University"), and a
+spokesperson with no body speaks for the body that opens the sentence ("Acme Bank declined to
+comment, spokeswoman X said"). A place before a legislator's title is the seat, not a body
+("Kentside MP X"); an office in apposition to a legislator's title belongs to the chamber
+("Senator X of Kentside, the majority leader": Senate; ``words/chamber_titles.txt``)."""
 
 from __future__ import annotations
 
@@ -601,7 +604,17 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
             return None  # "Acme policy chief Jo Roe, MP for Kentside": the title before the name says more
         if org and org.lower() not in s.lex.words.party_words and org.split()[-1].lower() not in s.lex.org_words:
             org = None  # "MP for Kentside": a seat, not a body
+    if role and org is None and (role.lower().split()[-1],) not in s.lex.occupations:
+        org = _chamber_of_title(s)  # an office, not a trade: "Senator Jo Roe, a doctor," is no Senate doctor
     return RoleFound(role, org, "appositive_after") if role else None
+
+
+def _chamber_of_title(s: RoleSite) -> str | None:
+    """"Senator Jo Roe of Kentside, the majority leader": the chamber a legislator's title before the
+    name sits in ("Senate"; ``words/chamber_titles.txt``) is the body of the office in apposition."""
+    last = (s.m.role or "").lower().split()[-1:]
+    chambers = dict(line.split(" ", 1) for line in s.lex.words.chamber_titles)
+    return chambers[last[0]].capitalize() if last and last[0] in chambers else None
 
 
 def _past_age(view: View, k: int, hi: int) -> int:
@@ -930,7 +943,7 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 found = _seat_in_front(_title_body(found, lex), lex)
             if found is not None and found.role is not None and found.org is None and found.rule != "affiliation_after":
                 aff = affiliation_after(site)  # "Professor Jo Roe, of Kentside University": a title, then the body
-                body = aff.org if aff is not None else _body_of_with_clause(site)
+                body = aff.org if aff is not None else _body_of_with_clause(site) or _spokesperson_body(site, found)
                 if body:
                     found = RoleFound(found.role, body, found.rule, found.party, found.found)
             if found is not None:
@@ -972,6 +985,24 @@ def _body_of_with_clause(s: RoleSite) -> str | None:
     if first.etype == "organization" or the or name.lower() in s.lex.words.party_words:
         return name
     return None
+
+
+def _spokesperson_body(s: RoleSite, found: RoleFound) -> str | None:
+    """"The Kentside Museum opened its doors to 40 events, according to spokesman Jo Roe", "Acme
+    Bank declined to comment, spokeswoman Jo Roe said": a spokesperson with no body speaks for the
+    body named as the subject that opens the sentence (not a person: "Tom Lee was arrested,
+    spokesman Jo Roe said")."""
+    toks, m = s.view.toks, s.m
+    if m.kind != "name" or not (found.role or "").lower().split()[-1].startswith("spokes"):
+        return None
+    first = next((p for p in s.ments if toks[p.i].sent == toks[m.i].sent), None)
+    if first is None or first is m or first.kind != "name" or first.possessive or first.etype == "person":
+        return None
+    the = first.i == s.lo + 1 and toks[s.lo].lower in s.lex.words.definite_articles
+    if not (first.i == s.lo or the) or not (first.etype == "organization" or the):
+        return None
+    body, _ = _org_after(s.view, s.lo, m.i, s.lex)  # "The Kentside Arts and Crafts Guild": past "and"
+    return body or s.view.span_text(first.name_i, first.name_j)
 
 
 def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:

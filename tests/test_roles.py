@@ -806,3 +806,42 @@ def test_one_word_body_at_sentence_start(extractor: Extractor, text: str) -> Non
     an unknown name a common noun there)."""
     q = next(q for q in extractor.extract(text) if "winds had turned" in q.text)
     assert q.speaker is not None and q.speaker.organization == text.split()[0]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tom Lee met Kentside’s newly elected Muslim mayor Jo Roe on Monday.\n\n“The pier must reopen,” Roe said.",
+     ("Jo Roe", "mayor", "Kentside")),
+    ("Tom Lee met Acme’s Catholic chaplain Jo Roe on Monday.\n\n“The pier must reopen,” Roe said.",
+     ("Jo Roe", "chaplain", "Acme")),
+])
+def test_identity_before_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Kentside's Muslim mayor Jo Roe": an adjective of religion or ethnicity between the owner and the
+    title is neither the organization nor part of the role (candidates' _identity_before_title)."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Senator Jo Roe of Kentside, the majority leader.", ("Jo Roe", "majority leader", "Senate")),
+    ("Rep. Jo Roe (D-Va.), the minority whip, said: “The pier must reopen.”", ("Jo Roe", "minority whip", "House")),
+    ("Sen. Jo Roe, chairman of the Kentside Committee, said: “The pier must reopen.”",
+     ("Jo Roe", "chairman", "Kentside Committee")),  # the appositive's own body wins
+    ("Senator Jo Roe, a doctor, said: “The pier must reopen.”", ("Jo Roe", "doctor", None)),  # a trade, not an office
+])
+def test_chamber_of_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Senator Jo Roe of Kentside, the majority leader": the office in apposition belongs to the chamber
+    the legislator's pre-name title sits in (appositive_after's _chamber_of_title)."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Kentside Museum opened its doors to 40 events, according to spokesman Jo Roe.\n\n"
+     "“The pier must reopen,” Roe said.", "Kentside Museum"),
+    ("Acme Bank declined to comment, spokeswoman Jo Roe said.\n\n“The pier must reopen,” Roe said.", "Acme Bank"),
+    ("The Kentside Arts and Crafts Guild held 40 events, according to spokesman Jo Roe.\n\n"
+     "“The pier must reopen,” Roe said.", "Kentside Arts and Crafts Guild"),
+    ("Tom Lee was arrested on Monday, spokesman Jo Roe said.\n\n“The pier must reopen,” Roe said.", None),
+])
+def test_spokesperson_body(extractor: Extractor, text: str, org: str | None) -> None:
+    """"Acme Bank declined to comment, spokeswoman Jo Roe said": a spokesperson with no body speaks for
+    the body opening the sentence, never for a person there (assign_roles' _spokesperson_body)."""
+    assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokeswoman" if "spokeswoman" in text else "spokesman", org)
