@@ -291,7 +291,8 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
             if t is not None:  # "Acme's former chief executive Jo Roe": Jo Roe, whose title Acme owns
                 nxt.i, nxt.role, nxt.role_org = m.i, view.span_text(t, nxt.i), owner
                 continue
-            if nxt.kind == "name" and _bare_or_one_word_title(nxt) and lower and _role_match(gap, lex, True) == len(gap):
+            if nxt.kind == "name" and _bare_or_one_word_title(nxt) and lower and (
+                    _role_match(gap, lex, True) == len(gap) or nxt.role is None and _compound_led_title(view, m.j, nxt.i, lex)):
                 # "Lib Dem Treasury spokesman": capitalised title words end the owner's name
                 t = b if view.lowers[b - 1] in lex.words.org_name_ends else next(
                     (t for t in range(a, b) if _role_match(view.lowers[t:m.j] + gap, lex, True) == m.j - t + len(gap)), b)
@@ -346,6 +347,20 @@ def _identity_before_title(view: View, m: Mention, adj: Mention, holder: Mention
     return (all(w in lex.words.role_drop_words for w in lows[m.j + 1:adj.i])
             and all(not toks[x].is_cap and toks[x].quote < 0 for x in range(adj.j, holder.i))
             and _role_match(title, lex, True) == len(title))
+
+
+def _compound_led_title(view: View, a: int, b: int, lex: Lexicons) -> bool:
+    """Whether tokens ``a`` to ``b - 1`` are a lower-case hyphenated compound then a title head
+    ("talk-show host", "chat-show host", "low-cost carrier pilot"): a compound of that shape describes
+    the trade, and is never a verb that would end the name before it ("said Acme talk-show host Jo Roe")."""
+    toks, lows = view.toks, view.lowers
+    if not (b - a >= 4 and lows[a + 1] == "-" and toks[a + 1].start == toks[a].end
+            and toks[a + 2].start == toks[a + 1].end and lows[a].isalpha() and lows[a + 2].isalpha()):
+        return False
+    compound = "".join(lows[a:a + 3])
+    rest = lows[a + 3:b]
+    return (compound not in lex.words.role_drop_words and not compound.endswith("-old")  # "long-time", "41-year-old"
+            and _role_match(rest, lex, True) == len(rest))
 
 
 def _named_after(view: View, m: Mention, nxt: Mention | None) -> bool:

@@ -19,7 +19,9 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
    ("cabinet member for children's services") and a lower-case body of a tier and a body word
    ("the county council's cabinet member", ``words/body_tiers.txt``). A legislator's seat ("MP
-   for Kentside") is no body, and loses to a title written before the name.
+   for Kentside") is no body, and loses to a title written before the name. A spaced dash opens
+   the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
+   a title is skipped ("X, Y's wife and co-host,").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
@@ -73,6 +75,10 @@ from ._types import RoleMention
 _PARTY_LETTER = regex.compile(r"""
     [DRI]   # Democrat, Republican, Independent: "D" of "(D-Va.)"
 """, regex.VERBOSE)
+
+
+# Dashes that set off an appositive like commas when spaced: "Jo Roe - Acme's spokeswoman - said".
+_APPOSITIVE_DASHES = frozenset({"-", "–", "—", "--", "―"})
 
 
 class _W:
@@ -288,6 +294,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
         if not _dropped(ws[x], lex):
             keep.append(ws[x])
         x += 1
+    x = _past_kinship_and(view, ws, x, lex)
     n = _title_len(view, ws[x:], lex)
     capitals = False
     if not n and org is None:
@@ -321,6 +328,15 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             org, e2 = _body_after_second_title(view, e, hi, lex)
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
+
+
+def _past_kinship_and(view: View, ws: list[_W], x: int, lex: Lexicons) -> int:
+    """"Tom Lee's wife and co-host", "his girlfriend and campaign manager": past a word that is no
+    title (``words/not_roles.txt``) and "and", to the title joined to it; else ``x``."""
+    if (x + 2 < len(ws) and ws[x].low in lex.words.not_roles and ws[x + 1].low == "and"
+            and _title_len(view, ws[x + 2:], lex)):
+        return x + 2
+    return x
 
 
 def _body_after_second_title(view: View, e: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
@@ -592,7 +608,7 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
         while k < s.hi and toks[k].text != ")" and k - m.j < 8:
             k += 1
         k += 1  # past "(D-Va.)"
-    if not (k < s.hi and toks[k].text == ","):
+    if not (k < s.hi and (toks[k].text == "," or _spaced_dash(s.view, k))):
         return None
     k = _past_age(s.view, k, s.hi) + 1
     if k + 1 < s.hi and toks[k].lower in s.lex.words.relative_pronouns and toks[k + 1].lower in s.lex.words.be_forms:
@@ -615,6 +631,14 @@ def _chamber_of_title(s: RoleSite) -> str | None:
     last = (s.m.role or "").lower().split()[-1:]
     chambers = dict(line.split(" ", 1) for line in s.lex.words.chamber_titles)
     return chambers[last[0]].capitalize() if last and last[0] in chambers else None
+
+
+def _spaced_dash(view: View, k: int) -> bool:
+    """Whether token ``k`` is a dash set off by spaces, opening an appositive as a comma does ("Jo Roe
+    - Acme's spokeswoman - said", "Jo Roe — a nurse — said"); not a hyphen inside a word."""
+    t = view.toks[k]
+    return t.text in _APPOSITIVE_DASHES and k > 0 and t.start > view.toks[k - 1].end and (
+        k + 1 >= len(view.toks) or view.toks[k + 1].start > t.end)
 
 
 def _past_age(view: View, k: int, hi: int) -> int:

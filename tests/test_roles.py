@@ -845,3 +845,35 @@ def test_spokesperson_body(extractor: Extractor, text: str, org: str | None) -> 
     """"Acme Bank declined to comment, spokeswoman Jo Roe said": a spokesperson with no body speaks for
     the body opening the sentence, never for a person there (assign_roles' _spokesperson_body)."""
     assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokeswoman" if "spokeswoman" in text else "spokesman", org)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Acme talk-show host Jo Roe.", ("Jo Roe", "talk-show host", "Acme")),
+    (f"{SAID}Kentside Radio chat-show host Jo Roe.", ("Jo Roe", "chat-show host", "Kentside Radio")),
+])
+def test_compound_led_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"said Acme talk-show host Jo Roe": a hyphenated compound before a title head keeps the name
+    before it the title's body, not the speaker (candidates' _compound_led_title)."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jo Roe - Acme’s spokeswoman - said: “The pier must reopen.”", ("Jo Roe", "spokeswoman", "Acme")),
+    ("Jo Roe — a spokeswoman for Acme Bank — said: “The pier must reopen.”", ("Jo Roe", "spokeswoman", "Acme Bank")),
+    (f"{SAID}Jo Roe-Smith, a nurse.", ("Jo Roe-Smith", "nurse", None)),  # a hyphen inside a name opens nothing
+])
+def test_spaced_dash_appositive(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Jo Roe - Acme's spokeswoman - said": a spaced dash opens an appositive as a comma does
+    (appositive_after's _spaced_dash)."""
+    assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jo Roe, Tom Lee’s wife and co-host on his radio show, said: “The pier must reopen.”", ("Jo Roe", "co-host")),
+    (f"{SAID}Jo Roe, Tom Lee’s sister and campaign manager.", ("Jo Roe", "campaign manager")),
+    ("Jo Roe, Tom Lee’s wife and mother of three, said: “The pier must reopen.”", ("Jo Roe", None)),
+])
+def test_past_kinship_and(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Jo Roe, Tom Lee's wife and co-host": a kinship word is no title, the title joined to it by
+    "and" is the role (_role_at's _past_kinship_and)."""
+    assert _speaker_of(extractor, text)[:2] == want
