@@ -32,8 +32,9 @@ judge" are other people), singular, and only people by the text's own evidence (
 name or "Mr"); a nominal that names its organization or place ("the Kentside mayor", "The
 Acme secretary-general") only a person the text names with it ("Kentside's Jo Roe", "Jo Roe of
 Acme"), except a past office ("The former Acme editor"), an epithet for the person of the
-sentence before, and a nominal that gives an age ("The 82-year-old Acme chairman"), an epithet
-for the person the story is about.
+sentence before, a nominal that gives an age ("The 82-year-old Acme chairman"), an epithet
+for the person the story is about, and a party's office ("the Labour leader", "the Republican
+Party's presumptive nominee": :func:`_party_title`), which goes to the story's person too.
 The person takes the nominal's title and organization as their role, and each office has one
 holder in an article; a place before a legislator's title is the seat, not an organization
 ("the Kentside senator", ``words/constituency_titles.txt``).
@@ -256,7 +257,7 @@ def lead_person_for_title(x: _Nominal) -> int | None:
         if title == words:
             return h  # one holder of an office per article
     best: tuple[int, int] | None = None
-    for h, named in _untitled_people(x, not _aged(x)):
+    for h, named in _untitled_people(x, not (_aged(x) or _party_title(x))):
         if h in x.beside.get(words, ()):
             continue  # "Mr Blair's speech irritated the chancellor": someone else than Mr Blair
         body = [i for i in named if toks[i].para > 0] or named  # the headline aside
@@ -268,6 +269,15 @@ def lead_person_for_title(x: _Nominal) -> int | None:
     if best is None or _named_in_clause(x, best[1]):
         return None  # "the mayor told Mrs Roe": someone else
     return best[1]
+
+
+def _party_title(x: _Nominal) -> bool:
+    """The nominal's organization is a party ("the Republican Party's presumptive nominee", "the
+    Labour leader"): a party's office, held by the story's person, who need not be named with it."""
+    org = _title_words(x.org)
+    if org[-1:] == ("party",):
+        org = org[:-1]
+    return bool(org) and " ".join(org) in x.lex.words.party_words
 
 
 def _named_in_clause(x: _Nominal, h: int) -> bool:
@@ -324,9 +334,9 @@ def _definite(view: View, i: int, lex: Lexicons) -> bool:
 
 
 def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[tuple[int, tuple[int, int], str, str | None]]:
-    """"The chancellor would not comment", "The former Acme editor dispensed …": a definite office
-    title outside quotations that no mention holds and no name follows, as (first token, title
-    tokens, title, organization)."""
+    """"The chancellor would not comment", "The former Acme editor dispensed …", "the Republican
+    Party's presumptive nominee sat …": a definite office title outside quotations that no
+    mention holds and no name follows, as (first token, title tokens, title, organization)."""
     toks, words = view.toks, lex.words
     # Tokens of people's names and titled nominals (not "The chancellor would not", nor the
     # organization of "the former Acme editor").
@@ -343,13 +353,19 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
         org_at = x
         while x < len(toks) and x - org_at < 3 and toks[x].is_cap and toks[x].is_word and toks[x].lower not in words.role_keep_modifiers:
             x += 1
+        org_end = x
+        if org_end > org_at and x < len(toks) and toks[x].lower in words.possessive_marks:
+            x += 1  # "the Republican Party's presumptive nominee": a party or body that owns the title
+            while x < len(toks) and toks[x].lower in words.role_keep_modifiers:
+                keep.append(toks[x].lower)
+                x += 1
         title = _office_at(view, x, lex)
         if not title or any(y in held or toks[y].quote >= 0 for y in range(k, x + title)):
             continue
         after = toks[x + title] if x + title < len(toks) else None
         if after is not None and (after.is_cap or after.text == "," or after.lower in words.role_org_prepositions):
             continue  # "the chancellor, Jo Roe," / "the chancellor Jo Roe": named there
-        org = view.span_text(org_at, x) if x > org_at else None
+        org = view.span_text(org_at, org_end) if org_end > org_at else None
         out.append((k, (k + 1, x + title), " ".join([*keep, *view.lowers[x:x + title]]), org))
     return out
 

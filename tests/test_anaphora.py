@@ -370,3 +370,16 @@ def test_current_title_outranks_past_one(extractor: quotekit.Extractor) -> None:
             "The Kentside senator declined to say more about the race.\n\n"
             "Crowds stayed until late in the evening.")
     assert role_of(extractor.extract(text), "Tom Hale") == ("senator", None)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # A party's office, the party owning it: the story's person, not named with the party.
+    ("Tom Hale smiled for the cameras outside the party offices.\n\n"
+     "For an hour, the Liberal Party's presumptive nominee posed for photographs. "
+     '"We are one party," Hale said.', "presumptive nominee", "Liberal Party"),
+    ("Tom Hale smiled for the cameras outside the party offices.\n\n"
+     "For an hour, the Labour leader posed for photographs. "
+     '"We are one party," Hale said.', "leader", "Labour"),
+])
+def test_party_title(extractor: quotekit.Extractor, text: str, role: str, org: str) -> None:
+    assert role_of(extractor.extract(text), "Tom Hale") == (role, org)
