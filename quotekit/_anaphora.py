@@ -21,11 +21,14 @@ answer; its mentions then belong to that person:
    of its sentences ("Mr Roe's speech irritated the chancellor": the chancellor is someone
    else, the story's other lead person); none where that person is named in the nominal's own
    clause ("the mayor told Mrs Roe"); none after "as" ("cast himself as the candidate of hope"
-   describes its own subject).
+   describes its own subject), nor for a title that owns something in passing ("The writer lays
+   out the mayor's core beliefs", :func:`_passing_owner`) where that person is named neither in
+   its sentence nor in the one before.
 4. ``previous_subject_for_title``: else the untitled person named first in the sentence before
    ("The Acme Society's Jo Bloggs said … The reform group's general secretary told …"), or one
    whose only title is a past one of another office ("Former candidate Jo Roe said … The Kentside
-   senator declined …": the current title becomes the role, rule 8 of the role golds).
+   senator declined …": the current title becomes the role, rule 8 of the role golds); never
+   for a title that owns something in passing.
 
 Rules 2 to 4 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
 judge" are other people), singular, and only people by the text's own evidence (a known first
@@ -266,9 +269,30 @@ def lead_person_for_title(x: _Nominal) -> int | None:
             continue
         if best is None or body[0] < best[0]:
             best = (body[0], h)
-    if best is None or _named_in_clause(x, best[1]):
+    if best is None or _named_in_clause(x, best[1]) or _owner_out_of_sight(x, best[1]):
         return None  # "the mayor told Mrs Roe": someone else
     return best[1]
+
+
+def _passing_owner(x: _Nominal) -> bool:
+    """The title owns something and does not open its sentence ("… lays out the mayor's core
+    beliefs")."""
+    toks, end = x.view.toks, x.head[1]
+    return end < len(toks) and toks[end].lower in x.lex.words.possessive_marks and x.at != x.view.sents[toks[x.at].sent][0]
+
+
+def _owner_out_of_sight(x: _Nominal, h: int) -> bool:
+    """The title owns something inside its sentence ("The writer lays out the mayor's core
+    beliefs") and person ``h`` is named (or owns a mention) neither in that sentence nor in the
+    one before: a passing reference, not a name for the story's person."""
+    if not _passing_owner(x):
+        return False
+    toks, sent = x.view.toks, x.view.toks[x.at].sent
+    for k, m in enumerate(x.ments):
+        if toks[m.i].sent in (sent - 1, sent) and (
+                (m.kind == "name" and x.ents.entity_of[k] == h) or (m.role_org and h in _person_named(x, m.role_org))):
+            return False
+    return True
 
 
 def _party_title(x: _Nominal) -> bool:
@@ -295,8 +319,8 @@ def _named_in_clause(x: _Nominal, h: int) -> bool:
 def previous_subject_for_title(x: _Nominal) -> int | None:
     """"The Acme Society's Jo Bloggs said … The reform group's general secretary told …": the
     untitled person named first in the sentence before the nominal's."""
-    if not _is_office(x) or x.number != "sg" or _predicate(x):
-        return None
+    if not _is_office(x) or x.number != "sg" or _predicate(x) or _passing_owner(x):
+        return None  # "D'Souza argues … The documentarian lays out the president's beliefs": not D'Souza's
     toks = x.view.toks
     sent = toks[x.at].sent
     seat = _seat_dropped(x.title, x.org, x.lex) is None  # "The Kentside senator": a seat, not a body

@@ -383,3 +383,25 @@ def test_current_title_outranks_past_one(extractor: quotekit.Extractor) -> None:
 ])
 def test_party_title(extractor: quotekit.Extractor, text: str, role: str, org: str) -> None:
     assert role_of(extractor.extract(text), "Tom Hale") == (role, org)
+
+
+@pytest.mark.parametrize("text", [
+    # A title that owns something in passing, with the story's person out of sight.
+    ("A new book on the town.\n\n"
+     "Tom Reed asked the novelist Ann Roe about her new book on Monday.\n\n"
+     '"It is about power," Roe said.\n\n'
+     "Her last book was a history of the town. Its readers were few. "
+     "The writer lays out the mayor's core beliefs in one long chapter.\n\n"
+     "Reed said the book was a success."),
+])
+def test_passing_owner(extractor: quotekit.Extractor, text: str) -> None:
+    assert role_of(extractor.extract(text), "Tom Reed")[0] is None
+
+
+def test_passing_owner_in_sight(extractor: quotekit.Extractor) -> None:
+    """The story's person named in the sentence before: the title is theirs."""
+    text = ("Fares to fall.\n\n"
+            "Tom Reed has promised to cut bus fares in the city.\n\n"
+            "Voters cheered Reed at the rally. Critics dismissed the mayor's core beliefs as naive.\n\n"
+            '"We will win," Reed said.')
+    assert role_of(extractor.extract(text), "Tom Reed")[0] == "mayor"
