@@ -156,7 +156,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
                 m.possessive = m.j < n and toks[m.j].lower in words.possessive_marks
                 j = m.j
             if m is not None and not (j == k + 1 and t.lower in lex.stop_not_names and t.text not in lex.first_names
-                                      and (k == 0 or toks[k - 1].sent != t.sent)):
+                                      and (k == 0 or toks[k - 1].sent != t.sent)) and not _identity_of_title(view, k, j, lex):
                 out.append(m)
             k = j
             continue
@@ -267,27 +267,18 @@ def _drop_title_owners(view: View, out: list[Mention], lex: Lexicons) -> list[Me
     organization is Acme (a speaker is the person, not the body)."""
     toks = view.toks
     keep: list[Mention] = []
-    skip: set[int] = set()
     for n, m in enumerate(out):
-        if n in skip:
-            continue
         nxt = out[n + 1] if n + 1 < len(out) else None
         if m.kind == "name" and nxt is not None and toks[nxt.i].sent == toks[m.i].sent and nxt.i > m.j:
             gap = [t.lower for t in toks[m.j:nxt.i]]
             lower = all(not toks[x].is_cap and toks[x].quote < 0 for x in range(m.j, nxt.i))
             a, b = _owner_span(view, m, lex)
             owner = view.span_text(a, b)
-            holder = out[n + 2] if n + 2 < len(out) else None
-            if holder is not None and _identity_before_title(view, m, nxt, holder, lex):
-                # "Kentside's Muslim mayor Jo Roe": Jo Roe, mayor, whose title Kentside owns
-                holder.i, holder.role, holder.role_org = m.i, view.span_text(nxt.j, holder.i), owner
-                skip.add(n + 1)
-                continue
             if (nxt.kind == "name" and nxt.role is None and lower and len(gap) == 1 and gap[0] in lex.words.possessive_marks
                     and nxt.etype != "organization"):  # "Rep. Jo Roe's Senate campaign": Senate is not Roe's person
                 nxt.i, nxt.role_org = m.i, owner
                 continue
-            t = _possessed_title_start(view, m, nxt, lex) if lower else None
+            t = _possessed_title_start(view, m, nxt, lex) if _lower_or_identity(view, m.j, nxt.i, lex) else None
             if t is not None:  # "Acme's former chief executive Jo Roe": Jo Roe, whose title Acme owns
                 nxt.i, nxt.role, nxt.role_org = m.i, view.span_text(t, nxt.i), owner
                 continue
@@ -325,8 +316,8 @@ def _possessed_title_start(view: View, m: Mention, nxt: Mention, lex: Lexicons) 
     if not (m.kind == "name" and m.possessive and nxt.kind == "name" and nxt.role is None and nxt.i > m.j + 2):
         return None
     t = m.j + 1
-    while t < nxt.i and lows[t] in lex.words.role_drop_words:
-        t += 1
+    while t < nxt.i and (lows[t] in lex.words.role_drop_words or lows[t] in lex.words.identity_adjectives):
+        t += 1  # "newly elected", "Muslim": neither title nor body
     x = t
     while x < nxt.i and lows[x] in lex.words.role_keep_modifiers:
         x += 1
@@ -334,19 +325,13 @@ def _possessed_title_start(view: View, m: Mention, nxt: Mention, lex: Lexicons) 
     return t if rest and _role_match(rest, lex, True) == len(rest) else None
 
 
-def _identity_before_title(view: View, m: Mention, adj: Mention, holder: Mention, lex: Lexicons) -> bool:
-    """Whether the possessive name ``m`` owns the title before ``holder``, after a capitalised adjective
-    of religion or ethnicity ``adj`` that is no body ("Kentside's newly elected Muslim mayor Jo Roe":
-    the mayor of Kentside; ``words/identity_adjectives.txt``), with only evaluative words before it."""
-    toks, lows = view.toks, view.lowers
-    if not (m.kind == "name" and m.possessive and adj.kind == "name" and adj.j == adj.i + 1
-            and lows[adj.i] in lex.words.identity_adjectives and holder.kind == "name" and holder.role is None
-            and holder.i > adj.j and toks[holder.i].sent == toks[m.i].sent):
-        return False
-    title = lows[adj.j:holder.i]
-    return (all(w in lex.words.role_drop_words for w in lows[m.j + 1:adj.i])
-            and all(not toks[x].is_cap and toks[x].quote < 0 for x in range(adj.j, holder.i))
-            and _role_match(title, lex, True) == len(title))
+def _identity_of_title(view: View, k: int, j: int, lex: Lexicons) -> bool:
+    """Whether the one-word name at tokens ``k`` to ``j - 1`` is an adjective of religion or ethnicity
+    before a lower-case title ("Kentside's Muslim mayor", ``words/identity_adjectives.txt``): it
+    describes the title's holder, so it is no mention of its own and no part of a body's name."""
+    toks = view.toks
+    return (j == k + 1 and view.lowers[k] in lex.words.identity_adjectives and j < len(toks) and toks[j].is_word
+            and not toks[j].is_cap and _role_match(view.lowers[j:j + lex.max_job_len], lex, True) > 0)
 
 
 def _compound_led_title(view: View, a: int, b: int, lex: Lexicons) -> bool:
@@ -361,6 +346,14 @@ def _compound_led_title(view: View, a: int, b: int, lex: Lexicons) -> bool:
     rest = lows[a + 3:b]
     return (compound not in lex.words.role_drop_words and not compound.endswith("-old")  # "long-time", "41-year-old"
             and _role_match(rest, lex, True) == len(rest))
+
+
+def _lower_or_identity(view: View, a: int, b: int, lex: Lexicons) -> bool:
+    """Whether tokens ``a`` to ``b - 1`` are outside quotations and in lower case, but for adjectives of
+    religion or ethnicity ("'s newly elected Muslim mayor")."""
+    toks = view.toks
+    return all((not toks[x].is_cap or view.lowers[x] in lex.words.identity_adjectives) and toks[x].quote < 0
+               for x in range(a, b))
 
 
 def _named_after(view: View, m: Mention, nxt: Mention | None) -> bool:

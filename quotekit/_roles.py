@@ -27,7 +27,10 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
    MP X").
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
-   fisherman, Jo Roe" (not "as US President, Jane Smith said", where the title is someone else's).
+   fisherman, Jo Roe", "said Kentside's new mayor, Jo Roe" (a possessive owner as determiner; an
+   identity adjective after it, "Kentside's Muslim mayor", is neither body nor role:
+   ``words/identity_adjectives.txt``) (not "as US President, Jane Smith said", where the title is
+   someone else's).
 6. ``title_named_before``: "a 70-year-old teacher named Jo Roe": the title of the noun the name
    is given to.
 7. ``title_words_before``: lower-case titles and occupations with the organization and kept
@@ -289,9 +292,10 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     ws = _words(view, k, min(hi, k + lex.max_job_len + 8))
     keep: list[_W] = []
     x = 0
+    owned = org is not None  # "Kentside's Muslim mayor": after an owner, an identity adjective is no body
     while x < len(ws) and (ws[x].low in lex.words.role_keep_modifiers or _dropped(ws[x], lex)
-                           or ws[x].low == "ex-"):
-        if not _dropped(ws[x], lex):
+                           or ws[x].low == "ex-" or owned and ws[x].low in lex.words.identity_adjectives):
+        if not _dropped(ws[x], lex) and ws[x].low not in lex.words.identity_adjectives:
             keep.append(ws[x])
         x += 1
     x = _past_kinship_and(view, ws, x, lex)
@@ -707,6 +711,11 @@ def _title_words_at_comma(s: RoleSite) -> RoleFound | None:
         if _said_of_another(s, k):
             return None
         role, org, e = _role_at(s.view, k + one, s.m.i - 1, s.lex)
+        role = _role_ok(role, s.lex)
+        return RoleFound(role, org, "title_before_comma") if role and e == s.m.i - 1 else None
+    owner = next((p for p in s.ments[:s.n] if p.possessive and p.kind == "name" and s.lo <= p.i and s.m.i - 9 <= p.j < s.m.i), None)
+    if owner is not None:  # "said Kentside's new mayor, Jo Roe": the possessive is the determiner
+        role, org, e = _role_at(s.view, owner.i, s.m.i - 1, s.lex)
         role = _role_ok(role, s.lex)
         return RoleFound(role, org, "title_before_comma") if role and e == s.m.i - 1 else None
     return None

@@ -791,6 +791,7 @@ def test_british_ranks_and_posts(extractor: Extractor, text: str, want: tuple[st
     (f"{SAID}Kentside’s new mayor Jo Roe.", ("Jo Roe", "mayor", "Kentside")),
     ("Acme’s former chief executive Jo Roe said: “The pier must reopen.”", ("Jo Roe", "former chief executive", "Acme")),
     ("Tom Lee’s friend Jo Roe said: “The pier must reopen.”", ("Jo Roe", None, None)),  # a friend holds no title
+    (f"{SAID}Kentside’s new mayor, Jo Roe.", ("Jo Roe", "mayor", "Kentside")),  # the possessive as determiner
 ])
 def test_possessed_title_before_name(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
     """"said Kentside's new mayor Jo Roe": the possessor owns the title of the name after it, and the name speaks."""
@@ -813,10 +814,13 @@ def test_one_word_body_at_sentence_start(extractor: Extractor, text: str) -> Non
      ("Jo Roe", "mayor", "Kentside")),
     ("Tom Lee met Acme’s Catholic chaplain Jo Roe on Monday.\n\n“The pier must reopen,” Roe said.",
      ("Jo Roe", "chaplain", "Acme")),
+    (f"{SAID}Kentside’s Muslim mayor, Jo Roe.", ("Jo Roe", "mayor", "Kentside")),
+    ("Kentside’s Catholic bishop, Jo Roe, said: “The pier must reopen.”", ("Jo Roe", "bishop", "Kentside")),
 ])
-def test_identity_before_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
-    """"Kentside's Muslim mayor Jo Roe": an adjective of religion or ethnicity between the owner and the
-    title is neither the organization nor part of the role (candidates' _identity_before_title)."""
+def test_identity_of_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Kentside's Muslim mayor Jo Roe", "said Kentside's Muslim mayor, Jo Roe": an adjective of religion
+    or ethnicity between the owner and the title is neither a speaker, the organization nor part of
+    the role (candidates' _identity_of_title; _role_at after an owner)."""
     assert _speaker_of(extractor, text)[:3] == want
 
 
