@@ -95,6 +95,8 @@ class WordLists:
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
         office_titles: Heads of offices news refers back to by title alone ("the prime minister said").
         other_office_modifiers: Words that make a title another office ("deputy prime minister").
+        title_abbreviations: An abbreviated title and the title it stands for, one pair an entry
+            ("gov. governor"): "Gov. Jo Roe … the governor said".
         non_anaphoric_modifiers: Words that make "the ... title" a description, not a person named before ("the next president").
         portfolio_prepositions: Prepositions that carry a title's portfolio ("director of adult social care").
         org_name_ends: Nouns that end an organization's name, not a title ("party" of "Kentland Freedom Party leader").
@@ -201,6 +203,7 @@ class WordLists:
     not_roles: frozenset[str]
     office_titles: frozenset[str]
     other_office_modifiers: frozenset[str]
+    title_abbreviations: frozenset[str]
     non_anaphoric_modifiers: frozenset[str]
     portfolio_prepositions: frozenset[str]
     org_name_ends: frozenset[str]
