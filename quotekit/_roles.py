@@ -58,7 +58,9 @@ body that opens the sentence ("The Acme Party launched its plan, with leader X s
 title with no body takes the affiliation after the name ("Professor X, of Acme University"), and a
 spokesperson with no body speaks for the body that opens the sentence ("Acme Bank declined to
 comment, spokeswoman X said"). A place before a legislator's title is the seat, not a body
-("Kentside MP X"); an office in apposition to a legislator's title belongs to the chamber
+("Kentside MP X"); a title opening with "campaign" belongs to the named one's campaign ("Roe
+campaign manager X": organization "Roe campaign", ``words/name_body_tails.txt``); an office in
+apposition to a legislator's title belongs to the chamber
 ("Senator X of Kentside, the majority leader": Senate; ``words/chamber_titles.txt``)."""
 
 from __future__ import annotations
@@ -220,6 +222,9 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
             (toks[e].lower in lex.words.org_name_joiners or toks[e].lower in lex.words.possessive_marks)
             and e > k and e + 1 < hi and toks[e + 1].is_cap)):
         e += 1
+    if e > k and e < hi and toks[e].lower in lex.words.name_body_tails and toks[e].quote < 0 and not (
+            _role_match(view.lowers[e:e + lex.max_job_len], lex, True) > 1):
+        e += 1  # "a spokesman for the Roe campaign": the campaign, not the person ("the Roe campaign manager": a title)
     if e > k:
         return view.span_text(k, e), e
     return None, k
@@ -973,7 +978,7 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
             if found is not None and found.role is not None and _role_ok(found.role, lex) is None:
                 found = RoleFound(None, found.org, found.rule)  # "his wife, Jo Roe": not a title
             if found is not None and found.role is not None:
-                found = _seat_in_front(_title_body(found, lex), lex)
+                found = _campaign_body(_seat_in_front(_title_body(found, lex), lex), lex)
             if found is not None and found.role is not None and found.org is None and found.rule != "affiliation_after":
                 aff = affiliation_after(site)  # "Professor Jo Roe, of Kentside University": a title, then the body
                 body = aff.org if aff is not None else _body_of_with_clause(site) or _spokesperson_body(site, found)
@@ -1064,6 +1069,20 @@ def _seat_in_front(found: RoleFound, lex: Lexicons) -> RoleFound:
             or org.split()[-1].lower() in lex.org_words):
         return found
     return RoleFound(found.role, None, found.rule, found.party, found.found)
+
+
+def _campaign_body(found: RoleFound, lex: Lexicons) -> RoleFound:
+    """"Roe campaign manager Tom Lee", "Mr. Roe's former campaign manager": a title that opens with a
+    body noun written after names (``words/name_body_tails.txt``: "campaign", "administration") belongs
+    to the named one's campaign: organization "Roe campaign", the role stays "campaign manager"; a
+    party or a body's name keeps its name ("Republican campaign manager", "Acme Party")."""
+    words, org = [w.lower() for w in (found.role or "").split()], found.org or ""
+    words = [w for w in words if w not in lex.words.role_keep_modifiers]
+    if (not words or len(words) < 2 or words[0] not in lex.words.name_body_tails or not org
+            or org.lower() in lex.words.party_words or org.split()[-1].lower() in lex.words.name_body_tails
+            or org.split()[-1].lower() in lex.org_words):  # "a campaign manager for Acme Party": a body's own
+        return found
+    return RoleFound(found.role, f"{org} {words[0]}", found.rule, found.party, found.found)
 
 
 def _party_after(view: View, k: int, hi: int) -> str | None:

@@ -96,7 +96,7 @@ SHAPES = [
     ("title_words_before", f"{SAID}Northrail CEO Jane Roe.", "Jane Roe", "CEO", "Northrail"),
     ("title_words_before", f"{SAID}University of Leeds professor Jane Roe.", "Jane Roe", "professor", "University of Leeds"),
     ("title_words_before", f"{SAID}Kentside Radio presenter Jane Roe.", "Jane Roe", "presenter", "Kentside Radio"),
-    ("title_words_before", f"{SAID}Smith campaign manager Jane Roe.", "Jane Roe", "campaign manager", "Smith"),
+    ("title_words_before", f"{SAID}Smith campaign manager Jane Roe.", "Jane Roe", "campaign manager", "Smith campaign"),
     ("title_words_before", f"{SAID}former independent MP Jane Roe.", "Jane Roe", "former MP", None),
     ("title_words_before", f"{SAID}Ex-Labour leader Jane Roe.", "Jane Roe", "Ex-leader", "Labour"),
     ("title_words_before", f"{SAID}shadow home secretary Jane Roe.", "Jane Roe", "shadow home secretary", None),
@@ -449,7 +449,7 @@ def test_leadership_is_a_title_modifier(extractor: Extractor) -> None:
     ("The Roe administration said the pier must reopen.", ("Roe administration", "organization", None, None)),
     (f"{SAID}one Acme campaign source.", ("source", "person", None, "Acme campaign")),
     # a noun that opens a title stays in the title
-    (f"{SAID}Acme campaign chief Jane Roe.", ("Jane Roe", "person", "campaign chief", "Acme")),
+    (f"{SAID}Acme campaign chief Jane Roe.", ("Jane Roe", "person", "campaign chief", "Acme campaign")),
 ])
 def test_name_body_tail(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
     """"the Acme campaign says": the campaign speaks, not a person named Acme."""
@@ -881,3 +881,16 @@ def test_past_kinship_and(extractor: Extractor, text: str, want: tuple[str | Non
     """"Jo Roe, Tom Lee's wife and co-host": a kinship word is no title, the title joined to it by
     "and" is the role (_role_at's _past_kinship_and)."""
     assert _speaker_of(extractor, text)[:2] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{SAID}Roe campaign manager Tom Lee.", ("Tom Lee", "campaign manager", "Roe campaign")),
+    (f"{SAID}Mr. Roe’s former campaign manager, Tom Lee.", ("Tom Lee", "former campaign manager", "Roe campaign")),
+    (f"{SAID}Tom Lee, a spokesman for the Roe campaign.", ("Tom Lee", "spokesman", "Roe campaign")),
+    (f"{SAID}Republican campaign manager Tom Lee.", ("Tom Lee", "campaign manager", "Republican")),  # a party
+    (f"{SAID}Tom Lee, a campaign manager for Acme Party.", ("Tom Lee", "campaign manager", "Acme Party")),
+])
+def test_campaign_body(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"Roe campaign manager Tom Lee": a campaign title belongs to the named one's campaign
+    (_campaign_body), and "for the Roe campaign" names the campaign, not the person (_org_after)."""
+    assert _speaker_of(extractor, text)[:3] == want
