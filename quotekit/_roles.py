@@ -57,7 +57,8 @@ the role ("party chairman X": chairman, party). A title with no body after "with
 body that opens the sentence ("The Acme Party launched its plan, with leader X saying …"), and a
 title with no body takes the affiliation after the name ("Professor X, of Acme University"), and a
 spokesperson with no body speaks for the body that opens the sentence ("Acme Bank declined to
-comment, spokeswoman X said"). A place before a legislator's title is the seat, not a body
+comment, spokeswoman X said"), or, where the spokesperson opens it, for the only name of the
+sentence before where that is a body ("The Kentside Guild shut its doors. “…,” spokesman X said"). A place before a legislator's title is the seat, not a body
 ("Kentside MP X"); a title opening with "campaign" belongs to the named one's campaign ("Roe
 campaign manager X": organization "Roe campaign", ``words/name_body_tails.txt``); an office in
 apposition to a legislator's title belongs to the chamber
@@ -1029,17 +1030,33 @@ def _spokesperson_body(s: RoleSite, found: RoleFound) -> str | None:
     """"The Kentside Museum opened its doors to 40 events, according to spokesman Jo Roe", "Acme
     Bank declined to comment, spokeswoman Jo Roe said": a spokesperson with no body speaks for the
     body named as the subject that opens the sentence (not a person: "Tom Lee was arrested,
-    spokesman Jo Roe said")."""
+    spokesman Jo Roe said"); where nothing comes before the spokesperson in the sentence, the body
+    that is the only name of the sentence before ("The Kentside Guild shut its doors. “We had no
+    choice,” spokesman Jo Roe said.")."""
     toks, m = s.view.toks, s.m
     if m.kind != "name" or not (found.role or "").lower().split()[-1].startswith("spokes"):
         return None
-    first = next((p for p in s.ments if toks[p.i].sent == toks[m.i].sent), None)
-    if first is None or first is m or first.kind != "name" or first.possessive or first.etype == "person":
+    sent = toks[m.i].sent
+    own = [p for p in s.ments if toks[p.i].sent == sent]
+    if own and own[0] is not m:
+        return _subject_body(s, own[0], s.lo, m.i)
+    before = [p for p in s.ments if toks[p.i].sent == sent - 1 and p.kind != "pronoun"]
+    if sent == 0 or len(before) != 1 or toks[before[0].i].para < toks[m.i].para - 1:
         return None
-    the = first.i == s.lo + 1 and toks[s.lo].lower in s.lex.words.definite_articles
-    if not (first.i == s.lo or the) or not (first.etype == "organization" or the):
+    lo, hi = s.view.sents[sent - 1]
+    return _subject_body(s, before[0], lo, hi)
+
+
+def _subject_body(s: RoleSite, first: Mention, lo: int, hi: int) -> str | None:
+    """The body the mention ``first`` names where it opens the sentence from token ``lo`` as its
+    subject ("Acme Bank declined", "The Kentside Arts and Crafts Guild held"), else None (a person)."""
+    toks = s.view.toks
+    if first.kind != "name" or first.possessive or first.etype == "person":
         return None
-    body, _ = _org_after(s.view, s.lo, m.i, s.lex)  # "The Kentside Arts and Crafts Guild": past "and"
+    the = first.i == lo + 1 and toks[lo].lower in s.lex.words.definite_articles
+    if not (first.i == lo or the) or not (first.etype == "organization" or the):
+        return None
+    body, _ = _org_after(s.view, lo, hi, s.lex)  # "The Kentside Arts and Crafts Guild": past "and"
     return body or s.view.span_text(first.name_i, first.name_j)
 
 

@@ -894,3 +894,15 @@ def test_campaign_body(extractor: Extractor, text: str, want: tuple[str | None, 
     """"Roe campaign manager Tom Lee": a campaign title belongs to the named one's campaign
     (_campaign_body), and "for the Roe campaign" names the campaign, not the person (_org_after)."""
     assert _speaker_of(extractor, text)[:3] == want
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Kentside Guild shut its doors.\n\n“The pier must reopen,” spokesman Jo Roe said.", "Kentside Guild"),
+    ("Acme Bank closed the branch on Monday. “The pier must reopen,” spokesman Jo Roe said.", "Acme Bank"),
+    ("Tom Lee shut the pier.\n\n“The pier must reopen,” spokesman Jo Roe said.", None),  # a person's
+    ("The Kentside Guild met Acme Bank on Monday. “The pier must reopen,” spokesman Jo Roe said.", None),  # two bodies
+])
+def test_spokesperson_body_sentence_before(extractor: Extractor, text: str, org: str | None) -> None:
+    """"The Kentside Guild shut its doors. “…,” spokesman Jo Roe said.": a spokesperson opening the
+    sentence speaks for the one body the sentence before names as its subject (_spokesperson_body)."""
+    assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokesman", org)
