@@ -5,7 +5,8 @@ is looked up by the rules of :data:`ANAPHORA_RULES`, in this order, and goes to 
 answer; its mentions then belong to that person:
 
 1. ``same_title_holder``: the article's named person whose title ends in the same words ("Prime
-   Minister Tony Blair", "Kentside mayor Jane Roe", "Goalkeeper Tom Hale"), where exactly one
+   Minister Tony Blair", "Kentside mayor Jane Roe", "Goalkeeper Tom Hale", "Gov. Jo Roe" for "the
+   governor": ``words/title_abbreviations.txt``), where exactly one
    named person has such a title: the nearest one before the nominal, else the only one after
    it. A title that names another office ("deputy prime minister", "shadow chancellor",
    ``words/other_office_modifiers.txt``) is not the same title. The holder takes the nominal's
@@ -137,7 +138,7 @@ def same_title_holder(x: _Nominal) -> int | None:
     other = x.lex.words.other_office_modifiers
     holders = []
     for h, ent in enumerate(ents.entities):
-        held = _title_words(x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
+        held = _spelled_title(x, x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
         if held[-len(words):] == words and not other & set(held[:-len(words)]):
             holders.append(h)
     at = x.at
@@ -176,6 +177,13 @@ def _predicate(x: _Nominal) -> bool:
     """The nominal follows "as" ("cast himself as the candidate of hope"): it describes its
     clause's subject."""
     return x.at > 0 and x.view.lowers[x.at - 1] == _AS
+
+
+def _spelled_title(x: _Nominal, role: str | None) -> tuple[str, ...]:
+    """The words of ``role`` with an abbreviated title written out ("Gov." is "governor",
+    ``words/title_abbreviations.txt``), so that "Gov. Jo Roe" holds "the governor"."""
+    full = dict(pair.split(" ", 1) for pair in x.lex.words.title_abbreviations)
+    return tuple(w for word in (role or "").lower().split() for w in _title_words(full.get(word, word)))
 
 
 def _is_office(x: _Nominal) -> bool:

@@ -405,3 +405,14 @@ def test_passing_owner_in_sight(extractor: quotekit.Extractor) -> None:
             "Voters cheered Reed at the rally. Critics dismissed the mayor's core beliefs as naive.\n\n"
             '"We will win," Reed said.')
     assert role_of(extractor.extract(text), "Tom Reed")[0] == "mayor"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # An abbreviated title before the name is the same office as the title written out.
+    ("Ana Ruiz opposed the new tax on boats.\n\nGov. Tom Hale signed it into law on Monday.\n\n"
+     '"It is law now," the governor said.', "law now", "Tom Hale"),
+    ("Ana Ruiz opposed the new tax on boats.\n\nSen. Tom Hale voted for it on Monday.\n\n"
+     '"It is a fair tax," the senator said.', "fair tax", "Tom Hale"),
+])
+def test_same_title_holder_abbreviated(extractor: quotekit.Extractor, text: str, words: str, speaker: str) -> None:
+    assert speaker_of(extractor.extract(text), words) == speaker
