@@ -1056,8 +1056,30 @@ def _subject_body(s: RoleSite, first: Mention, lo: int, hi: int) -> str | None:
     the = first.i == lo + 1 and toks[lo].lower in s.lex.words.definite_articles
     if not (first.i == lo or the) or not (first.etype == "organization" or the):
         return None
-    body, _ = _org_after(s.view, lo, hi, s.lex)  # "The Kentside Arts and Crafts Guild": past "and"
-    return body or s.view.span_text(first.name_i, first.name_j)
+    start = lo + 1 if the else lo
+    body, e = _org_after(s.view, start, hi, s.lex)  # "The Kentside Arts and Crafts Guild": past "and"
+    if not body:
+        return s.view.span_text(first.name_i, first.name_j)
+    return _fuller_name(s, body, start, e)
+
+
+def _fuller_name(s: RoleSite, body: str, a: int, b: int) -> str:
+    """The longest name written before token ``a`` that the body at tokens ``a`` to ``b - 1`` starts,
+    followed by "of" ("the Kentside Hall of Fame ... The Kentside Hall alone held 40 events":
+    Kentside Hall of Fame), else ``body``."""
+    view, best = s.view, body
+    lows = view.lowers[a:b]
+    for k in range(a):
+        if view.lowers[k:k + len(lows)] == lows and (k == 0 or not view.toks[k - 1].is_cap):
+            name, _ = _org_after(view, k, view.sents[view.toks[k].sent][1], s.lex)
+            ws = (name or "").split()
+            while len(ws) > 2 and ws[-2].lower() in s.lex.words.org_name_joiners and (
+                    ws[-1].lower() in s.lex.words.weekdays or ws[-1].lower() in s.lex.words.months):
+                ws = ws[:-2]  # "… Hall of Fame on Monday": a date, not the name
+            name = " ".join(ws)
+            if name and name.startswith(body + " of ") and len(name) > len(best):  # not "… Guild on Monday"
+                best = name
+    return best
 
 
 def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:

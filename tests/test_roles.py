@@ -906,3 +906,17 @@ def test_spokesperson_body_sentence_before(extractor: Extractor, text: str, org:
     """"The Kentside Guild shut its doors. “…,” spokesman Jo Roe said.": a spokesperson opening the
     sentence speaks for the one body the sentence before names as its subject (_spokesperson_body)."""
     assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokesman", org)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Tom Lee toured Kentside’s iconic Arts and Crafts Hall of Fame on Monday.\n\n"
+     "The Arts and Crafts Hall alone held 40 events, according to spokesman Jo Roe.\n\n“The pier must reopen,” Roe said.",
+     "Arts and Crafts Hall of Fame"),
+    ("Tom Lee visited the Kentside Guild on Monday.\n\n"
+     "The Kentside Guild held 40 events, according to spokesman Jo Roe.\n\n“The pier must reopen,” Roe said.",
+     "Kentside Guild"),  # "on Monday" is no part of the name
+])
+def test_fuller_name(extractor: Extractor, text: str, org: str | None) -> None:
+    """"The Arts and Crafts Hall alone held 40 events, according to spokesman Jo Roe": the body is the
+    fuller name written before that the short one starts ("... Hall of Fame", _fuller_name)."""
+    assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokesman", org)
