@@ -29,8 +29,9 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
    fisherman, Jo Roe", "said Kentside's new mayor, Jo Roe" (a possessive owner as determiner; an
    identity adjective after it, "Kentside's Muslim mayor", is neither body nor role:
-   ``words/identity_adjectives.txt``) (not "as US President, Jane Smith said", where the title is
-   someone else's).
+   ``words/identity_adjectives.txt``); of two titles joined by "and", the first ("the mayor's
+   political adviser and former council staffer, Jo Roe") (not "as US President, Jane Smith said",
+   where the title is someone else's).
 6. ``title_named_before``: "a 70-year-old teacher named Jo Roe": the title of the noun the name
    is given to.
 7. ``title_words_before``: lower-case titles and occupations with the organization and kept
@@ -691,10 +692,32 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
             whole = s.view.lowers[prev.name_i:prev.j]
             if len(whole) > 1 and _role_match(whole, s.lex) == len(whole):
                 role = s.view.span_text(prev.name_i, prev.j)  # "the secretary of the Treasury, Jo Roe"
-            return RoleFound(role, org, "title_before_comma")
+            return _first_coordinated_title(s, prev.i, org) or RoleFound(role, org, "title_before_comma")
         if prev.j < m.i - 1:
             break
     return _title_words_at_comma(s)
+
+
+def _first_coordinated_title(s: RoleSite, i: int, body: str | None) -> RoleFound | None:
+    """"The mayor's political adviser and former council staffer, Jo Roe, said": where "and" joins a
+    title before the title mention with head token ``i``, the first one (after its determiner) is the
+    role, as in "Filmmaker and best-selling author X"."""
+    toks, words = s.view.toks, s.lex.words
+    if toks[i].lower in words.role_determiners:
+        return None  # "the mayor and the council leader": two people
+    a = i - 1
+    while (a > s.lo and i - a <= 4 and toks[a].is_word and not toks[a].is_cap and toks[a].lower != "and"
+           and toks[a].lower not in words.role_determiners):  # "the mayor and the council leader": two people
+        a -= 1  # "former council" of "and former council staffer"
+    if not (a > s.lo and toks[a].lower == "and"):
+        return None
+    for k in range(a - 2, max(s.lo, a - 9) - 1, -1):
+        if toks[k].quote >= 0 or toks[k].lower not in words.role_determiners or _said_of_another(s, k):
+            continue
+        role, org, e = _role_at(s.view, k, a, s.lex)
+        role = _role_ok(role, s.lex)
+        return RoleFound(role, org or body, "title_before_comma") if role and e == a else None
+    return None
 
 
 def _said_of_another(s: RoleSite, k: int) -> bool:

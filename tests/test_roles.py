@@ -920,3 +920,17 @@ def test_fuller_name(extractor: Extractor, text: str, org: str | None) -> None:
     """"The Arts and Crafts Hall alone held 40 events, according to spokesman Jo Roe": the body is the
     fuller name written before that the short one starts ("... Hall of Fame", _fuller_name)."""
     assert _speaker_of(extractor, text)[:3] == ("Jo Roe", "spokesman", org)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The mayor’s longtime political adviser and former council staffer, Jo Roe, said: “The pier must reopen.”",
+     ("Jo Roe", "political adviser", None)),
+    ("The chairman and chief executive of Acme Bank, Jo Roe, said: “The pier must reopen.”",
+     ("Jo Roe", "chairman", "Acme Bank")),  # the body after the second title is the first one's too
+    ("The mayor and the council leader, Jo Roe, said: “The pier must reopen.”",
+     ("Jo Roe", "council leader", None)),  # two people: the title next to the name
+])
+def test_first_coordinated_title(extractor: Extractor, text: str, want: tuple[str | None, ...]) -> None:
+    """"The mayor's political adviser and former council staffer, Jo Roe, said": of two titles joined by
+    "and" before the comma, the first is the role (title_before_comma's _first_coordinated_title)."""
+    assert _speaker_of(extractor, text)[:3] == want
