@@ -233,6 +233,11 @@ class _Registry:
         ents = self.ents
         bearers = [e for e in cands if ents[e].etype == "person" and len(ents[e].words) > 1
                    and not ents[e].unnamed and not ents[e].joint and _same(ents[e], words, etype, self.skip)]
+        # "Relationship With David Cameron" (a title-case headline read as one name) is no second
+        # bearer of "David Cameron": a longer name ending in another bearer's whole name is that one.
+        bearers = [e for e in bearers if not any(
+            o != e and len(ents[o].words) < len(ents[e].words) and ents[e].words[-len(ents[o].words):] == ents[o].words
+            for o in bearers)]
         firsts = {ents[e].words[0] for e in bearers}
         if len(firsts) < 2 or any(len(f) == 1 for f in firsts):
             return cands  # one bearer, or an initial that may be either

@@ -418,6 +418,15 @@ def test_one_bearer_untitled_abstains(extractor: quotekit.Extractor) -> None:
     assert got == ["Anna Pelk", "Pelk"]
 
 
+def test_one_bearer_headline_name_is_no_second_bearer(extractor: quotekit.Extractor) -> None:
+    """_entities._Registry._one_bearer: a title-case headline read as one long name ending in the full
+    name ("… Talks With Tom Pelk") is that person, not a second bearer that makes "Pelk" stand alone."""
+    text = ('Hart Unlikely To Have A Good Relationship With Tom Pelk.\n\n'
+            'Jo Hart said she was unlikely to work with Tom Pelk.\n"We will not give up," Pelk said.')
+    got = [q.speaker.name if q.speaker else None for q in extractor.extract(text)]
+    assert got[-1] == "Tom Pelk"
+
+
 def test_nested_partial_follows_its_clause(extractor: quotekit.Extractor) -> None:
     """_attribute.nest_partials: a fragment found through the cue of its reported clause is that clause's speaker's."""
     text = "Factwatch seized on Mara Quist's claim that there had been “dozens of break-ins” in the town."
