@@ -160,49 +160,10 @@ def _both(what: Any) -> dict[str, Any]:
 #: Known misses: (article, expected first words) -> {mode: what quotekit gives}. Each is a
 #: strict xfail in that mode.
 MISSES: dict[tuple[str, str], dict[str, str]] = {
-    ("uk_film_festival", "tickets for the opening night had sold out"): _both("organization None"),
-    ("uk_film_festival", "When we started in the ’90s"): _both("organization None"),
-    ("uk_film_festival", "the festival had received £60,000"): _both("organization None"),
-    ("uk_film_festival", "a lifeline"): _both("organization None"),
-    ("uk_film_festival", "a further £25,000 had come"): _both("organization None"),
-    ("uk_film_festival", "the crew had closed his street"): _both("role 'head'"),
-    ("uk_film_festival", "he would be in the audience"): _both("role 'head'"),
-    ("uk_film_festival", "You don’t get to see your own shop"): _both("role 'head'"),
-    ("uk_harbour_flooding", "We’ve mopped out"): _both("organization None"),
-    ("uk_harbour_flooding", "her insurer had told her"): _both("organization None"),
-    ("uk_harbour_flooding", "two neighbouring businesses had already decided"): _both("organization None"),
-    ("uk_harbour_flooding", "The boats were fine"): _both("role None"),
-    ("uk_rail_strike", "I’ve worked from my kitchen table"): _both("role None"),
-    ("us_hospital_merger", "the deal would \"protect access"): _both("speaker 'systems'"),
-    ("us_hospital_merger", "protect access to care in rural communities"): _both("speaker 'systems'"),
-    ("us_senate_wildfire", "the blaze was 15% contained"): _both("organization 'Fire'"),
-    ("us_senate_wildfire", "shifting winds had pushed the fire"): _both("role None"),
-    ("us_water_rates", "the increase would fall hardest"): _both("role None, organization None"),
-    ("us_water_rates", "People on fixed incomes"): _both("role None, organization None"),
-    ("us_water_rates", "she had proposed a discount"): _both("role None, organization None"),
-    ("us_water_rates", "I'm not against fixing the pipes"): _both("role None, organization None"),
-    ("us_water_rates", "crews had responded to 143"): {
-        "blank": "role 'works director', organization 'Public'",
-        "trained": "role 'director'",
-    },
-    ("us_water_rates", "Our guys are out there"): {
-        "blank": "role 'works director', organization 'Public'",
-        "trained": "role 'director'",
-    },
 }
 
 #: Articles where quotekit finds quotations that are not expected: article -> {mode: what}.
 EXTRAS: dict[str, dict[str, list[str]]] = {
-    "uk_harbour_flooding": _both(
-        [
-            "indirect '‘urgent and lasting’ protection after a '",
-        ]
-    ),
-    "uk_rail_strike": _both(
-        [
-            "indirect 'to return to talks'",
-        ]
-    ),
 }
 
 
