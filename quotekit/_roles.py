@@ -59,7 +59,9 @@ body that opens the sentence ("The Acme Party launched its plan, with leader X s
 title with no body takes the affiliation after the name ("Professor X, of Acme University"), and a
 spokesperson with no body speaks for the body that opens the sentence ("Acme Bank declined to
 comment, spokeswoman X said"), or, where the spokesperson opens it, for the only name of the
-sentence before where that is a body ("The Kentside Guild shut its doors. “…,” spokesman X said"). A place before a legislator's title is the seat, not a body
+sentence before where that is a body ("The Kentside Guild shut its doors. “…,” spokesman X said"); a
+title right after capitalised words ending in "!" belongs to that name where the article also
+writes it inside a sentence ("Acme Rocks! Founder X": Acme Rocks!). A place before a legislator's title is the seat, not a body
 ("Kentside MP X"); a title opening with "campaign" belongs to the named one's campaign ("Roe
 campaign manager X": organization "Roe campaign", ``words/name_body_tails.txt``); an office in
 apposition to a legislator's title belongs to the chamber
@@ -1005,7 +1007,8 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 found = _campaign_body(_seat_in_front(_title_body(found, lex), lex), lex)
             if found is not None and found.role is not None and found.org is None and found.rule != "affiliation_after":
                 aff = affiliation_after(site)  # "Professor Jo Roe, of Kentside University": a title, then the body
-                body = aff.org if aff is not None else _body_of_with_clause(site) or _spokesperson_body(site, found)
+                body = (aff.org if aff is not None else _body_of_with_clause(site) or _spokesperson_body(site, found)
+                        or _exclaimed_body(site, found))
                 if body:
                     found = RoleFound(found.role, body, found.rule, found.party, found.found)
             if found is not None:
@@ -1103,6 +1106,29 @@ def _fuller_name(s: RoleSite, body: str, a: int, b: int) -> str:
             if name and name.startswith(body + " of ") and len(name) > len(best):  # not "… Guild on Monday"
                 best = name
     return best
+
+
+def _exclaimed_body(s: RoleSite, found: RoleFound) -> str | None:
+    """"The mayor thanked Acme Rocks! Founder Jo Roe": a title right after capitalised words ending
+    in "!" belongs to that name, "Acme Rocks!", where the article also writes
+    it inside a sentence ("Roe launched Acme Rocks! in 2006", "… is Acme Rocks!,"): there the "!" ends
+    the name, not a sentence ("We won! Coach Jo Roe said": no such name, no body)."""
+    toks, role = s.view.toks, (found.role or "").lower()
+    lo = next((t for t in range(s.m.name_i - 1, max(1, s.m.name_i - 8), -1)
+               if s.view.span_text(t, s.m.name_i).lower() == role), 0)  # where the title starts
+    if s.m.kind != "name" or lo < 2 or toks[lo - 1].text != "!" or toks[lo - 1].start != toks[lo - 2].end:
+        return None
+    a = lo - 1
+    while a > 0 and toks[a - 1].is_cap and toks[a - 1].is_word and toks[a - 1].quote < 0 and lo - a < 6:
+        a -= 1
+    if a == lo - 1 or a == s.view.sents[toks[lo - 1].sent][0]:
+        return None  # "Acme Rocks!" alone is a sentence of its own, or an exclamation
+    lows = s.view.lowers[a:lo]
+    for k in range(len(toks) - len(lows)):
+        nxt = toks[k + len(lows)]
+        if k != a and s.view.lowers[k:k + len(lows)] == lows and (nxt.text in (",", ";") or nxt.is_word and not nxt.is_cap):
+            return s.view.span_text(a, lo)
+    return None
 
 
 def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:

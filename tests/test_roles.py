@@ -934,3 +934,25 @@ def test_first_coordinated_title(extractor: Extractor, text: str, want: tuple[st
     """"The mayor's political adviser and former council staffer, Jo Roe, said": of two titles joined by
     "and" before the comma, the first is the role (title_before_comma's _first_coordinated_title)."""
     assert _speaker_of(extractor, text)[:3] == want
+
+
+EXCLAIMED = [
+    pytest.param("The mayor introduces Acme Rocks! Founder Jo Roe onstage.\n\nRoe started Acme Rocks! as a club "
+                 "in 2006.\n\n“We will be back next year,” Roe said.", "Founder", "Acme Rocks!", id="capitalised-title"),
+    pytest.param("The mayor thanked Kentside Sings! director Jo Roe.\n\nShe praised Kentside Sings!, the choir.\n\n"
+                 "“We will be back next year,” Roe said.", "director", "Kentside Sings!", id="lower-case-title"),
+    pytest.param("The team won the cup.\n\nWe won! Coach Jo Roe thanked the fans.\n\n“We will be back next year,” "
+                 "Roe said.", "Coach", None, id="exclamation-not-a-name"),
+    pytest.param("The mayor introduces Acme Rocks! Founder Jo Roe onstage.\n\n“We will be back next year,” Roe said.",
+                 "Founder", None, id="never-written-inside-a-sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), EXCLAIMED)
+def test_exclaimed_body(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_exclaimed_body: a title after capitalised words ending in "!" belongs to that name where the
+    article also writes it inside a sentence."""
+    q = find_quote(extractor.extract(text), "We will be back next year")
+    assert q.speaker is not None and speaker_name(q) == "Jo Roe"
+    assert q.speaker.role == role
+    assert q.speaker.organization == org
