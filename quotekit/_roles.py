@@ -61,7 +61,9 @@ spokesperson with no body speaks for the body that opens the sentence ("Acme Ban
 comment, spokeswoman X said"), or, where the spokesperson opens it, for the only name of the
 sentence before where that is a body ("The Kentside Guild shut its doors. “…,” spokesman X said"); a
 title right after capitalised words ending in "!" belongs to that name where the article also
-writes it inside a sentence ("Acme Rocks! Founder X": Acme Rocks!). A place before a legislator's title is the seat, not a body
+writes it inside a sentence ("Acme Rocks! Founder X": Acme Rocks!); a title with no body that the
+article wrote before after one owner's possessive belongs to that owner ("Tom Lee's new campaign
+chief … the campaign chief, X": Tom Lee campaign). A place before a legislator's title is the seat, not a body
 ("Kentside MP X"); a title opening with "campaign" belongs to the named one's campaign ("Roe
 campaign manager X": organization "Roe campaign", ``words/name_body_tails.txt``); an office in
 apposition to a legislator's title belongs to the chamber
@@ -1009,8 +1011,11 @@ def assign_roles(view: View, ments: list[Mention], ents: Entities, lex: Lexicons
                 aff = affiliation_after(site)  # "Professor Jo Roe, of Kentside University": a title, then the body
                 body = (aff.org if aff is not None else _body_of_with_clause(site) or _spokesperson_body(site, found)
                         or _exclaimed_body(site, found))
+                owner = None if body else _earlier_owner(site, found)
                 if body:
                     found = RoleFound(found.role, body, found.rule, found.party, found.found)
+                elif owner:
+                    found = _campaign_body(RoleFound(found.role, owner, found.rule, found.party, found.found), lex)
             if found is not None:
                 answers.setdefault(e, []).append((found, n))
                 break
@@ -1129,6 +1134,33 @@ def _exclaimed_body(s: RoleSite, found: RoleFound) -> str | None:
         if k != a and s.view.lowers[k:k + len(lows)] == lows and (nxt.text in (",", ";") or nxt.is_word and not nxt.is_cap):
             return s.view.span_text(a, lo)
     return None
+
+
+def _earlier_owner(s: RoleSite, found: RoleFound) -> str | None:
+    """"Tom Lee's newly installed campaign chief has told donors … the campaign chief, Jo Roe,
+    said": a title with no body that the article wrote before after a name's possessive, over at
+    most three lower-case words, belongs to that name (then ``_campaign_body`` makes it "Tom Lee
+    campaign"), and so does one written with a body ("Acme's new chief economist … the chief
+    economist, Jo Roe": Acme); none where two names own that title ("Acme's spokesman … Zenith's spokesman")."""
+    view, toks, lex = s.view, s.view.toks, s.lex
+    role = (found.role or "").lower()
+    first = role.split()[0].split("-")[0] if role else ""
+    if s.m.kind != "name" or not first:
+        return None
+    owners: set[str] = set()
+    for k in range(s.m.i):
+        if view.lowers[k] != first or view.inside[k] or not any(
+                view.span_text(k, k + n).lower() == role for n in range(1, 7) if k + n <= s.m.i):
+            continue
+        p = k - 1
+        while p > 0 and k - p <= 3 and toks[p].is_word and not toks[p].is_cap and toks[p].lower not in lex.words.stop_words:
+            p -= 1  # "newly installed", "longtime"
+        owner = next((o for o in s.ments if o.kind == "name" and o.name_j == p), None)
+        if p > 0 and toks[p].lower in lex.words.possessive_marks and owner is not None:
+            owners.add(view.span_text(owner.name_i, owner.name_j))
+    owners.update(o.role_org for o in s.ments[:s.n] if o.kind == "nominal" and o.role_org
+                  and (o.role or "").lower() == role)  # "Acme's new chief economist" read as one nominal
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _title_body(found: RoleFound, lex: Lexicons) -> RoleFound:

@@ -956,3 +956,26 @@ def test_exclaimed_body(extractor: Extractor, text: str, role: str, org: str | N
     assert q.speaker is not None and speaker_name(q) == "Jo Roe"
     assert q.speaker.role == role
     assert q.speaker.organization == org
+
+
+EARLIER_OWNER = [
+    pytest.param("Tom Lee's newly installed campaign chief has told donors that the race is close.\n\n"
+                 "Speaking at a dinner, the campaign chief, Jo Roe, said the polls were wrong.",
+                 "campaign chief", "Tom Lee campaign", id="possessive-name-campaign"),
+    pytest.param("Acme's new chief economist has warned of a slowdown.\n\n"
+                 "The chief economist, Jo Roe, said rates would rise.", "chief economist", "Acme", id="possessive-body"),
+    pytest.param("Acme's spokesman declined to comment. Zenith's spokesman said it was fine.\n\n"
+                 "The spokesman, Jo Roe, said rates would rise.", "spokesman", None, id="two-owners-none"),
+    pytest.param("The campaign chief, Jo Roe, said rates would rise.", "campaign chief", None, id="no-earlier-owner"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), EARLIER_OWNER)
+def test_earlier_owner(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_earlier_owner: a title with no body that the article wrote before after a possessive
+    belongs to that owner."""
+    r = extractor.extract(text)
+    q = next(q for q in r if speaker_name(q) == "Jo Roe")
+    assert q.speaker is not None
+    assert q.speaker.role == role
+    assert q.speaker.organization == org
