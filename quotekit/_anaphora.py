@@ -43,6 +43,12 @@ The person takes the nominal's title and organization as their role, and each of
 holder in an article; a place before a legislator's title is the seat, not an organization
 ("the Kentside senator", ``words/constituency_titles.txt``).
 
+A nominal no rule resolves tries ``same_title_holder`` once more when every nominal is done
+(:func:`later_title_holder`: "… because the Kentish prime minister … Ruiz's spokesman said the
+prime minister …"), so an epithet before the title's holder is known gives its organization.
+A definite party-led office title read as the party's name ("the Conservative mayoral nominee
+wrote", :func:`party_nominal`) is a nominal too, with the party as organization and party.
+
 A capitalised title the nominal holds whole is its title (:func:`whole_capitalised_title`: "the
 force's Chief Constable" is "Chief Constable", the same title as "Chief Constable Jo Pell"'s, not
 "chief").
@@ -458,6 +464,24 @@ def _nominal_title(view: View, ments: list[Mention], ents: Entities, roles: dict
     return (whole_capitalised_title(view, m, found.role), found.org) if found is not None and found.role else None
 
 
+def party_nominal(view: View, ments: list[Mention], ents: Entities, n: int, lex: Lexicons) -> tuple[str, str] | None:
+    """"“…,” the presumptive Labour leadership candidate wrote": a definite office title led by a
+    party word, read as the party's name (mention ``n``), as its title ("presumptive leadership
+    candidate") and party ("Labour"), or ``None``."""
+    m, e = ments[n], ents.entity_of[n]
+    if m.kind != "name" or e < 0 or m.statement or view.lowers[m.i] not in lex.words.anaphoric_determiners:
+        return None
+    party = ents.entities[e].name.lower()
+    lows = view.lowers
+    parts = [p for p in range(m.i + 1, m.j) if lows[p] == party and party in lex.words.party_words]
+    if len(parts) != 1 or not all(lows[k] in lex.words.role_keep_modifiers for k in range(m.i + 1, parts[0])):
+        return None  # "the Republican Party", "the young Republican activist"
+    title = [*lows[m.i + 1:parts[0]], *lows[parts[0] + 1:m.j]]
+    if not any(" ".join(title[k:]) in lex.words.office_titles for k in range(len(title))) or view.toks[m.j - 1].is_cap:
+        return None
+    return " ".join(title), view.span_text(parts[0], parts[0] + 1)
+
+
 def whole_capitalised_title(view: View, m: Mention, title: str) -> str:
     """"the force's Chief Constable has announced", "The Deputy Mayor said": a capitalised title
     the mention holds whole is its title, not its first word ("chief")."""
@@ -486,7 +510,7 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     given: dict[int, tuple[str, ...]] = {}
     sites: list[_Nominal] = []
     for n, m in enumerate(ments):
-        got = _nominal_title(view, ments, ents, roles, n, lex)
+        got = _nominal_title(view, ments, ents, roles, n, lex) or party_nominal(view, ments, ents, n, lex)
         if got is not None:
             sites.append(_Nominal(view, ments, ents, roles, lex, n, m.i, (m.name_i, m.name_j), m.number, got[0], got[1], given, {}))
     for at, head, title, org in bare_office_titles(view, ments, lex):
@@ -501,6 +525,7 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
         # title after the name is another person; "the mayor's office, where Ms Roe …" is not).
         named = {e for i, e in by_sent.get(view.toks[x.at].sent, ()) if i < x.at}
         beside.setdefault(_title_words(x.title), set()).update(named)
+    unresolved = []
     for x in sorted(sites, key=lambda x: x.at):
         x.beside = beside
         for rule in ANAPHORA_RULES:
@@ -510,10 +535,17 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
                     moves[x.n] = holder
                 if rule is not same_title_holder:
                     _give_title(view, ments, roles, holder, x)
-                elif (org := _seat_dropped(x.title, x.org, lex)) and not roles[holder].org:
-                    # "Founder Jo Roe said … The Acme founder added": the title's organization.
-                    roles[holder] = dataclasses.replace(roles[holder], org=org)
+                else:
+                    _take_title_org(roles, holder, x)
                 break
+        else:
+            unresolved.append(x)
+    for x in unresolved:
+        holder = later_title_holder(x)
+        if holder is not None:
+            if x.n >= 0:
+                moves[x.n] = holder
+            _take_title_org(roles, holder, x)
     if not moves:
         return ents
     entity_of = list(ents.entity_of)
@@ -536,6 +568,21 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     return Entities(entities, entity_of)
 
 
+def later_title_holder(x: _Nominal) -> int | None:
+    """"Jo Roe clashed with Ana Ruiz, because the Kentish prime minister … Ruiz's spokesman said
+    the prime minister …": a nominal no rule resolved goes to the holder its title has once every
+    nominal after it is resolved (:func:`same_title_holder` again), so an earlier epithet gives
+    that holder its organization ("Kentish")."""
+    return same_title_holder(x)
+
+
+def _take_title_org(roles: dict[int, RoleFound], holder: int, x: _Nominal) -> None:
+    """"Founder Jo Roe said … The Acme founder added": the holder takes the organization written
+    with the title where their own title has none (not a legislator's seat)."""
+    if (org := _seat_dropped(x.title, x.org, x.lex)) and not roles[holder].org:
+        roles[holder] = dataclasses.replace(roles[holder], org=org)
+
+
 def _seat_dropped(title: str, org: str | None, lex: Lexicons) -> str | None:
     """"The Kentside senator": a place before a legislator's title is the seat
     (``words/constituency_titles.txt``), not an organization; a party ("the Labour MP") or a
@@ -554,11 +601,12 @@ def _give_title(view: View, ments: list[Mention], roles: dict[int, RoleFound], h
     mention = RoleMention(x.title, org, view.toks[x.head[0]].start, view.toks[x.head[1] - 1].end)
     x.given[holder] = _title_words(x.title)
     old = roles.get(holder)
+    party = org if _party_title(x) else None  # "the Labour leader": Labour is the party too
     if old is None:
-        roles[holder] = RoleFound(x.title, org, "lead_person_for_title", None, (mention,))
+        roles[holder] = RoleFound(x.title, org, "lead_person_for_title", party, (mention,))
     elif not old.role or _past_other_office(x, old.role):
         # A current title outranks a past one ("Former candidate Jo Roe" is now "the senator").
-        roles[holder] = RoleFound(x.title, org or (None if old.role else old.org), "lead_person_for_title", old.party,
+        roles[holder] = RoleFound(x.title, org or (None if old.role else old.org), "lead_person_for_title", old.party or party,
                                   (*old.found, mention))
     else:
         roles[holder] = dataclasses.replace(old, found=(*old.found, mention))

@@ -416,3 +416,39 @@ def test_passing_owner_in_sight(extractor: quotekit.Extractor) -> None:
 ])
 def test_same_title_holder_abbreviated(extractor: quotekit.Extractor, text: str, words: str, speaker: str) -> None:
     assert speaker_of(extractor.extract(text), words) == speaker
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # An epithet before the title is resolved only by a later nominal; it gives the organization.
+    ("Tom Hale Says Talks Will Fail.\n\nTom Hale said he would not meet Ana Ruiz because the Kentish prime minister "
+     'had called him reckless.\n\n"We will not talk," Hale said.\n\n'
+     "Ruiz's spokesman said the prime minister stood by her words.\n\n"
+     '"He is a danger to peace," Ruiz said.', "prime minister", "Kentish"),
+    ("Tom Hale said he would not meet Ana Ruiz because the French president had called him reckless.\n\n"
+     '"We will not talk," Hale said.\n\nRuiz\'s spokesman said the president stood by her words.\n\n'
+     '"He is a danger to peace," Ruiz said.', "president", "French"),
+])
+def test_later_title_holder(extractor: quotekit.Extractor, text: str, role: str, org: str) -> None:
+    assert role_of(extractor.extract(text), "Ana Ruiz") == (role, org)
+    assert role_of(extractor.extract(text), "Tom Hale") == (None, None)
+
+
+def _judge_story(nominal: str) -> str:
+    return ("Tom Hale Attacks Judge.\n\nTom Hale called on Monday for Judge Ana Ruiz to step down over her ruling "
+            f'on the port.\n\n"The judge has shamed the court," {nominal} wrote in a message to supporters.\n\n'
+            "Ruiz did not reply.")
+
+
+@pytest.mark.parametrize(("nominal", "role", "party"), [
+    # A party-led office title read as the party's name is the story's person speaking.
+    ("the Republican gubernatorial nominee", "gubernatorial nominee", "Republican"),
+    ("the Conservative mayoral nominee", "mayoral nominee", "Conservative"),
+])
+def test_party_nominal(extractor: quotekit.Extractor, nominal: str, role: str, party: str) -> None:
+    sp = speaker_of_quote(extractor.extract(_judge_story(nominal)), "shamed the court")
+    assert sp is not None and (sp.name, sp.role, sp.organization, sp.party) == ("Tom Hale", role, party, party)
+
+
+def test_party_nominal_not_an_office(extractor: quotekit.Extractor) -> None:
+    """A party member who holds no office is someone else."""
+    assert speaker_of(extractor.extract(_judge_story("the young Liberal activist")), "shamed the court") != "Tom Hale"
