@@ -206,7 +206,8 @@ def _org_before(view: View, ws: list[_W], x: int, lo: int, lex: Lexicons) -> tup
 
 def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, int]:
     """A capitalised organization name at token ``k``, after an optional "the", up to four lower-case
-    descriptors and possessors ("the activist group Acme Trust", "Britain's biggest union Unison")."""
+    descriptors and possessors ("the activist group Acme Trust", "Britain's biggest union Unison"), not
+    past a relative pronoun ("the budget caucus who wants Tom Lee removed": no body)."""
     toks = view.toks
     if k < hi and toks[k].lower in lex.words.definite_articles:
         k += 1
@@ -221,6 +222,9 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
         hyphen = toks[k].text == "-" and k > 0 and toks[k].start == toks[k - 1].end
         if p > k or skipped >= 6 or not (hyphen or toks[k].is_word and not toks[k].is_cap) or toks[k].lower in lex.words.role_org_prepositions:
             break
+        if toks[k].lower in lex.words.relative_pronouns:
+            return None, k  # "a member of the budget caucus who wants Roe removed": a clause, not a descriptor
+
         k += 1
         skipped += 1
     e = k

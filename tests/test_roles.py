@@ -979,3 +979,15 @@ def test_earlier_owner(extractor: Extractor, text: str, role: str, org: str | No
     assert q.speaker is not None
     assert q.speaker.role == role
     assert q.speaker.organization == org
+
+
+@pytest.mark.parametrize("text", [
+    "Jo Roe, a member of the budget caucus who now wants Tom Lee removed from the group, said he had heard it.",
+    "Jo Roe, an organizer of the rural protest which forced Kentside Council to act, said he had heard it.",
+])
+def test_org_after_stops_at_relative_clause(extractor: Extractor, text: str) -> None:
+    """_org_after: the lower-case words it skips before a body's name stop at a relative pronoun, so a
+    name inside the clause is no organization."""
+    q = next(q for q in extractor.extract(text) if speaker_name(q) == "Jo Roe")
+    assert q.speaker is not None
+    assert q.speaker.organization is None
