@@ -132,6 +132,7 @@ class WordLists:
         negations: Negators between an auxiliary and its verb ("is not saying", "isn't saying").
         adjective_suffixes: Endings of adjectives before a noun ("spontaneous chants").
         phrase_prepositions: Prepositions before such an adjective and a noun ("to spontaneous chants").
+        membership_titles: Titles that say only that one belongs to a group ("a member of the budget caucus").
     """
 
     skip_before_cue: frozenset[str]
@@ -237,6 +238,7 @@ class WordLists:
     negations: frozenset[str]
     adjective_suffixes: frozenset[str]
     phrase_prepositions: frozenset[str]
+    membership_titles: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.

@@ -19,7 +19,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
    ("cabinet member for children's services") and a lower-case body of a tier and a body word
    ("the county council's cabinet member", ``words/body_tiers.txt``). A legislator's seat ("MP
-   for Kentside") is no body, and loses to a title written before the name. A spaced dash opens
+   for Kentside") is no body, and loses to a title written before the name, as does a membership
+   of no named body ("Rep. X, a member of the budget caucus", ``words/membership_titles.txt``). A spaced dash opens
    the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
    a title is skipped ("X, Y's wife and co-host,").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
@@ -639,6 +640,8 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
             return None  # "Acme policy chief Jo Roe, MP for Kentside": the title before the name says more
         if org and org.lower() not in s.lex.words.party_words and org.split()[-1].lower() not in s.lex.org_words:
             org = None  # "MP for Kentside": a seat, not a body
+    if role and org is None and role.lower().split()[-1] in s.lex.words.membership_titles and m.role:
+        return None  # "Rep. Jo Roe, a member of the budget caucus": a title before the name says more
     if role and org is None and (role.lower().split()[-1],) not in s.lex.occupations:
         org = _chamber_of_title(s)  # an office, not a trade: "Senator Jo Roe, a doctor," is no Senate doctor
     return RoleFound(role, org, "appositive_after") if role else None

@@ -991,3 +991,23 @@ def test_org_after_stops_at_relative_clause(extractor: Extractor, text: str) -> 
     q = next(q for q in extractor.extract(text) if speaker_name(q) == "Jo Roe")
     assert q.speaker is not None
     assert q.speaker.organization is None
+
+
+MEMBERSHIP = [
+    pytest.param("Kentland Rep. Jo Roe, a member of the budget caucus, said he had heard that account.", "Rep.", None,
+                 id="title-before-wins"),
+    pytest.param("Kentland Rep. Jo Roe, a senior member of the Kentland Ways Committee, said he had heard that account.",
+                 "senior member", "Kentland Ways Committee", id="named-body-wins"),
+    pytest.param("Jo Roe, a member of the budget caucus, said he had heard that account.", "member", None,
+                 id="no-title-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "org"), MEMBERSHIP)
+def test_membership_after_title(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """appositive_after: a membership of no named body after a name with a title before it says less
+    than that title (words/membership_titles.txt)."""
+    q = next(q for q in extractor.extract(text) if speaker_name(q) == "Jo Roe")
+    assert q.speaker is not None
+    assert q.speaker.role == role
+    assert q.speaker.organization == org
