@@ -598,7 +598,8 @@ def _seat_dropped(title: str, org: str | None, lex: Lexicons) -> str | None:
 def _give_title(view: View, ments: list[Mention], roles: dict[int, RoleFound], holder: int, x: _Nominal) -> None:
     """The holder's role becomes the nominal's title (the first one given, where several are)."""
     org = _seat_dropped(x.title, x.org, x.lex)
-    mention = RoleMention(x.title, org, view.toks[x.head[0]].start, view.toks[x.head[1] - 1].end)
+    # The whole mention ("The Kentside senator"), as Speaker.roles' offsets are everywhere.
+    mention = RoleMention(x.title, org, view.toks[x.at].start, view.toks[x.head[1] - 1].end)
     x.given[holder] = _title_words(x.title)
     old = roles.get(holder)
     party = org if _party_title(x) else None  # "the Labour leader": Labour is the party too

@@ -452,3 +452,14 @@ def test_party_nominal(extractor: quotekit.Extractor, nominal: str, role: str, p
 def test_party_nominal_not_an_office(extractor: quotekit.Extractor) -> None:
     """A party member who holds no office is someone else."""
     assert speaker_of(extractor.extract(_judge_story("the young Liberal activist")), "shamed the court") != "Tom Hale"
+
+
+def test_given_title_offsets_cover_the_mention(extractor: quotekit.Extractor) -> None:
+    """A title given by a nominal is at the whole nominal, as every other title is at its mention
+    (the nearest title to the quotations is measured from there)."""
+    text = ("Ana Ruiz Wins Race.\n\nAna Ruiz won the race for mayor on Sunday.\n\n"
+            "Former candidate Tom Hale, who backed Ruiz on Tuesday, said he agrees with her plan.\n\n"
+            "The Kentside senator declined to say more about the race.")
+    sp = speaker_of_quote(extractor.extract(text), "agrees with her plan")
+    assert sp is not None
+    assert [text[r.start:r.end] for r in sp.roles if r.role == "senator"] == ["The Kentside senator"]
