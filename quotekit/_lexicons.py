@@ -122,6 +122,7 @@ class WordLists:
         one_of_kind_determiners: Determiners that pick one of a kind before a title and a comma ("said one fisherman, Jo Roe").
         perfect_auxiliaries: Auxiliaries of the perfect before a heading verb's participle ("who has run the Y").
         appointment_participles: Participles of taking up a post after "was"/"has been" ("who was elected as a delegate").
+        as_title_determiners: Possessive determiners after "X as" that give X a post of the owner ("chose X as their nominee").
         home_prepositions: Prepositions after a title that may name a home town, not a body ("a plumber from Kentside").
         identity_adjectives: Religion and ethnicity adjectives between a title's owner and the title ("Kentside's Muslim mayor").
         chamber_titles: Legislators' pre-name titles and their chamber, a space between ("senator senate").
@@ -229,6 +230,7 @@ class WordLists:
     one_of_kind_determiners: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     appointment_participles: frozenset[str]
+    as_title_determiners: frozenset[str]
     home_prepositions: frozenset[str]
     identity_adjectives: frozenset[str]
     chamber_titles: frozenset[str]

@@ -46,7 +46,12 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    one's title, made singular.
 10. ``possessive_before_name``: "Acme's X": an organization with no title.
 11. ``copula_title``: "X is the Acme campaign's political director".
-12. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+12. ``title_after_appointment``: "X has been formally crowned the Kentside Party nominee for mayor",
+   "X was named chief executive of Y", "X is now the presumptive nominee"
+   (``words/appointment_participles.txt``, ``words/title_now_words.txt``).
+13. ``title_as_after_name``: "the party chose X as their presumptive nominee": the title after "as"
+   and a possessive determiner (``words/as_title_determiners.txt``; not "see X as the candidate").
+14. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
    University", "X, who has run the Y": an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
@@ -683,6 +688,38 @@ def copula_title(s: RoleSite) -> RoleFound | None:
     return RoleFound(role, org, "copula_title") if role else None
 
 
+def title_after_appointment(s: RoleSite) -> RoleFound | None:
+    """"Jo Roe has been formally crowned the Kentside Party nominee for mayor", "Jo Roe was named
+    chief executive of Acme", "Jo Roe is now the presumptive nominee": the title after a participle
+    of appointment (or "now") is the one the person holds at the quotations."""
+    m, toks, lex = s.m, s.view.toks, s.lex
+    if m.kind != "name":
+        return None
+    k = m.j
+    if k < s.hi and toks[k].lower in lex.words.perfect_auxiliaries:
+        k += 1  # "has been crowned"
+    if not (k < s.hi and toks[k].lower in lex.words.be_forms):
+        return None
+    t = _after_taking_post(s, k + 1)
+    if t is None:
+        return None
+    role, org, _ = _role_at(s.view, t, s.hi, lex)
+    role = _role_ok(role, lex)
+    return RoleFound(role, org, "title_after_appointment") if role else None
+
+
+def title_as_after_name(s: RoleSite) -> RoleFound | None:
+    """"The party chose Jo Roe as their presumptive nominee", "with Jo Roe as its chairman": the title
+    after "as" and a possessive determiner (``words/as_title_determiners.txt``), with its kept modifiers."""
+    m, toks, lex = s.m, s.view.toks, s.lex
+    if m.kind != "name" or not (m.j + 1 < s.hi and toks[m.j].lower == "as"
+                                and toks[m.j + 1].lower in lex.words.as_title_determiners):
+        return None  # "see Jo Roe as the candidate with the better chance": a judgment, not a post
+    role, org, _ = _role_at(s.view, m.j + 1, s.hi, lex)
+    role = _role_ok(role, lex)
+    return RoleFound(role, org, "title_as_after_name") if role else None
+
+
 def title_before_comma(s: RoleSite) -> RoleFound | None:
     """"Labour’s Shadow Home Secretary, Jane Smith, said": a title mention right before the comma."""
     m, toks, ments = s.m, s.view.toks, s.ments
@@ -972,6 +1009,8 @@ ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     plural_title_before_comma,
     possessive_before_name,
     copula_title,
+    title_after_appointment,
+    title_as_after_name,
     affiliation_after,
 )
 """The role rules in the order :func:`assign_roles` tries them at each mention."""

@@ -1011,3 +1011,29 @@ def test_membership_after_title(extractor: Extractor, text: str, role: str, org:
     assert q.speaker is not None
     assert q.speaker.role == role
     assert q.speaker.organization == org
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Jo Roe has been formally crowned the Tory nominee for mayor at the convention. “The pier must reopen,” Roe said.",
+     "nominee for mayor", "Tory"),
+    ("Jo Roe was named chief executive of Acme Ferries last year. “The pier must reopen,” Roe said.",
+     "chief executive", "Acme Ferries"),
+    ("Jo Roe is now the presumptive Tory nominee. “The pier must reopen,” Roe said.",
+     "presumptive nominee", "Tory"),
+    ("Jo Roe was crowned on Monday by a crowd of fans. “The pier must reopen,” Roe said.", None, None),  # no title follows
+])
+def test_title_after_appointment(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    """"X has been formally crowned the Y nominee for mayor": the title after a participle of appointment."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Party members chose Jo Roe as their presumptive nominee in May. “The pier must reopen,” Roe said.", "presumptive nominee"),
+    ("The club now has Jo Roe as its chairman. “The pier must reopen,” Roe said.", "chairman"),
+    ("Voters see Jo Roe as a friend of the harbour. “The pier must reopen,” Roe said.", None),  # "friend" is no title
+    ("Voters see Jo Roe as the candidate with the better chance. “The pier must reopen,” Roe said.", None),  # a judgment
+    ("Jo Roe as well as her brother came to the pier. “The pier must reopen,” Roe said.", None),
+])
+def test_title_as_after_name(extractor: Extractor, text: str, role: str | None) -> None:
+    """"chose X as their presumptive nominee": the title after "as", with its kept modifier."""
+    assert _speaker_of(extractor, text)[1] == role
