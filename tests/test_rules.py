@@ -307,6 +307,10 @@ ROLES = [
     ("title_named_before", "A retired nurse named Jane Smith said the wall was safe.", "retired nurse", None),
     ("plural_title_before_comma", "The two council members who voted no, Jane Smith and Tom Lee, said the wall was safe.",
      "council member", None),
+    ("title_after_appointment", "Jane Smith has been named chief engineer of the Harbour Trust. Smith said the wall "
+     "was safe.", "chief engineer", "Harbour Trust"),
+    ("title_as_after_name", "The trust chose Jane Smith as its chief engineer. Smith said the wall was safe.",
+     "chief engineer", None),
 ]
 
 
