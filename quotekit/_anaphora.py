@@ -188,7 +188,7 @@ def _predicate(x: _Nominal) -> bool:
 def _spelled_title(x: _Nominal, role: str | None) -> tuple[str, ...]:
     """The words of ``role`` with an abbreviated title written out ("Gov." is "governor",
     ``words/title_abbreviations.txt``), so that "Gov. Jo Roe" holds "the governor"."""
-    full = dict(pair.split(" ", 1) for pair in x.lex.words.title_abbreviations)
+    full = x.lex.spelled_titles
     return tuple(w for word in (role or "").lower().split() for w in _title_words(full.get(word, word)))
 
 

@@ -619,7 +619,7 @@ def plain_word_at_start(view: View, x: int, lex: Lexicons) -> bool:
         return False
     if t.lower in lex.role_modifiers:
         return True
-    return any(low == t.lower and not cap for low, cap in zip(view.lowers, view.caps))
+    return view.written_in_lower_case(t.lower)
 
 
 def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention:

@@ -337,6 +337,18 @@ class Lexicons:
         return {rest[0]: (None if role == "-" else role) for _, role, *rest in rows if rest}
 
     @functools.cached_property
+    def spelled_titles(self) -> dict[str, str]:
+        """Abbreviated title -> the title written out ("gov." -> "governor"), from
+        ``words.title_abbreviations``."""
+        return dict(pair.split(" ", 1) for pair in self.words.title_abbreviations)
+
+    @functools.cached_property
+    def title_chambers(self) -> dict[str, str]:
+        """Legislator's title -> the chamber it sits in ("senator" -> "senate"), from
+        ``words.chamber_titles``."""
+        return dict(pair.split(" ", 1) for pair in self.words.chamber_titles)
+
+    @functools.cached_property
     def body_kinds(self) -> dict[str, frozenset[str]]:
         """Noun of a kind of body -> the name endings it implies ("force" -> constabulary, police; a
         noun with none listed implies itself), from ``words.body_kind_nouns``."""

@@ -656,7 +656,7 @@ def _chamber_of_title(s: RoleSite) -> str | None:
     """"Senator Jo Roe of Kentside, the majority leader": the chamber a legislator's title before the
     name sits in ("Senate"; ``words/chamber_titles.txt``) is the body of the office in apposition."""
     last = (s.m.role or "").lower().split()[-1:]
-    chambers = dict(line.split(" ", 1) for line in s.lex.words.chamber_titles)
+    chambers = s.lex.title_chambers
     return chambers[last[0]].capitalize() if last and last[0] in chambers else None
 
 

@@ -110,6 +110,14 @@ class View:
     caps: list[bool]
     inside: list[bool]
     invisible: bool = False
+    _lower_written: frozenset[str] | None = None
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the text writes the lower-case ``word`` somewhere without a capital ("fire" of
+        "the fire spread"); the set is built on the first call, so asking is O(1) after one pass."""
+        if self._lower_written is None:
+            self._lower_written = frozenset(low for low, cap in zip(self.lowers, self.caps) if not cap)
+        return word in self._lower_written
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(toks) if none)."""
