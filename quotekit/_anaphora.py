@@ -55,7 +55,9 @@ force's Chief Constable" is "Chief Constable", the same title as "Chief Constabl
 
 Indefinite nominals ("a spokesman") are other people and stay apart. Nominals that do not speak
 ("The prime minister arrived") are linked too, for the title they give, and so are office titles
-no mention holds (:func:`bare_office_titles`: "The chancellor would not comment").
+no mention holds (:func:`bare_office_titles`: "The chancellor would not comment"), with the body
+named after its "of" (:func:`_body_of_office`: "The 82-year-old chief executive of Acme Corp, the
+world's biggest …, made his comments"); an age counts as one word of the nominal it opens.
 """
 
 from __future__ import annotations
@@ -63,10 +65,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from ._candidates import Mention
+from ._candidates import Mention, age_before, age_end
 from ._entities import Entities, Entity
 from ._lexicons import Lexicons
-from ._roles import RoleFound, RoleSite, unnamed_speaker
+from ._roles import RoleFound, RoleSite, _body_after, unnamed_speaker
 from ._tokens import View
 from ._types import RoleMention
 
@@ -355,7 +357,7 @@ def _definite(view: View, i: int, lex: Lexicons) -> bool:
     toks, words = view.toks, lex.words
     if toks[i].lower in words.anaphoric_determiners:
         return True
-    if (a := _age_before(view, i)) < i and a > 0 and toks[a - 1].lower in words.anaphoric_determiners:
+    if (a := age_before(view, i)) < i and a > 0 and toks[a - 1].lower in words.anaphoric_determiners:
         return True  # "The 82-year-old Acme chairman"
     owned = False
     for k in range(i - 1, max(-1, i - 9), -1):
@@ -383,7 +385,8 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
     for k in view.scan(_THE):
         if k in held:
             continue
-        x = _age_end(view, k + 1)
+        x = age_end(view, k + 1)
+        bare = x  # where a title led by a kept modifier starts ("the chief executive")
         keep = []
         while x < len(toks) and toks[x].lower in words.role_keep_modifiers:
             keep.append(toks[x].lower)
@@ -398,38 +401,42 @@ def bare_office_titles(view: View, ments: list[Mention], lex: Lexicons) -> list[
                 keep.append(toks[x].lower)
                 x += 1
         title = _office_at(view, x, lex)
+        if not title and keep and org_end == org_at and (title := _office_at(view, bare, lex)):
+            x, keep = bare, []  # "The 82-year-old chief executive": "chief" is the title's own word
         if not title or any(y in held or toks[y].quote >= 0 for y in range(k, x + title)):
             continue
-        after = toks[x + title] if x + title < len(toks) else None
+        org = view.span_text(org_at, org_end) if org_end > org_at else None
+        end = x + title
+        if org is None and end < len(toks) and toks[end].lower in words.role_org_prepositions:
+            org, end = _body_of_office(view, end, lex)
+        after = toks[end] if end < len(toks) else None
         if after is not None and (after.is_cap or after.text == "," or after.lower in words.role_org_prepositions):
             continue  # "the chancellor, Jo Roe," / "the chancellor Jo Roe": named there
-        org = view.span_text(org_at, org_end) if org_end > org_at else None
         out.append((k, (k + 1, x + title), " ".join([*keep, *view.lowers[x:x + title]]), org))
     return out
 
 
-def _age_end(view: View, x: int) -> int:
-    """The token after an age at ``x`` ("82-year-old", as one token or five), else ``x``."""
+def _body_of_office(view: View, e: int, lex: Lexicons) -> tuple[str | None, int]:
+    """"The 82-year-old chief executive of Acme Sands Corp, the world's biggest …, made his
+    comments": the body named after an office title's preposition at token ``e``, and the token
+    after it past an appositive that describes the body; (None, e) where none is named ("the
+    chancellor of the exchequer")."""
+    hi = view.sents[view.toks[e].sent][1]
+    org, end = _body_after(view, e, hi, lex)
+    if org is None:
+        return None, e
     toks = view.toks
-    if x < len(toks) and toks[x].lower.endswith("-year-old"):
-        return x + 1
-    if [t.lower for t in toks[x + 1:x + 5]] == ["-", "year", "-", "old"] and toks[x].text.isdigit():
-        return x + 5
-    return x
-
-
-def _age_before(view: View, i: int) -> int:
-    """The first token of an age that ends just before token ``i`` ("82-year-old"), else ``i``."""
-    toks = view.toks
-    if i > 0 and toks[i - 1].lower.endswith("-year-old"):
-        return i - 1
-    return i - 5 if i >= 5 and _age_end(view, i - 5) == i else i
+    if end + 1 < hi and toks[end].text == "," and not toks[end + 1].is_cap:
+        close = next((y for y in range(end + 1, hi) if toks[y].text == ","), None)
+        if close is not None:
+            end = close + 1  # "…, the world's biggest gambling company by market value, made"
+    return org, end
 
 
 def _aged(x: _Nominal) -> bool:
     """The nominal gives an age ("The 82-year-old chief executive"): an epithet for someone the
     story has named, whatever the organization."""
-    return _age_before(x.view, x.at) < x.at or _age_end(x.view, x.at + 1) > x.at + 1
+    return age_before(x.view, x.at) < x.at or age_end(x.view, x.at + 1) > x.at + 1
 
 
 def _office_at(view: View, x: int, lex: Lexicons) -> int:

@@ -622,6 +622,24 @@ def plain_word_at_start(view: View, x: int, lex: Lexicons) -> bool:
     return view.written_in_lower_case(t.lower)
 
 
+def age_end(view: View, x: int) -> int:
+    """The token after an age at ``x`` ("82-year-old", as one token or five), else ``x``."""
+    toks = view.toks
+    if x < len(toks) and toks[x].lower.endswith("-year-old"):
+        return x + 1
+    if [t.lower for t in toks[x + 1:x + 5]] == ["-", "year", "-", "old"] and toks[x].text.isdigit():
+        return x + 5
+    return x
+
+
+def age_before(view: View, i: int) -> int:
+    """The first token of an age that ends just before token ``i`` ("82-year-old"), else ``i``."""
+    toks = view.toks
+    if i > 0 and toks[i - 1].lower.endswith("-year-old"):
+        return i - 1
+    return i - 5 if i >= 5 and age_end(view, i - 5) == i else i
+
+
 def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention:
     toks = view.toks
     words = lex.words
@@ -632,11 +650,16 @@ def _nominal(view: View, k: int, lex: Lexicons, found: list[Mention]) -> Mention
     # before the head ("White House officials", "A ... statement").
     start = k
     x = k - 1
-    while x >= 0 and k - x <= 4 and toks[x].quote < 0 and toks[x].para == head.para:
+    aged = 0  # tokens of an age passed, which count as one word ("The 82-year-old chief executive")
+    while x >= 0 and k - x - aged <= 4 and toks[x].quote < 0 and toks[x].para == head.para:
         low = toks[x].lower
         if low in words.nominal_determiners:
             start = x
             break
+        if (a := age_before(view, x + 1)) < x:
+            aged += x - a
+            x = a
+            continue
         if not toks[x].is_word or low in words.nominal_left_stops:
             break
         if view.tagged and not (toks[x].tag.startswith(("JJ", "NN", "CD", "VBN"))):

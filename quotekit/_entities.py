@@ -16,7 +16,8 @@ Mentions are walked in text order (attribution's own phrases come last in the li
 
 A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
 them named with a title in front; with no single such one it stays a name of its own rather than
-going to the latest bearer (:meth:`_Registry._one_bearer`).
+going to the latest bearer (:meth:`_Registry._one_bearer`). A bearer named only in the headline
+("Kentish Donor Pelk Backs Roe", title case read as one name) is no rival of one the story names.
 
 An abbreviation in brackets after a name spelled out before it is that body, named in full
 (:func:`_spelled_out`: "the Entertainment and Leisure Software Publishers Association (Elspa)",
@@ -143,7 +144,7 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled")
+    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body")
 
     def __init__(self, toks: list[Tok], skip: frozenset[str]) -> None:
         self.skip = skip  # words left out of initials
@@ -158,6 +159,7 @@ class _Registry:
         self.indexed: set[tuple[int, tuple[str, ...], bool]] = set()
         self.etype_hint: dict[int, str] = {}
         self.titled: set[int] = set()  # people named with a title in front ("Rep. Tom Pelk")
+        self.in_body: set[int] = set()  # entities named after the headline
 
     def words_of(self, i: int, j: int) -> list[str]:
         """Lower-case words of tokens ``i`` to ``j``, without possessive endings and trailing dots."""
@@ -238,6 +240,10 @@ class _Registry:
         bearers = [e for e in bearers if not any(
             o != e and len(ents[o].words) < len(ents[e].words) and ents[e].words[-len(ents[o].words):] == ents[o].words
             for o in bearers)]
+        # "Kentish Donor Pelk Backs Roe" (a headline's title case read as one name) is no second
+        # bearer of a surname the story names in full: bearers named in the body come first.
+        if any(e in self.in_body for e in bearers):
+            bearers = [e for e in bearers if e in self.in_body]
         firsts = {ents[e].words[0] for e in bearers}
         if len(firsts) < 2 or any(len(f) == 1 for f in firsts):
             return cands  # one bearer, or an initial that may be either
@@ -287,6 +293,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
             ents[entity_of[n]].mentions.append(n)
             if m.role and m.name_j - m.name_i > 1:
                 reg.titled.add(entity_of[n])
+            if toks[m.i].para > 0:
+                reg.in_body.add(entity_of[n])
         elif m.kind == "nominal" and m.statement:
             if m.role_org:
                 owner_words = [w.lower() for w in m.role_org.split()]

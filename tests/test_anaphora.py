@@ -463,3 +463,27 @@ def test_given_title_offsets_cover_the_mention(extractor: quotekit.Extractor) ->
     sp = speaker_of_quote(extractor.extract(text), "agrees with her plan")
     assert sp is not None
     assert [text[r.start:r.end] for r in sp.roles if r.role == "senator"] == ["The Kentside senator"]
+
+
+@pytest.mark.parametrize(("epithet", "org"), [
+    ("The 82-year-old chief executive made his comments on Friday.", None),
+    ("The 82-year-old chief executive of Acme Sands Corp made his comments on Friday.", "Acme Sands Corp"),
+    ("The 82-year-old chief executive of Acme Sands Corp, the biggest casino group in the world, "
+     "made his comments on Friday.", "Acme Sands Corp"),
+])
+def test_aged_nominal_with_body(extractor: quotekit.Extractor, epithet: str, org: str | None) -> None:
+    """An age is one modifier of the nominal it opens, and the body after its title's "of" is the
+    holder's organization: the age marks an epithet for the person just named."""
+    text = ("Harold Adelman said he had met the candidate.\n\nAdelman also owns a newspaper.\n\n"
+            f'{epithet}\n\n"We like it," Adelman said.')
+    sp = speaker_of_quote(extractor.extract(text), "We like it")
+    assert sp is not None and sp.name == "Harold Adelman"
+    assert (sp.role, sp.organization) == ("chief executive", org)
+
+
+def test_body_of_office_needs_a_named_body(extractor: quotekit.Extractor) -> None:
+    """"The chancellor of the exchequer": no body is named after the title's "of"."""
+    text = ("Harold Adelman said he had met the candidate.\n\nAdelman also owns a newspaper.\n\n"
+            'The 82-year-old chairman of the board made his comments on Friday.\n\n"We like it," Adelman said.')
+    sp = speaker_of_quote(extractor.extract(text), "We like it")
+    assert sp is not None and (sp.role, sp.organization) == ("chairman", None)

@@ -154,3 +154,15 @@ def test_spelled_out_abbreviation(extractor: Extractor) -> None:
             "Fishing Boat Federation (CIFBF).\n\nCIFBF said that prices at the quayside had doubled.")
     q = find_quote(extractor.extract(text), "prices at the quayside")
     assert speaker_name(q) == "Coastal and Inland Fishing Boat Federation"
+
+
+def test_headline_name_is_no_second_bearer(extractor: Extractor) -> None:
+    """A title-case headline read as one name ("Kentish Donor Adelman") does not make the bare
+    surname ambiguous with the person the story names in full."""
+    text = ("Kentish Donor Adelman and Roe May Be Aligning.\n\n"
+            "LONDON - Top Kentish Party donor Harold Adelman said on Friday he had met Roe.\n\n"
+            'Adelman also owns a newspaper.\n\n"It was nice," Adelman said.')
+    r = extractor.extract(text)
+    (q,) = [q for q in r if "It was nice" in q.text]
+    assert q.speaker is not None and q.speaker.name == "Harold Adelman"
+    assert [s.name for s in r.speakers] == ["Harold Adelman"]
