@@ -49,7 +49,8 @@ prime minister …"), so an epithet before the title's holder is known gives its
 A definite party-led office title read as the party's name ("the Conservative mayoral nominee
 wrote", :func:`party_nominal`) is a nominal too, with the party as organization and party.
 
-A capitalised title the nominal holds whole is its title (:func:`whole_capitalised_title`: "the
+An office title an "of" phrase completes is the nominal's whole title (:func:`_office_of_phrase`:
+"The former secretary of state's approach"). A capitalised title the nominal holds whole is its title (:func:`whole_capitalised_title`: "the
 force's Chief Constable" is "Chief Constable", the same title as "Chief Constable Jo Pell"'s, not
 "chief").
 
@@ -471,6 +472,16 @@ def _nominal_title(view: View, ments: list[Mention], ents: Entities, roles: dict
     return (whole_capitalised_title(view, m, found.role), found.org) if found is not None and found.role else None
 
 
+def _office_of_phrase(view: View, m: Mention, title: str, lex: Lexicons) -> tuple[str, int]:
+    """"The former secretary of state's approach": an office title whose head the mention ends
+    with and a lower-case "of" phrase completes (``words/office_titles.txt``), as the title and
+    the token after it; else the mention's title and end."""
+    whole = _office_at(view, m.name_i, lex)
+    if m.name_j - m.name_i == 1 and whole > 1 and title.lower().endswith(view.lowers[m.name_i]):
+        return " ".join([title, *view.lowers[m.name_j:m.name_i + whole]]), m.name_i + whole
+    return title, m.name_j
+
+
 def party_nominal(view: View, ments: list[Mention], ents: Entities, n: int, lex: Lexicons) -> tuple[str, str] | None:
     """"“…,” the presumptive Labour leadership candidate wrote": a definite office title led by a
     party word, read as the party's name (mention ``n``), as its title ("presumptive leadership
@@ -519,7 +530,8 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     for n, m in enumerate(ments):
         got = _nominal_title(view, ments, ents, roles, n, lex) or party_nominal(view, ments, ents, n, lex)
         if got is not None:
-            sites.append(_Nominal(view, ments, ents, roles, lex, n, m.i, (m.name_i, m.name_j), m.number, got[0], got[1], given, {}))
+            title, end = _office_of_phrase(view, m, got[0], lex)
+            sites.append(_Nominal(view, ments, ents, roles, lex, n, m.i, (m.name_i, end), m.number, title, got[1], given, {}))
     for at, head, title, org in bare_office_titles(view, ments, lex):
         sites.append(_Nominal(view, ments, ents, roles, lex, -1, at, head, "sg", title, org, given, {}))
     by_sent: dict[int, list[tuple[int, int]]] = {}

@@ -487,3 +487,15 @@ def test_body_of_office_needs_a_named_body(extractor: quotekit.Extractor) -> Non
             'The 82-year-old chairman of the board made his comments on Friday.\n\n"We like it," Adelman said.')
     sp = speaker_of_quote(extractor.extract(text), "We like it")
     assert sp is not None and (sp.role, sp.organization) == ("chairman", None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The former secretary of state’s approach has won over the mayor.",
+    "The former secretary of state was told of her duty to protect the files.",
+])
+def test_office_of_phrase(extractor: quotekit.Extractor, sentence: str) -> None:
+    """An office title an "of" phrase completes ("secretary of state") is the whole title the
+    nominal gives, not its head word."""
+    text = f'Margaret Hale visited Kentside on Monday.\n\n{sentence}\n\n"We need help," Hale said.'
+    sp = speaker_of_quote(extractor.extract(text), "We need help")
+    assert sp is not None and (sp.name, sp.role) == ("Margaret Hale", "former secretary of state")
