@@ -26,7 +26,9 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
-   MP X").
+   MP X"); an evaluative epithet is no body ("The Oscar-winning director X"), a common word that
+   opens the sentence is part of the title ("Film director X") and a name ending that is no part
+   of the title goes to the body ("Kentside City striker X": Kentside City).
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
    fisherman, Jo Roe", "said Kentside's new mayor, Jo Roe" (a possessive owner as determiner; an
    identity adjective after it, "Kentside's Muslim mayor", is neither body nor role:
@@ -179,8 +181,8 @@ def _title_len(view: View, ws: list[_W], lex: Lexicons) -> int:
 
 
 def _dropped(w: _W, lex: Lexicons) -> bool:
-    """An evaluative or passing word left out of a role ("veteran", "26-year-old")."""
-    return w.low in lex.words.role_drop_words or w.low.endswith("-year-old")
+    """An evaluative or passing word left out of a role ("veteran", "26-year-old", "Oscar-winning")."""
+    return w.low in lex.words.role_drop_words or w.low.endswith(("-year-old", "-winning"))
 
 
 def _role_text(view: View, keep: list[_W], title: tuple[int, int]) -> str:
@@ -563,6 +565,7 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
     role = m.role
     if org is None:
         org = _seat_or_body_in_name(s)
+    role, org = _name_title_split(s, role, org)
     if org and org[:3].lower() == "ex-" and len(org) > 3:
         org, role = org[3:], org[:3] + role  # "Ex-Acme leader Jo Roe"
     inside: list[_W] = []
@@ -575,6 +578,29 @@ def title_before_name(s: RoleSite) -> RoleFound | None:
         lead = s.view.span_text(w.i, w.j)
         role = lead + role if lead.endswith("-") else f"{lead} {role}"
     return RoleFound(role, org, "title_before_name")
+
+
+def _name_title_split(s: RoleSite, role: str, org: str | None) -> tuple[str, str | None]:
+    """Where the capitals before a name divide into body and title: "The Oscar-winning director
+    Jo Roe" (a dropped epithet is no body: director), "Film director Jo Roe" opening a sentence,
+    "film" written in lower case elsewhere (Film director), "Kentside City striker Jo Roe" and
+    "Kentside Police Chief Constable Jo Roe" (a capitalised name ending that is no part of the
+    title goes to the body: Kentside City, striker; Kentside Police, Chief Constable; not after a
+    party, "Lib Dem Treasury spokesman", where it is a portfolio)."""
+    lex, toks = s.lex, s.view.toks
+    if org is None:
+        return role, org
+    if all(_dropped(_W(w.lower(), 0, 0, True), lex) for w in org.split()):
+        return role, None
+    if " " not in org and toks[s.m.i].text == org and plain_word_at_start(s.view, s.m.i, lex):
+        return f"{org} {role}", None
+    words = role.split()
+    rest = [w.lower() for w in words[1:]]
+    if (len(words) > 1 and words[0][:1].isupper() and words[0].lower() in lex.org_words
+            and org.lower() not in lex.words.party_words and org.split()[-1] != "Party"  # "Lib Dem Treasury spokesman": a portfolio
+            and tuple(w.lower() for w in words) not in lex.roles and _role_match(rest, lex, True) == len(rest)):
+        return " ".join(words[1:]), f"{org} {words[0]}"
+    return role, org
 
 
 def _seat_or_body_in_name(s: RoleSite) -> str | None:

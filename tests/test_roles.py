@@ -1037,3 +1037,44 @@ def test_title_after_appointment(extractor: Extractor, text: str, role: str | No
 def test_title_as_after_name(extractor: Extractor, text: str, role: str | None) -> None:
     """"chose X as their presumptive nominee": the title after "as", with its kept modifier."""
     assert _speaker_of(extractor, text)[1] == role
+
+
+# Sport, business, culture and police shapes (issue 21: news of other topics than politics).
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Olympic champion Sarah Lindqvist said: “The pier must reopen.”", "Olympic champion", None),
+    (f"{SAID}Sarah Lindqvist, the defending champion.", "defending champion", None),
+    ("Former world champion Sarah Lindqvist said: “The pier must reopen.”", "Former world champion", None),
+    ("World number one Sarah Lindqvist said: “The pier must reopen.”", "World number one", None),
+    ("Kentside Rovers boss Harold Pennock said: “The pier must reopen.”", "boss", "Kentside Rovers"),
+    ("Acme chairman-designate Harold Pennock said: “The pier must reopen.”", "chairman-designate", "Acme"),
+    ("Det Chief Supt Harold Pennock said: “The pier must reopen.”", "Det Chief Supt", None),
+    ("Chief Insp Harold Pennock said: “The pier must reopen.”", "Chief Insp", None),
+])
+def test_sport_business_police_titles(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """Titles of sport ("Olympic champion", "boss"), business ("chairman-designate") and abbreviated
+    police ranks ("Det Chief Supt") read whole, from roles.txt."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, who founded Acme Robotics.", "founder", "Acme Robotics"),
+    (f"{SAID}Harold Pennock, who has founded Acme Robotics.", "founder", "Acme Robotics"),
+    (f"{SAID}Harold Pennock, who visited Acme Robotics.", None, None),
+])
+def test_who_founded(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    """"X, who founded Y": a founder stays one, so the simple past gives the title (words/heading_verbs.txt)."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("The Oscar-winning director Harold Pennock said: “The pier must reopen.”", "director", None),
+    ("Film director Harold Pennock said: “The pier must reopen.” The film opens in May.", "Film director", None),
+    ("Kentside City striker Harold Pennock said: “The pier must reopen.”", "striker", "Kentside City"),
+    ("Kentside Police Chief Constable Harold Pennock said: “The pier must reopen.”", "Chief Constable", "Kentside Police"),
+    ("Acme Films director Harold Pennock said: “The pier must reopen.”", "director", "Acme Films"),  # a name: no split
+    ("Kentside City Councillor Harold Pennock said: “The pier must reopen.”", "City Councillor", "Kentside"),  # one title
+    ("Labour Treasury spokesman Harold Pennock said: “The pier must reopen.”", "Treasury spokesman", "Labour"),
+])
+def test_name_title_split(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_name_title_split: where the capitals before a name divide into body and title."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
