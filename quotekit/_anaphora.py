@@ -54,6 +54,11 @@ An office title an "of" phrase completes is the nominal's whole title (:func:`_o
 force's Chief Constable" is "Chief Constable", the same title as "Chief Constable Jo Pell"'s, not
 "chief").
 
+A speaking "the" + age or epithet that no rule resolves (:func:`previous_person_for_epithet`:
+"Marcus Hale scored twice. … “…,” the 24-year-old said", "the striker said", "the gambling tycoon
+told reporters", ``words/epithet_nouns.txt``) is the one person named, outside quotations, in the
+nearest of the three sentences before it that names anyone; an epithet's title becomes their role.
+
 Indefinite nominals ("a spokesman") are other people and stay apart. Nominals that do not speak
 ("The prime minister arrived") are linked too, for the title they give, and so are office titles
 no mention holds (:func:`bare_office_titles`: "The chancellor would not comment"), with the body
@@ -565,6 +570,14 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
             if x.n >= 0:
                 moves[x.n] = holder
             _take_title_org(roles, holder, x)
+    for n in range(len(ments)):
+        if n not in moves and (holder := previous_person_for_epithet(view, ments, ents, n, lex)) is not None:
+            moves[n] = holder
+            own = roles.get(ents.entity_of[n])  # "the striker": its title becomes the holder's role
+            if own is not None and own.role and not (holder in roles and roles[holder].role):
+                had = roles.get(holder)
+                roles[holder] = RoleFound(own.role, had.org if had else None, "previous_person_for_epithet",
+                                          had.party if had else None, own.found)
     if not moves:
         return ents
     entity_of = list(ents.entity_of)
@@ -585,6 +598,38 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
             entities[holder] = dataclasses.replace(entities[holder], mentions=sorted({*entities[holder].mentions, *entities[e].mentions}))
             entities[e] = dataclasses.replace(entities[e], mentions=[])
     return Entities(entities, entity_of)
+
+
+def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities, n: int, lex: Lexicons) -> int | None:
+    """"Marcus Hale scored twice. … “It was a great day,” the 24-year-old said", "… the striker
+    said", "the gambling tycoon told reporters": a speaking "the" + age or epithet
+    (``words/epithet_nouns.txt``) with no holder of its own is the one person named, outside
+    quotations, in the nearest of the three sentences before it that names anyone."""
+    m, e = ments[n], ents.entity_of[n]
+    toks = view.toks
+    if m.kind != "nominal" or e < 0 or not ents.entities[e].unnamed or m.number != "sg" or m.role_org:
+        return None
+    if toks[m.i].lower not in lex.words.anaphoric_determiners:
+        return None
+    words = view.lowers[m.i + 1:m.j]
+    aged = age_end(view, m.i + 1) == m.j
+    if not aged and not (words and words[-1] in lex.words.epithet_nouns and all(
+            not toks[k].is_cap for k in range(m.i + 1, m.j))):
+        return None
+    sent = toks[m.i].sent
+    for back in range(0, 4):
+        s = sent - back
+        if s < 0:
+            break
+        lo, hi = view.sents[s]
+        named = {ents.entity_of[k] for k, x in enumerate(ments) if x.kind == "name" and lo <= x.i < min(hi, m.i)
+                 and toks[x.i].quote < 0 and ents.entity_of[k] >= 0}
+        if named:
+            people = [h for h in named if ents.entities[h].etype == "person" and not ents.entities[h].joint]
+            if len(named) != 1 or not people or (m.gender in "fm" and ents.entities[people[0]].gender not in (m.gender, "-")):
+                return None
+            return people[0]
+    return None
 
 
 def later_title_holder(x: _Nominal) -> int | None:

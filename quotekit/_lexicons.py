@@ -94,6 +94,7 @@ class WordLists:
         role_drop_words: Evaluative words left out of a role ("veteran", "independent").
         not_roles: Person nouns that are never a role ("friend", "fans", "rival").
         office_titles: Heads of offices news refers back to by title alone ("the prime minister said").
+        epithet_nouns: Nouns "the ..." calls the person just named by ("the striker", "the tycoon").
         other_office_modifiers: Words that make a title another office ("deputy prime minister").
         title_abbreviations: An abbreviated title and the title it stands for, one pair an entry
             ("gov. governor"): "Gov. Jo Roe … the governor said".
@@ -204,6 +205,7 @@ class WordLists:
     role_drop_words: frozenset[str]
     not_roles: frozenset[str]
     office_titles: frozenset[str]
+    epithet_nouns: frozenset[str]
     other_office_modifiers: frozenset[str]
     title_abbreviations: frozenset[str]
     non_anaphoric_modifiers: frozenset[str]

@@ -499,3 +499,33 @@ def test_office_of_phrase(extractor: quotekit.Extractor, sentence: str) -> None:
     text = f'Margaret Hale visited Kentside on Monday.\n\n{sentence}\n\n"We need help," Hale said.'
     sp = speaker_of_quote(extractor.extract(text), "We need help")
     assert sp is not None and (sp.name, sp.role) == ("Margaret Hale", "former secretary of state")
+
+
+@pytest.mark.parametrize(("nominal", "role"), [
+    ("the 24-year-old", None),
+    ("the striker", "striker"),
+    ("the gambling tycoon", None),
+])
+def test_previous_person_for_epithet(extractor: quotekit.Extractor, nominal: str, role: str | None) -> None:
+    """"Marcus Hale scored twice. “…,” the 24-year-old said": an age or an epithet is the one
+    person named in the sentence before, and an epithet's title is that person's role."""
+    text = ("Kentside United beat Easton 2-0 on Saturday.\n\nMarcus Hale scored twice in the second half.\n\n"
+            f'"It was a great day for the club," {nominal} said.')
+    r = extractor.extract(text)
+    sp = speaker_of_quote(r, "great day")
+    assert sp is not None and (sp.name, sp.role) == ("Marcus Hale", role)
+    assert [s.name for s in r.speakers] == ["Marcus Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    # Two people named in the sentence before: which one cannot be told.
+    'Marcus Hale and Peter Lee scored in the second half.\n\n"It was a great day," the striker said.',
+    # A job usually held by someone else than the person just named.
+    'Marcus Hale scored twice in the second half.\n\n"It was a great day," the manager said.',
+    # Nobody is named in the three sentences before.
+    'Marcus Hale scored twice.\n\nThe crowd sang.\n\nThe rain fell.\n\nThe lights went out.\n\n'
+    '"It was a great day," the striker said.',
+])
+def test_previous_person_for_epithet_leaves_unclear_ones(extractor: quotekit.Extractor, text: str) -> None:
+    sp = speaker_of_quote(extractor.extract(text), "great day")
+    assert sp is None or sp.name not in ("Marcus Hale", "Peter Lee")
