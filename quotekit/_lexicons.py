@@ -275,7 +275,8 @@ class Lexicons:
             or ``"evidential"``).
         cue_multi: Lowercase multi-word cue forms ("called on", "pointed out") -> class.
         cue_phrases: Lowercase multi-word source phrases ("according to").
-        first_names: First name -> ``"f"`` or ``"m"``.
+        first_names: First name -> ``"f"``, ``"m"`` or ``"-"`` (a person's first name that does not
+            tell the gender, such as "Robin").
         honorifics: Lowercase honorific (``"ms"``, ``"ms."``) -> ``"f"``, ``"m"`` or ``"-"``.
         roles: Lowercase titles, as word tuples.
         role_heads: Lowercase generic title heads ("director").

@@ -21,7 +21,7 @@ FIELDS = {"speech_verbs.tsv": 2, "first_names.tsv": 2, "honorifics.tsv": 2, "per
 #: Allowed values of the second (and third) column.
 VALUES = {
     "speech_verbs.tsv": ({"speech", "belief", "phrasal", "stance", "evidential"}, None),
-    "first_names.tsv": ({"f", "m"}, None),
+    "first_names.tsv": ({"f", "m", "-"}, None),
     "honorifics.tsv": ({"f", "m", "-"}, None),
     "person_nouns.tsv": ({"f", "m", "-"}, {"sg", "pl"}),
 }
@@ -84,6 +84,24 @@ def test_file_has_no_duplicates_once_lowercased(name: str) -> None:
     keys = [_key(name, cols) if name == "first_names.tsv" else _key(name, cols).lower() for _, cols in entries(name)]
     dups = [k for k, c in Counter(keys).items() if c > 1]
     assert dups == [], f"{name}: duplicate entries {dups[:10]}"
+
+
+def test_first_names_header_names_source_and_licence() -> None:
+    header = " ".join(ln for ln in (DATA / "first_names.tsv").read_text(encoding="utf-8").splitlines()
+                      if ln.startswith("#"))
+    assert "Social Security Administration" in header
+    assert "public domain" in header
+    assert "scripts/build_first_names.py" in header
+
+
+def test_first_names_generated_part_follows_the_hand_list() -> None:
+    # The generated part follows the hand-picked part and never repeats a hand-picked name.
+    text = (DATA / "first_names.tsv").read_text(encoding="utf-8")
+    hand, generated = text.split("# --- generated ---")
+    names = [ln.split("\t")[0] for ln in hand.splitlines() if ln and not ln.startswith("#")]
+    more = [ln.split("\t")[0] for ln in generated.splitlines() if ln and not ln.startswith("#")]
+    assert names and len(more) > 5000
+    assert not set(names) & set(more)
 
 
 def test_file_is_utf8_without_bom() -> None:
