@@ -20,7 +20,10 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    ("cabinet member for children's services") and a lower-case body of a tier and a body word
    ("the county council's cabinet member", ``words/body_tiers.txt``). A legislator's seat ("MP
    for Kentside") is no body, and loses to a title written before the name, as does a membership
-   of no named body ("Rep. X, a member of the budget caucus", ``words/membership_titles.txt``). A spaced dash opens
+   of no named body ("Rep. X, a member of the budget caucus", ``words/membership_titles.txt``); a
+   body's name goes on over lower-case words to a body noun ("a spokeswoman for the Kentish
+   foreign ministry", ``words/body_kind_nouns.txt``), and a determiner opens a possessor that is
+   also a verb ("the show's producer"). A spaced dash opens
    the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
    a title is skipped ("X, Y's wife and co-host,").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
@@ -243,9 +246,25 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
     if e > k and e < hi and toks[e].lower in lex.words.name_body_tails and toks[e].quote < 0 and not (
             _role_match(view.lowers[e:e + lex.max_job_len], lex, True) > 1):
         e += 1  # "a spokesman for the Roe campaign": the campaign, not the person ("the Roe campaign manager": a title)
+    elif e > k:
+        e = _lower_body_tail(view, e, hi, lex)
     if e > k:
         return view.span_text(k, e), e
     return None, k
+
+
+def _lower_body_tail(view: View, e: int, hi: int, lex: Lexicons) -> int:
+    """"a spokeswoman for the Kentish foreign ministry", "head of the UN refugee agency": after a
+    name ending at token ``e``, up to two lower-case words and a noun of a body
+    (``words/body_kind_nouns.txt``) end the body's name; else ``e``."""
+    toks = view.toks
+    for n in (1, 2, 3):
+        x = e + n - 1
+        if x >= hi or toks[x].quote >= 0 or not toks[x].is_word or toks[x].is_cap or toks[x].lower in lex.words.stop_words:
+            return e
+        if toks[x].lower in lex.body_kinds and not (x + 1 < hi and toks[x + 1].lower in lex.words.possessive_marks):
+            return x + 1
+    return e
 
 
 def _of_phrase(view: View, k: int, hi: int, lex: Lexicons) -> int:
@@ -307,7 +326,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
         # "the political reform group's general secretary": a body named elsewhere
         q = k
         while (q < min(hi, k + 4) and toks[q].is_word and not toks[q].is_cap and toks[q].quote < 0
-               and toks[q].lower not in lex.words.stop_words):
+               and (toks[q].lower not in lex.words.stop_words or _determined_possessor(view, q, k, hi, lex))):
             q += 1  # not "cabinet member for children's services": the portfolio's own possessive
         if q > k and q < hi and toks[q].lower in lex.words.possessive_marks:
             org = _tier_body(view, k, q, lex)
@@ -355,6 +374,15 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             org, e2 = _body_after_second_title(view, e, hi, lex)
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
+
+
+def _determined_possessor(view: View, q: int, k: int, hi: int, lex: Lexicons) -> bool:
+    """"the show's producer", "the round's winner": a word that is also a verb or function word
+    (``words/stop_words.txt``) is a possessor noun where a determiner opens the phrase (token ``k``
+    follows it) and a possessive mark follows the word at token ``q``."""
+    toks = view.toks
+    return (q == k and k > 0 and toks[k - 1].lower in lex.words.role_determiners and q + 1 < hi
+            and toks[q + 1].lower in lex.words.possessive_marks)
 
 
 def _past_kinship_and(view: View, ws: list[_W], x: int, lex: Lexicons) -> int:

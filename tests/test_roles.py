@@ -1078,3 +1078,23 @@ def test_who_founded(extractor: Extractor, text: str, role: str | None, org: str
 def test_name_title_split(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """_name_title_split: where the capitals before a name divide into body and title."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, a spokesman for the Kentish foreign ministry.", "spokesman", "Kentish foreign ministry"),
+    (f"{SAID}Harold Pennock, the head of the Kentland refugee agency.", "head", "Kentland refugee agency"),
+    (f"{SAID}Harold Pennock, a spokesman for Kentside police.", "spokesman", "Kentside police"),
+    (f"{SAID}Harold Pennock, a spokesman for Acme in Kentside.", "spokesman", "Acme"),  # no body noun follows
+])
+def test_lower_body_tail(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_lower_body_tail: lower-case words and a body noun after a name are part of the body's name."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    (f"{SAID}Harold Pennock, the show's producer.", "producer"),
+    (f"{SAID}Harold Pennock, the round's winner and a farmer.", None),  # "winner" is no title
+])
+def test_determined_possessor(extractor: Extractor, text: str, role: str | None) -> None:
+    """_determined_possessor: "the show's producer": a word that is also a verb owns the title after a determiner."""
+    assert _speaker_of(extractor, text)[1] == role
