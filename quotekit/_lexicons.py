@@ -135,6 +135,7 @@ class WordLists:
         adjective_suffixes: Endings of adjectives before a noun ("spontaneous chants").
         phrase_prepositions: Prepositions before such an adjective and a noun ("to spontaneous chants").
         membership_titles: Titles that say only that one belongs to a group ("a member of the budget caucus").
+        author_titles: Titles of a work's maker, whose "of" names the work, not a body ("author of The Long Road").
     """
 
     skip_before_cue: frozenset[str]
@@ -243,6 +244,7 @@ class WordLists:
     adjective_suffixes: frozenset[str]
     phrase_prepositions: frozenset[str]
     membership_titles: frozenset[str]
+    author_titles: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
