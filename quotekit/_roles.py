@@ -184,8 +184,9 @@ def _title_len(view: View, ws: list[_W], lex: Lexicons) -> int:
 
 
 def _dropped(w: _W, lex: Lexicons) -> bool:
-    """An evaluative or passing word left out of a role ("veteran", "26-year-old", "Oscar-winning")."""
-    return w.low in lex.words.role_drop_words or w.low.endswith(("-year-old", "-winning"))
+    """An evaluative or passing word left out of a role ("veteran", "26-year-old", "Oscar-winning",
+    "Kentside-born", "London-based")."""
+    return w.low in lex.words.role_drop_words or w.low.endswith(("-year-old", "-winning", "-born", "-based"))
 
 
 def _role_text(view: View, keep: list[_W], title: tuple[int, int]) -> str:

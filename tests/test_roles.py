@@ -1098,3 +1098,24 @@ def test_lower_body_tail(extractor: Extractor, text: str, role: str, org: str | 
 def test_determined_possessor(extractor: Extractor, text: str, role: str | None) -> None:
     """_determined_possessor: "the show's producer": a word that is also a verb owns the title after a determiner."""
     assert _speaker_of(extractor, text)[1] == role
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, who manages Kentside Rovers.", "manager", "Kentside Rovers"),
+    (f"{SAID}Harold Pennock, who coaches Kentside Rovers.", "coach", "Kentside Rovers"),
+    (f"{SAID}Harold Pennock, who edits the Kentside Gazette.", "editor", "Kentside Gazette"),
+    (f"{SAID}Harold Pennock, who manages to smile.", None, None),  # no body follows
+])
+def test_who_manages(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    """"X, who manages Y": verbs of running a team or paper give its title (words/heading_verbs.txt)."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Kentside-born actor Harold Pennock said: “The pier must reopen.”", "actor", None),
+    ("London-based analyst Harold Pennock said: “The pier must reopen.”", "analyst", None),
+    ("Recorder Harold Pennock said: “The pier must reopen.”", "Recorder", None),
+])
+def test_birthplace_epithet_and_court_title(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """"Kentside-born actor X": a birthplace or base is no body; "Recorder X" is a judge's title."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
