@@ -23,7 +23,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    of no named body ("Rep. X, a member of the budget caucus", ``words/membership_titles.txt``); a
    body's name goes on over lower-case words to a body noun ("a spokeswoman for the Kentish
    foreign ministry", ``words/body_kind_nouns.txt``), and a determiner opens a possessor that is
-   also a verb ("the show's producer"). A spaced dash opens
+   also a verb ("the show's producer"); after a maker's title "of" names a work, not a body ("X,
+   author of The Long Road,", ``words/author_titles.txt``). A spaced dash opens
    the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
    a title is skipped ("X, Y's wife and co-host,").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
@@ -373,6 +374,8 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
         r, org, e2 = _portfolio_and_body(view, e, hi, lex)
         if org is None and r == e:
             org, e2 = _body_after_second_title(view, e, hi, lex)
+        if org and _names_work(view, ws[x + n - 1], e, org, lex):
+            org = None
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
 
@@ -384,6 +387,13 @@ def _determined_possessor(view: View, q: int, k: int, hi: int, lex: Lexicons) ->
     toks = view.toks
     return (q == k and k > 0 and toks[k - 1].lower in lex.words.role_determiners and q + 1 < hi
             and toks[q + 1].lower in lex.words.possessive_marks)
+
+
+def _names_work(view: View, title: _W, e: int, org: str, lex: Lexicons) -> bool:
+    """"Jo Roe, author of The Long Road,": after a maker's title (``words/author_titles.txt``) "of"
+    names a work, not a body, unless the name ends like a body's ("writer of the Acme Institute")."""
+    return (title.low in lex.words.author_titles and e < len(view.toks) and view.toks[e].lower == "of"
+            and org.split()[-1].lower() not in lex.org_words)
 
 
 def _past_kinship_and(view: View, ws: list[_W], x: int, lex: Lexicons) -> int:

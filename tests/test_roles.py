@@ -1049,6 +1049,8 @@ def test_title_as_after_name(extractor: Extractor, text: str, role: str | None) 
     ("Acme chairman-designate Harold Pennock said: “The pier must reopen.”", "chairman-designate", "Acme"),
     ("Det Chief Supt Harold Pennock said: “The pier must reopen.”", "Det Chief Supt", None),
     ("Chief Insp Harold Pennock said: “The pier must reopen.”", "Chief Insp", None),
+    ("Kentland fly-half Harold Pennock said: “The pier must reopen.”", "fly-half", "Kentland"),
+    (f"{SAID}Harold Pennock, the Acme Motors team principal.", "team principal", "Acme Motors"),
 ])
 def test_sport_business_police_titles(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """Titles of sport ("Olympic champion", "boss"), business ("chairman-designate") and abbreviated
@@ -1118,4 +1120,15 @@ def test_who_manages(extractor: Extractor, text: str, role: str | None, org: str
 ])
 def test_birthplace_epithet_and_court_title(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """"Kentside-born actor X": a birthplace or base is no body; "Recorder X" is a judge's title."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, author of The Long Road.", "author", None),
+    (f"{SAID}Harold Pennock, the composer of Kentside Nights.", "composer", None),
+    (f"{SAID}Harold Pennock, director of Acme Films.", "director", "Acme Films"),  # a body's title
+    (f"{SAID}Harold Pennock, a writer at the Kentside Gazette.", "writer", "Kentside Gazette"),  # "at", not "of"
+])
+def test_names_work(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_names_work: "author of The Long Road" names a work, not an organization."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
