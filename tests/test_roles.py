@@ -1132,3 +1132,16 @@ def test_birthplace_epithet_and_court_title(extractor: Extractor, text: str, rol
 def test_names_work(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """_names_work: "author of The Long Road" names a work, not an organization."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, a lecturer in history at Kentside University.", "lecturer in history", "Kentside University"),
+    (f"{SAID}Harold Pennock, a senior lecturer in law at Kentside University.", "senior lecturer in law",
+     "Kentside University"),
+    (f"{SAID}Harold Pennock, a teacher in Kentside.", "teacher", None),  # a place, not a portfolio or a body
+    (f"{SAID}Harold Pennock, a teacher in the town.", "teacher", None),
+])
+def test_portfolio_after_in(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """"a lecturer in history at X": "in" and lower-case words carry the portfolio
+    (words/portfolio_prepositions.txt), as "of" and "for" do."""
+    assert _speaker_of(extractor, text)[1:3] == (role, org)
