@@ -4,7 +4,9 @@ and the organization it belongs to, from anywhere in the article.
 The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 
 1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
-   Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister").
+   Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister");
+   a body noun before a spokesperson is the body ("a police spokeswoman": spokeswoman, police, or
+   the force the article names).
 2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z",
    "X, a volunteer who was recently elected as a delegate to Y": the title a relative clause says
    is held now outranks the appositive before it.
@@ -18,7 +20,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    of the history department at Y") or a capitalised portfolio ("head of strategy for Latin
    American markets for Y", "Europe coordinator at Y"), a portfolio with a possessive in it
    ("cabinet member for children's services") and a lower-case body of a tier and a body word
-   ("the county council's cabinet member", ``words/body_tiers.txt``). A legislator's seat ("MP
+   ("the county council's cabinet member", ``words/body_tiers.txt``); a portfolio also after "in"
+   ("a lecturer in history at Y", ``words/portfolio_prepositions.txt``). A legislator's seat ("MP
    for Kentside") is no body, and loses to a title written before the name, as does a membership
    of no named body ("Rep. X, a member of the budget caucus", ``words/membership_titles.txt``); a
    body's name goes on over lower-case words to a body noun ("a spokeswoman for the Kentish
@@ -578,10 +581,26 @@ def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     phrase = " ".join(w for w in s.view.lowers[s.m.i:s.m.name_i + 1] if w not in lex.words.nominal_determiners)
     if phrase in lex.words.not_roles:
         role = None  # "an audience member"
+    body = _body_noun_before_spokesperson(s) if titled else None
+    if body:
+        role = head.text.lower()
     # A plural group's body is only one written with it ("Acme officials"): one named in the
     # paragraph before is no more than a guess for a group ("Fire officials said").
     context = s.ent.context_org if s.m.number != "pl" else None
-    return RoleFound(_role_ok(role, s.lex), s.m.role_org or context, "unnamed_speaker")
+    return RoleFound(_role_ok(role, s.lex), s.m.role_org or context or body, "unnamed_speaker")
+
+
+def _body_noun_before_spokesperson(s: RoleSite) -> str | None:
+    """"a police spokeswoman", "a council spokesman": a lower-case noun of a body
+    (``words/body_kind_nouns.txt``) alone before an unnamed spokesperson is its body, not part of
+    the title, as "Treasury" is in "a Treasury spokesman"; None otherwise."""
+    toks, lex = s.view.toks, s.lex
+    if not toks[s.m.name_i].lower.startswith("spokes"):
+        return None
+    words = [k for k in range(s.m.i, s.m.name_i) if toks[k].lower not in lex.words.nominal_determiners]
+    if len(words) != 1 or toks[words[0]].is_cap or toks[words[0]].lower not in lex.body_kinds:
+        return None
+    return toks[words[0]].text
 
 
 def title_before_name(s: RoleSite) -> RoleFound | None:

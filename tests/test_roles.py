@@ -1145,3 +1145,18 @@ def test_portfolio_after_in(extractor: Extractor, text: str, role: str, org: str
     """"a lecturer in history at X": "in" and lower-case words carry the portfolio
     (words/portfolio_prepositions.txt), as "of" and "for" do."""
     assert _speaker_of(extractor, text)[1:3] == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("“The pier must reopen,” a police spokeswoman said.", "spokeswoman", "police"),
+    ("“The pier must reopen,” a council spokesman said.", "spokesman", "council"),
+    ("Kentside Police shut the pier on Monday. “The pier must reopen,” a police spokeswoman said.", "spokeswoman",
+     "Kentside Police"),
+    ("“The pier must reopen,” a spokesman said.", "spokesman", None),
+])
+def test_body_noun_before_spokesperson(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_body_noun_before_spokesperson: "a police spokeswoman" speaks for the police (or the force the
+    article names), as "a Treasury spokesman" speaks for the Treasury."""
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.role, q.speaker.organization) == (role, org)
