@@ -1051,6 +1051,8 @@ def test_title_as_after_name(extractor: Extractor, text: str, role: str | None) 
     ("Chief Insp Harold Pennock said: “The pier must reopen.”", "Chief Insp", None),
     ("Kentland fly-half Harold Pennock said: “The pier must reopen.”", "fly-half", "Kentland"),
     (f"{SAID}Harold Pennock, the Acme Motors team principal.", "team principal", "Acme Motors"),
+    (f"{SAID}Harold Pennock, a former Kentland diplomat.", "former diplomat", "Kentland"),
+    (f"{SAID}Harold Pennock, a boxing promoter.", "boxing promoter", None),
 ])
 def test_sport_business_police_titles(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     """Titles of sport ("Olympic champion", "boss"), business ("chairman-designate") and abbreviated
