@@ -161,7 +161,7 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             k = j
             continue
         low = t.lower
-        if low in lex.nominal_heads:
+        if low in lex.nominal_heads or _title_after_owner(view, k, out, lex):
             if _title_of_next_name(view, k, lex, namey):
                 lead = _bare_title_lead(view, k, lex)  # "according to spokesman Jo Roe": the title opens the name's mention
                 head = k
@@ -170,6 +170,15 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             out.append(_nominal(view, k, lex, out))
             k = max(k + 1, out[-1].j)
     return _drop_title_owners(view, out, lex)
+
+
+def _title_after_owner(view: View, k: int, out: list[Mention], lex: Lexicons) -> bool:
+    """"“…,” the Kentside boss said": a one-word title right after a name that "the" opens heads
+    a nominal the name is the owner of, as a person noun's does ("the Acme spokesman")."""
+    if (view.lowers[k],) not in lex.roles or view.toks[k].is_cap or not out:
+        return False
+    m = out[-1]
+    return m.kind == "name" and m.j == k and m.i > 0 and view.lowers[m.i - 1] in lex.words.anaphoric_determiners
 
 
 def _title_of_next_name(view: View, k: int, lex: Lexicons, namey: set[int]) -> bool:

@@ -428,8 +428,9 @@ class Lexicons:
 
     @functools.cached_property
     def mention_starts(self) -> frozenset[str]:
-        """Words a mention other than a capitalised name can start with: pronouns, nominal heads."""
-        return frozenset(self.pronouns) | self.nominal_heads
+        """Words a mention other than a capitalised name can start with: pronouns, nominal heads
+        and one-word titles (the head of "the Kentside boss", whose owner opens the mention)."""
+        return frozenset(self.pronouns) | self.nominal_heads | frozenset(r[0] for r in self.roles if len(r) == 1)
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> Lexicons:

@@ -315,3 +315,12 @@ def test_definite_head_only_looks_back(extractor: Extractor) -> None:
             "A report by the state Department of Roads said the bridge was unsafe.")
     q = find_quote(extractor.extract(text), "Fares will rise")
     assert speaker_name(q) == "department"
+
+
+@pytest.mark.parametrize("title", ["boss", "skipper", "captain", "mayor"])
+def test_title_after_owner(extractor: Extractor, title: str) -> None:
+    """"“…,” the Kentside boss said": a one-word title after a name that "the" opens is the
+    speaker, that name its organization; the name alone ("Kentside") does not speak."""
+    text = f"Peter Lee praised his players after the win.\n\n“We were brilliant,” the Kentside {title} said."
+    sp = find_quote(extractor.extract(text), "We were brilliant").speaker
+    assert sp is not None and (sp.role, sp.organization) == (title, "Kentside")
