@@ -612,7 +612,7 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
     if toks[m.i].lower not in lex.words.anaphoric_determiners:
         return None
     words = view.lowers[m.i + 1:m.j]
-    aged = age_end(view, m.i + 1) == m.j
+    aged = m.j > m.i + 1 and age_end(view, m.i + 1) == m.j  # "the 24-year-old", not "The festival"
     if not aged and not (words and words[-1] in lex.words.epithet_nouns and all(
             not toks[k].is_cap for k in range(m.i + 1, m.j))):
         return None

@@ -295,8 +295,8 @@ def lower_case_body_end(view: View, lex: Lexicons, k: int, j: int, named: frozen
     not follow "a" ("a Kentside company" is a description).
     """
     toks, lows = view.toks, view.lowers
-    if toks[k].text in lex.first_names or not (j - k > 1 or toks[k].text in named):
-        return None
+    if (toks[k].text in lex.first_names and j - k > 1) or not (j - k > 1 or toks[k].text in named):
+        return None  # "Jane Roe school …": a person; a lone first name may be a place ("Ashby folk festival")
     if any(w in lex.words.stop_words or w in lex.words.not_names or w.rstrip(".") in lex.honorifics for w in lows[k:j]):
         return None
     if k > 0 and lows[k - 1] in lex.words.role_determiners and lows[k - 1] not in lex.words.definite_articles:
