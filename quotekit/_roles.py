@@ -29,7 +29,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    also a verb ("the show's producer"); after a maker's title "of" names a work, not a body ("X,
    author of The Long Road,", ``words/author_titles.txt``). A spaced dash opens
    the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
-   a title is skipped ("X, Y's wife and co-host,").
+   a title is skipped ("X, Y's wife and co-host,"). A title a finite verb follows is a clause's
+   subject, not an appositive ("As reported by Acme News, the former minister was told …").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
@@ -52,7 +53,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 8. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
 9. ``plural_title_before_comma``: "The two council members who voted no, X and Y, said": each
-   one's title, made singular.
+   one's title, made singular, where a comma or the sentence's end closes the names (not
+   "Compared to the Kentish candidates, X and Y share …").
 10. ``possessive_before_name``: "Acme's X": an organization with no title.
 11. ``copula_title``: "X is the Acme campaign's political director".
 12. ``title_after_appointment``: "X has been formally crowned the Kentside Party nominee for mayor",
@@ -105,6 +107,8 @@ _PARTY_LETTER = regex.compile(r"""
 
 # Dashes that set off an appositive like commas when spaced: "Jo Roe - Acme's spokeswoman - said".
 _APPOSITIVE_DASHES = frozenset({"-", "–", "—", "--", "―"})
+# Tokens that close an apposition of names: "…, Jo Roe and Tom Lee, said".
+_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"}) | _APPOSITIVE_DASHES
 
 
 class _W:
@@ -722,8 +726,10 @@ def appositive_after(s: RoleSite) -> RoleFound | None:
     k = _past_age(s.view, k, s.hi) + 1
     if k + 1 < s.hi and toks[k].lower in s.lex.words.relative_pronouns and toks[k + 1].lower in s.lex.words.be_forms:
         k += 2  # "X, who is executive director of Y"
-    role, org, _ = _role_at(s.view, k, s.hi, s.lex)
+    role, org, e = _role_at(s.view, k, s.hi, s.lex)
     role = _role_ok(role, s.lex)
+    if role and e < s.hi and toks[e].lower in s.lex.words.finite_forms:
+        return None  # "As reported by Acme News, the former minister was told …": a clause's subject
     if role and role.lower().split()[-1] in s.lex.words.constituency_titles:
         if m.role or title_words_before(s):
             return None  # "Acme policy chief Jo Roe, MP for Kentside": the title before the name says more
@@ -989,6 +995,20 @@ def _first_of_pair(s: RoleSite) -> int | None:
     return m.i if m.j + 1 < s.hi and toks[m.j].lower == "and" and toks[m.j + 1].is_cap else None
 
 
+def _pair_closed(s: RoleSite) -> bool:
+    """The pair of names the mention is one of ends its apposition: a comma, dash, bracket or the
+    sentence's end follows the second name ("…, Jo Roe and Tom Lee, said"), not a verb
+    ("Compared to the Kentish candidates, Jo Roe and Tom Lee share some views": a clause)."""
+    m, toks = s.m, s.view.toks
+    end = m.j
+    if not (m.i - 1 > s.lo and toks[m.i - 1].lower == "and"):
+        second = next((p for p in s.ments[s.n + 1:] if p.i == m.j + 1 and p.kind == "name"), None)
+        if second is None:
+            return False
+        end = second.j
+    return end >= s.hi or toks[end].text in _APPOSITION_CLOSERS
+
+
 def plural_title_before_names(s: RoleSite) -> RoleFound | None:
     """"Kentland presidential candidates Jo Roe and Jan Doe": a title in the plural before names
     joined by "and" is each one's title, made singular ("presidential candidate", Kentland)."""
@@ -1015,7 +1035,7 @@ def plural_title_before_comma(s: RoleSite) -> RoleFound | None:
     k = _first_of_pair(s)
     if k is None:
         return None
-    if not (k - 2 > s.lo and toks[k - 1].text == ","):
+    if not (k - 2 > s.lo and toks[k - 1].text == ",") or not _pair_closed(s):
         return None
     e = k - 1
     who = next((x for x in range(k - 2, max(s.lo, k - 10), -1) if toks[x].lower in lex.words.relative_pronouns), None)

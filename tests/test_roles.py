@@ -686,6 +686,9 @@ def test_lower_case_title_before_name(extractor: Extractor, text: str, want: tup
      "Tom Avery", "council member"),
     ("Two nurses, Ada Pike and Tom Avery, said the rise was too steep.", "Ada Pike", "nurse"),
     ("Two of her friends, Ada Pike and Tom Avery, said the rise was too steep.", "Ada Pike", None),
+    # No comma closes the names: a fronted phrase, then a clause whose subject they are (_pair_closed).
+    ("Compared to the Kentish candidates, Ada Pike and Tom Avery share some views. “The rise was too steep,” "
+     "Pike said.", "Ada Pike", None),
 ])
 def test_plural_title_before_comma(extractor: Extractor, text: str, name: str, role: str | None) -> None:
     """"The two council members who voted no, X and Y, said": each one's title, made singular."""
@@ -1162,3 +1165,15 @@ def test_body_noun_before_spokesperson(extractor: Extractor, text: str, role: st
     q = find_quote(extractor.extract(text), "The pier must reopen")
     assert q.speaker is not None
     assert (q.speaker.role, q.speaker.organization) == (role, org)
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("As reported by Kentside Review, the former minister was told of her duty. “It is done,” Kentside Review said.",
+     "Kentside Review", None),
+    ("Ada Pike, the former minister, was told of her duty. “It is done,” Pike said.", "Ada Pike", "former minister"),
+])
+def test_appositive_is_no_clause_subject(extractor: Extractor, text: str, name: str, role: str | None) -> None:
+    """"As reported by X, the former minister was told …": a title that a finite verb follows is the
+    subject of a clause, not X's appositive; a closed appositive still is."""
+    q = next(q for q in extractor.extract(text) if "It is done" in q.text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role)
