@@ -136,6 +136,7 @@ class WordLists:
         phrase_prepositions: Prepositions before such an adjective and a noun ("to spontaneous chants").
         membership_titles: Titles that say only that one belongs to a group ("a member of the budget caucus").
         author_titles: Titles of a work's maker, whose "of" names the work, not a body ("author of The Long Road").
+        affiliation_verbs: Verbs of working at a body that give no title ("X, who teaches at the Y").
     """
 
     skip_before_cue: frozenset[str]
@@ -245,6 +246,7 @@ class WordLists:
     phrase_prepositions: frozenset[str]
     membership_titles: frozenset[str]
     author_titles: frozenset[str]
+    affiliation_verbs: frozenset[str]
 
 
 #: The word-list files, relative to a language's folder.
