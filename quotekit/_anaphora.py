@@ -11,10 +11,13 @@ answer; its mentions then belong to that person:
    it. A title that names another office ("deputy prime minister", "shadow chancellor",
    ``words/other_office_modifiers.txt``) is not the same title. The holder takes the nominal's
    organization where their title has none ("Founder Jo Roe … The Acme founder said").
-2. ``possessor_for_title``: the one named person who owns a titled mention before the nominal in
+2. ``boss_title_holder``: "the boss" ("the Kentside boss said") is, the same way, the one named
+   person whose title news calls "boss" (``words/boss_titles.txt``: "Kentside manager Peter Lee",
+   "Chief executive Nadia Sharif"); the holder keeps their own title.
+3. ``possessor_for_title``: the one named person who owns a titled mention before the nominal in
    its sentence ("Cameron's spokesman said the prime minister stood by his comments", "Roe's
    campaign manager declined to discuss the candidate's attacks"): staff speak of their principal.
-3. ``lead_person_for_title``: where nobody is named with that title, the news convention of
+4. ``lead_person_for_title``: where nobody is named with that title, the news convention of
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
    paragraphs with no title of their own, named again in the four paragraphs before the nominal,
@@ -25,13 +28,13 @@ answer; its mentions then belong to that person:
    describes its own subject), nor for a title that owns something in passing ("The writer lays
    out the mayor's core beliefs", :func:`_passing_owner`) where that person is named neither in
    its sentence nor in the one before.
-4. ``previous_subject_for_title``: else the untitled person named first in the sentence before
+5. ``previous_subject_for_title``: else the untitled person named first in the sentence before
    ("The Acme Society's Jo Bloggs said … The reform group's general secretary told …"), or one
    whose only title is a past one of another office ("Former candidate Jo Roe said … The Kentside
    senator declined …": the current title becomes the role, rule 8 of the role golds); never
    for a title that owns something in passing.
 
-Rules 2 to 4 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
+Rules 3 to 5 take only heads of offices (``words/office_titles.txt``: "the spokesman", "the
 judge" are other people), singular, and only people by the text's own evidence (a known first
 name or "Mr"); a nominal that names its organization or place ("the Kentside mayor", "The
 Acme secretary-general") only a person the text names with it ("Kentside's Jo Roe", "Jo Roe of
@@ -56,8 +59,11 @@ force's Chief Constable" is "Chief Constable", the same title as "Chief Constabl
 
 A speaking "the" + age or epithet that no rule resolves (:func:`previous_person_for_epithet`:
 "Marcus Hale scored twice. … “…,” the 24-year-old said", "the striker said", "the gambling tycoon
-told reporters", ``words/epithet_nouns.txt``) is the one person named, outside quotations, in the
-nearest of the three sentences before it that names anyone; an epithet's title becomes their role.
+told reporters", ``words/epithet_nouns.txt``; "the mother-of-three said", :data:`PARENT_OF_N`) is
+the one person named, outside quotations, in the nearest of the three sentences before it that
+names anyone, or the one person named there in full where every other name is a single word
+(:func:`_one_full_named_person`: "Marcus Hale scored twice as Kentside beat Ashby"); an
+epithet's title becomes their role.
 
 Indefinite nominals ("a spokesman") are other people and stay apart. Nominals that do not speak
 ("The prime minister arrived") are linked too, for the title they give, and so are office titles
@@ -71,12 +77,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import regex
+
 from ._candidates import Mention, age_before, age_end
 from ._entities import Entities, Entity
 from ._lexicons import Lexicons
 from ._roles import RoleFound, RoleSite, _body_after, unnamed_speaker
 from ._tokens import View
 from ._types import RoleMention
+
+PARENT_OF_N = regex.compile(r"""
+    (?:mother|father|mum|dad|mom|grandmother|grandfather)
+    -of-
+    (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)
+    """, regex.VERBOSE)
+"""A parent named by their children, a life stage as news writes it: "mother-of-three", "father-of-2"."""
 
 ORG_REACH = 4
 """Tokens either side of a name an organization written with it may be at ("Acme International's Jo Roe")."""
@@ -160,6 +175,27 @@ def same_title_holder(x: _Nominal) -> int | None:
     if len(before) == 1 or (not before and len(holders) == 1):
         return (before or holders)[0]
     return None
+
+
+def boss_title_holder(x: _Nominal) -> int | None:
+    """"Kentside manager Peter Lee … “…,” the Kentside boss said", "Chief executive Nadia Sharif …
+    the boss added": "boss" is the one named person whose title news calls so
+    (``words/boss_titles.txt``), the nearest one before the nominal, else the only one after it."""
+    if _title_words(x.title)[-1:] != (_BOSS,):
+        return None
+    bosses = {tuple(_title_words(t)) for t in x.lex.words.boss_titles}
+    holders = []
+    for h, ent in enumerate(x.ents.entities):
+        held = _spelled_title(x, x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
+        if any(held[-len(b):] == b and not x.lex.words.other_office_modifiers & set(held[:-len(b)]) for b in bosses):
+            holders.append(h)
+    before = [h for h in holders if _first_i(x, h) < x.at]
+    if len(before) == 1 or (not before and len(holders) == 1):
+        return (before or holders)[0]
+    return None
+
+
+_BOSS = "boss"
 
 
 def possessor_for_title(x: _Nominal) -> int | None:
@@ -353,7 +389,7 @@ def previous_subject_for_title(x: _Nominal) -> int | None:
 
 
 ANAPHORA_RULES: tuple[Callable[[_Nominal], int | None], ...] = (
-    same_title_holder, possessor_for_title, lead_person_for_title, previous_subject_for_title)
+    same_title_holder, boss_title_holder, possessor_for_title, lead_person_for_title, previous_subject_for_title)
 """The rules in the order :func:`link_role_nominals` tries them for each nominal."""
 
 
@@ -557,7 +593,7 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
             if holder is not None:
                 if x.n >= 0:
                     moves[x.n] = holder
-                if rule is not same_title_holder:
+                if rule not in (same_title_holder, boss_title_holder):
                     _give_title(view, ments, roles, holder, x)
                 else:
                     _take_title_org(roles, holder, x)
@@ -611,10 +647,8 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
         return None
     if toks[m.i].lower not in lex.words.anaphoric_determiners:
         return None
-    words = view.lowers[m.i + 1:m.j]
     aged = m.j > m.i + 1 and age_end(view, m.i + 1) == m.j  # "the 24-year-old", not "The festival"
-    if not aged and not (words and words[-1] in lex.words.epithet_nouns and all(
-            not toks[k].is_cap for k in range(m.i + 1, m.j))):
+    if not aged and not _epithet_words(view, m, lex):
         return None
     sent = toks[m.i].sent
     for back in range(0, 4):
@@ -626,10 +660,37 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
                  and toks[x.i].quote < 0 and ents.entity_of[k] >= 0}
         if named:
             people = [h for h in named if ents.entities[h].etype == "person" and not ents.entities[h].joint]
-            if len(named) != 1 or not people or (m.gender in "fm" and ents.entities[people[0]].gender not in (m.gender, "-")):
+            if len(named) != 1:
+                people = _one_full_named_person(ents, named, lex)
+            if len(people) != 1 or (m.gender in "fm" and ents.entities[people[0]].gender not in (m.gender, "-")):
                 return None
             return people[0]
     return None
+
+
+def _epithet_words(view: View, m: Mention, lex: Lexicons) -> bool:
+    """"the striker", "the three-time winner", "the mother-of-three": a nominal whose last word is
+    an epithet (``words/epithet_nouns.txt``) or that ends in a parent named by their children
+    (:data:`PARENT_OF_N`, written as one hyphenated word), with no capitalised word ("the Kentside
+    striker" names a club the person may not play for)."""
+    words = view.lowers[m.i + 1:m.j]
+    if not words or any(view.toks[k].is_cap for k in range(m.i + 1, m.j)):
+        return False
+    return words[-1] in lex.words.epithet_nouns or PARENT_OF_N.fullmatch("".join(words[-5:])) is not None
+
+
+def _one_full_named_person(ents: Entities, named: set[int], lex: Lexicons) -> list[int]:
+    """"Marcus Hale scored twice as Kentside beat Ashby", "Laura Penn returned to the track in
+    Berlin": in a sentence that names several, the one person named in full (a known first name
+    and a surname) where every other name is a single word that is not a first name of a known sex
+    (a place, club or firm, which an entity recognizer may type a person); empty otherwise."""
+    full = [h for h in named if len(ents.entities[h].words) > 1 and not ents.entities[h].joint
+            and ents.entities[h].name.split()[0] in lex.first_names]
+    others = [ents.entities[h] for h in named if h not in full]
+    # A lone first name of a known sex ("… passed to Sarah") is another person.
+    if len(full) != 1 or any(len(e.words) > 1 or lex.first_names.get(e.name, "-") != "-" for e in others):
+        return []
+    return full
 
 
 def later_title_holder(x: _Nominal) -> int | None:

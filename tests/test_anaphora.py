@@ -529,3 +529,69 @@ def test_previous_person_for_epithet(extractor: quotekit.Extractor, nominal: str
 def test_previous_person_for_epithet_leaves_unclear_ones(extractor: quotekit.Extractor, text: str) -> None:
     sp = speaker_of_quote(extractor.extract(text), "great day")
     assert sp is None or sp.name not in ("Marcus Hale", "Peter Lee")
+
+
+@pytest.mark.parametrize(("before", "nominal", "speaker"), [
+    ("Marcus Hale scored twice as Kentside beat Ashby 3-1 on Saturday.", "the 28-year-old", "Marcus Hale"),
+    ("Former world champion Laura Penn returned to the track in Berlin on Sunday.", "the former champion",
+     "Laura Penn"),
+    ("Victor Hale, the founder of the bakery chain Crumbs, opened his tenth shop.", "the businessman",
+     "Victor Hale"),
+])
+def test_one_full_named_person(extractor: quotekit.Extractor, before: str, nominal: str, speaker: str) -> None:
+    """"Marcus Hale scored twice as Kentside beat Ashby": the one person named in full in a sentence
+    that also names places or firms in one word is the person an epithet after it stands for."""
+    r = extractor.extract(f'{before}\n\n"It was a proper day for us," {nominal} said.')
+    sp = speaker_of_quote(r, "proper day")
+    assert sp is not None and sp.name == speaker
+
+
+@pytest.mark.parametrize("before", [
+    # Two people named in full: which one cannot be told.
+    "Marcus Hale scored twice after Peter Lee was sent off in Ashby.",
+    # A lone first name of a known sex is another person.
+    "Marcus Hale passed to Sarah in the final minute at Ashby.",
+])
+def test_one_full_named_person_leaves_unclear_ones(extractor: quotekit.Extractor, before: str) -> None:
+    r = extractor.extract(f'{before}\n\n"It was a proper day for us," the 28-year-old said.')
+    sp = speaker_of_quote(r, "proper day")
+    assert sp is None or sp.name not in ("Marcus Hale", "Peter Lee", "Sarah")
+
+
+@pytest.mark.parametrize(("before", "nominal"), [
+    ("Sofia Lind has won the Kentside marathon for a third time.", "the three-time winner"),
+    ("Rachel Orme said her son had been bullied at school.", "the mother-of-three"),
+    ("Kevin Dunn said he had not been in the house that night.", "the defendant"),
+    ("Grace Lomax played the sonata from memory.", "the pianist"),
+    ("Owen Castle scored a late winner.", "the footballer"),
+])
+def test_epithet_words(extractor: quotekit.Extractor, before: str, nominal: str) -> None:
+    """Epithets of sport, culture and court pages ("the three-time winner", "the pianist",
+    "the defendant") and a parent named by their children ("the mother-of-three") are the person
+    just named."""
+    r = extractor.extract(f'{before}\n\n"It was a proper day for us," {nominal} said.')
+    sp = speaker_of_quote(r, "proper day")
+    assert sp is not None and sp.name == before.split(" ", 2)[0] + " " + before.split(" ", 2)[1]
+
+
+@pytest.mark.parametrize(("before", "nominal", "speaker", "role"), [
+    ("Kentside manager Peter Lee praised his side after the win.", "the Kentside boss", "Peter Lee", "manager"),
+    ("Chief executive Nadia Sharif said trading had been tough.", "the boss", "Nadia Sharif", "Chief executive"),
+    ("Union general secretary Alan Crewe met the minister.", "the union boss", "Alan Crewe", None),
+])
+def test_boss_title_holder(extractor: quotekit.Extractor, before: str, nominal: str, speaker: str,
+                           role: str | None) -> None:
+    """"Kentside manager Peter Lee … the Kentside boss said": "boss" is the one named person whose
+    title news calls so, who keeps their own title (where the row gives one)."""
+    r = extractor.extract(f'{before}\n\n"It was a proper day for us," {nominal} said.')
+    sp = speaker_of_quote(r, "proper day")
+    assert sp is not None and sp.name == speaker
+    assert role is None or sp.role == role
+
+
+def test_boss_title_holder_leaves_two_bosses(extractor: quotekit.Extractor) -> None:
+    """Two managers named before "the boss": which one cannot be told."""
+    text = ('Kentside manager Peter Lee and Ashby manager Owen Castle shook hands.\n\n'
+            '"It was a proper day for us," the boss said.')
+    sp = speaker_of_quote(extractor.extract(text), "proper day")
+    assert sp is None or sp.name not in ("Peter Lee", "Owen Castle")
