@@ -8,10 +8,14 @@ Howard", is that person).
 
 An unnamed organization speaker "the <head>" is an organization named before it whose head that
 is (:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail
-Workers); a statement right after a speech cue is its speaker's, and "the statement" after it
-too (:func:`_statement_issuers`); a he or she goes first to the person named before it in its
+Workers), else, for a generic body noun, the one organization named in its paragraph or the two
+before it (:func:`_one_body_named_before`: "Westford FC … the club said",
+``words/generic_body_nouns.txt``); a statement right after a speech cue is its speaker's, and
+"the statement" after it too (:func:`_statement_issuers`); a he or she goes first to the person named before it in its
 own sentence, or, opening its sentence, to the first person of the sentence before, where the
-gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender.
+gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender, never to
+a one-word name only ever written after "in", "at", "from" or "near" (:func:`_place_only`: "a cafe
+in Ashby", where "Ashby" is also a first name).
 Mentions are walked in text order (attribution's own phrases come last in the list).
 
 A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
@@ -323,6 +327,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                             and head in (_org_head(ent.words), ent.words[-1])):
                         entity_of[n] = e
                         break
+            if entity_of[n] < 0 and definite and head in lex.words.generic_body_nouns:
+                entity_of[n] = _one_body_named_before(view, ments, ents, m)
             if entity_of[n] < 0:
                 ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
                                    "organization" if m.etype == "organization" or head in lex.org_words else "person",
@@ -333,6 +339,21 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     _resolve_pronouns(view, ments, atts, ents, entity_of, lex)
     _context_orgs(view, ments, atts, ents, entity_of, lex)
     return Entities(ents, entity_of)
+
+
+BODY_REACH = 2
+"""Paragraphs before a generic "the club" or "the firm" that may name the body it stands for."""
+
+
+def _one_body_named_before(view: View, ments: list[Mention], ents: list[Entity], m: Mention) -> int:
+    """"Westford FC have sacked their coach. … “…,” the club said": a generic body noun
+    (``words/generic_body_nouns.txt``) whose head no name ends in stands for the one organization
+    named in its paragraph or the two before it; -1 where none or several are."""
+    toks = view.toks
+    para = toks[m.i].para
+    found = {e for e, ent in enumerate(ents) if not ent.unnamed and not ent.joint and ent.etype == "organization"
+             and any(ments[x].i < m.i and toks[ments[x].i].para >= para - BODY_REACH for x in ent.mentions)}
+    return found.pop() if len(found) == 1 else -1
 
 
 SPELLED_REACH = 12
@@ -469,7 +490,7 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
                     break
                 for _, e in window:
                     ent = ents[e]
-                    if ent.unnamed and not ent.words[0].startswith(pronoun_sources):
+                    if (ent.unnamed and not ent.words[0].startswith(pronoun_sources)) or _place_only(view, ments, ent, lex):
                         continue
                     if ent.etype == "person" or (ent.etype == "unknown" and e in speakers):
                         if ent.gender in ("-", g) and (e in speakers or not need_speaker):
@@ -489,6 +510,17 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
             ents[choice].mentions.append(n)
             recent.append((n, choice))
             speakers_so_far.append(choice)
+
+
+def _place_only(view: View, ments: list[Mention], ent: Entity, lex: Lexicons) -> bool:
+    """"Fiona Blake runs a cafe in Ashby. “…,” she said": a one-word name of no known sex that is
+    only ever written after a preposition of place (``words/place_prepositions.txt``) is a place,
+    whatever a list of first names or an entity recognizer says, and no he or she stands for it."""
+    if ent.gender != "-" or len(ent.words) != 1 or not ent.mentions:
+        return False
+    toks = view.toks
+    return all(ments[k].kind == "name" and ments[k].j == ments[k].i + 1 and ments[k].i > 0
+               and toks[ments[k].i - 1].lower in lex.words.place_prepositions for k in ent.mentions)
 
 
 PRONOUN_OPENS = 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import check_offsets, find_quote, speaker_name
 
 from quotekit import Extractor
@@ -166,3 +167,42 @@ def test_headline_name_is_no_second_bearer(extractor: Extractor) -> None:
     (q,) = [q for q in r if "It was nice" in q.text]
     assert q.speaker is not None and q.speaker.name == "Harold Adelman"
     assert [s.name for s in r.speakers] == ["Harold Adelman"]
+
+
+@pytest.mark.parametrize("place", ["Ashby", "Chelsea", "Austin"])
+def test_place_only(extractor: Extractor, place: str) -> None:
+    """"Fiona Blake runs a small cafe in Ashby. “…,” she said": a one-word name only written after
+    a preposition of place is a place, even where it is also a first name; "she" is Fiona Blake."""
+    text = (f"Fiona Blake runs a small cafe in {place}.\n\n“Our energy bill has tripled,” she said.\n\n"
+            "“I don’t know how long we can keep going.”")
+    r = extractor.extract(text)
+    assert r.quotes and {q.speaker.name if q.speaker else None for q in r} == {"Fiona Blake"}
+
+
+@pytest.mark.parametrize("nominal", ["the couple", "the pair"])
+def test_pair_antecedent_couple(extractor: Extractor, nominal: str) -> None:
+    """"Peter Quill and Laura Quill have run the theatre … the couple said": "the couple" stands for
+    the two people named together before it, as "the pair" does."""
+    text = ("Peter Quill and Laura Quill have run the village theatre for 30 years.\n\n"
+            f"“It has been our life,” {nominal} said.")
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == "Peter Quill and Laura Quill"
+
+
+@pytest.mark.parametrize(("before", "nominal", "body"), [
+    ("Westford FC have sacked head coach Martin Greaves after six defeats.", "the club", "Westford FC"),
+    ("Ashby Rovers have signed a new goalkeeper.", "the club", "Ashby Rovers"),
+    ("Borland Group has closed its factory in Dunmore.", "the firm", "Borland Group"),
+])
+def test_one_body_named_before(extractor: Extractor, before: str, nominal: str, body: str) -> None:
+    """"Westford FC have sacked their coach. … the club said": a generic body noun whose head no
+    name ends in stands for the one organization named just before."""
+    (q,) = extractor.extract(f"{before}\n\n“We wish him well,” {nominal} said in a statement.")
+    assert q.speaker is not None and q.speaker.name == body
+
+
+def test_one_body_named_before_leaves_two_bodies(extractor: Extractor) -> None:
+    """Two bodies named before "the firm": which one cannot be told."""
+    text = "Shares in Borland Group fell after Acme Ltd bid for it.\n\n“We wish them well,” the firm said."
+    (q,) = extractor.extract(text)
+    assert q.speaker is None or q.speaker.name not in ("Borland Group", "Acme Ltd")
