@@ -148,8 +148,8 @@ def find_mentions(view: View, lex: Lexicons) -> list[Mention]:
             m = _split_name(view, k, j, lex, honored)
             if m is not None and lead >= 0 and head == k - 1 and m.i == k and m.role is None and m.kind == "name":
                 m.i, m.role = lead, view.span_text(head, k)  # kept modifiers before it: title_before_name
-            if m is not None and m.kind == "name" and m.role is None:
-                j = _person_of_body(view, m, lex, honored)
+            if m is not None and m.kind == "name":
+                j = _person_of_body(view, m, lex, honored)  # also "Professor Jo Roe of the Acme Institute said"
             if m is not None and _name_body_tail(view, m, lex):
                 m.j = m.name_j = m.j + 1  # "the Acme campaign says": the campaign speaks, not Acme
                 m.etype, m.gender = "organization", "n"
@@ -499,7 +499,9 @@ def _role_match(words: list[str], lex: Lexicons, jobs: bool = False) -> int:
     g = 0
     while g < len(words) and words[g] in lex.role_modifiers:
         g += 1
-    if g < len(words) and (words[g] in lex.role_heads or (jobs and g and (words[g],) in lex.occupations)):
+    # "consultant cardiologist", "senior nurse": after modifiers, a one-word occupation or title is a head
+    if g < len(words) and (words[g] in lex.role_heads or (jobs and g and (
+            (words[g],) in lex.occupations or (words[g],) in lex.roles))):
         best = max(best, g + 1)
     elif g > 1 and words[g - 1] in lex.role_heads:
         best = max(best, g)  # "campaign chief": the last of the modifiers is the head

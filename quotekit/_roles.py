@@ -6,7 +6,7 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 1. ``unnamed_speaker``: "a spokeswoman for the Harbour Authority", "Acme's spokesman", "the
    Kentish finance minister"; a title mention stage 5 gave to a named entity ("the prime minister");
    a body noun before a spokesperson is the body ("a police spokeswoman": spokeswoman, police, or
-   the force the article names).
+   the force the article names), and so is a body's name ("a Treasury spokesman": spokesman, Treasury).
 2. ``current_title_after``: "X, a former commissioner with Y who is now a program officer at Z",
    "X, a volunteer who was recently elected as a delegate to Y": the title a relative clause says
    is held now outranks the appositive before it.
@@ -40,7 +40,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
    fisherman, Jo Roe", "said Kentside's new mayor, Jo Roe" (a possessive owner as determiner; an
    identity adjective after it, "Kentside's Muslim mayor", is neither body nor role:
-   ``words/identity_adjectives.txt``); of two titles joined by "and", the first ("the mayor's
+   ``words/identity_adjectives.txt``); a preposition and a body may come between the title and the
+   comma ("Kentland's ambassador to the UN, Jo Roe,": ``_body_to_comma``); of two titles joined by "and", the first ("the mayor's
    political adviser and former council staffer, Jo Roe") (not "as US President, Jane Smith said",
    where the title is someone else's).
 6. ``title_named_before``: "a 70-year-old teacher named Jo Roe": the title of the noun the name
@@ -63,7 +64,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 13. ``title_as_after_name``: "the party chose X as their presumptive nominee": the title after "as"
    and a possessive determiner (``words/as_title_determiners.txt``; not "see X as the candidate").
 14. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
-   University", "X, who has run the Y": an organization with no title.
+   University", "X, who has run the Y", "X, who teaches at the Y" (``words/affiliation_verbs.txt``):
+   an organization with no title.
 
 Roles keep "former", "ex-", "retired", ... (``words/role_keep_modifiers.txt``) and drop
 evaluative words (``words/role_drop_words.txt``); occupations (``occupations.txt``) count only
@@ -103,6 +105,12 @@ from ._types import RoleMention
 _PARTY_LETTER = regex.compile(r"""
     [DRI]   # Democrat, Republican, Independent: "D" of "(D-Va.)"
 """, regex.VERBOSE)
+
+
+# An ordinal in figures that opens a body's name: "4th" of "the 4th Infantry Brigade", "101st".
+_ORDINAL = regex.compile(r"""
+    \d+ (?: st | nd | rd | th )   # "4th", "21st", "101st"
+""", regex.VERBOSE | regex.IGNORECASE)
 
 
 # Dashes that set off an appositive like commas when spaced: "Jo Roe - Acme's spokeswoman - said".
@@ -248,6 +256,8 @@ def _org_after(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, 
         k += 1
         skipped += 1
     e = k
+    if skipped and k < hi and toks[k].is_cap and _ORDINAL.fullmatch(toks[k - 1].text):
+        k -= 1  # "the 4th Infantry Brigade": the ordinal is part of the name
     while e < hi and toks[e].quote < 0 and (toks[e].is_cap or (
             (toks[e].lower in lex.words.org_name_joiners or toks[e].lower in lex.words.possessive_marks)
             and e > k and e + 1 < hi and toks[e + 1].is_cap)):
@@ -354,12 +364,18 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
     capitals = False
     if not n and org is None:
         # "a Republican senator", "the Acme chief executive": a body before the title
-        y = x + 1
-        while y < len(ws) and y - x <= 5 and (ws[y - 1].cap or ws[y - 1].low.isdigit()) and toks[ws[y - 1].i].quote < 0:
-            n = _title_len(view, ws[y:], lex)
+        lead = _lead_modifiers(ws, x, lex)
+        y = lead + 1
+        while y < len(ws) and y - lead <= 5 and (ws[y - 1].cap or ws[y - 1].low.isdigit()) and toks[ws[y - 1].i].quote < 0:
+            z = y
+            n = _title_len(view, ws[y:], lex)  # "a Kentside police officer": police officer, Kentside
+            if not n:
+                z = _body_kind_end(view, ws, y, hi, lex)
+                n = _title_len(view, ws[z:], lex) if z > y else 0
             if n:
-                org = view.span_text(ws[x].i, ws[y - 1].j)
-                x, capitals = y, True
+                org = view.span_text(ws[lead].i, ws[z - 1].j)
+                keep += ws[x:lead]
+                x, capitals = z, True
                 break
             y += 1
     if not n:
@@ -385,6 +401,25 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             org = None
         return _role_text(view, keep, (start, r)), org, e2
     return _role_text(view, keep, (start, e)), org, e
+
+
+def _lead_modifiers(ws: list[_W], x: int, lex: Lexicons) -> int:
+    """"a senior Kentish army officer", "a chief Acme negotiator": lower-case title modifiers
+    (``role_modifiers.txt``) from word ``x`` before the capitals of a body; returns the first word after
+    them, or ``x`` where no capitals follow (the modifiers then belong to the title itself)."""
+    y = x
+    while y < len(ws) and not ws[y].cap and ws[y].low in lex.role_modifiers:
+        y += 1
+    return y if y < len(ws) and ws[y].cap else x
+
+
+def _body_kind_end(view: View, ws: list[_W], y: int, hi: int, lex: Lexicons) -> int:
+    """"a Kentland defence ministry spokeswoman": after capitals ending before word ``y``, lower-case
+    words up to a body noun (``words/body_kind_nouns.txt``) still name the body where no title starts
+    right after the capitals; returns the word after it, or ``y``."""
+    e = _lower_body_tail(view, ws[y - 1].j, hi, lex)
+    z = next((z for z in range(y, len(ws)) if ws[z].i == e), y)
+    return z if z < len(ws) else y
 
 
 def _determined_possessor(view: View, q: int, k: int, hi: int, lex: Lexicons) -> bool:
@@ -462,9 +497,15 @@ def _body_after(view: View, e: int, hi: int, lex: Lexicons) -> tuple[str | None,
 
 def _names_body(view: View, e: int, hi: int, lex: Lexicons) -> bool:
     """Whether the name ending at token ``e`` (exclusive) is a body's: its last word, or the word
-    after it, is an organization word ("Acme Capital", "the Kentside Trust", "Acme bank")."""
+    after it, is an organization word ("Acme Capital", "the Kentside Trust", "Acme bank"), or a word
+    of it before a joiner is ("the University of Borland")."""
     toks = view.toks
-    return toks[e - 1].lower in lex.org_words or (e < hi and toks[e].lower in lex.org_words)
+    if toks[e - 1].lower in lex.org_words or (e < hi and toks[e].lower in lex.org_words):
+        return True
+    x = e - 1
+    while x > 0 and toks[x].is_cap and toks[x].quote < 0:
+        x -= 1
+    return bool(x < e - 1 and toks[x].lower in lex.words.org_name_joiners and toks[x - 1].lower in lex.org_words)
 
 
 def _portfolio_and_body(view: View, e: int, hi: int, lex: Lexicons) -> tuple[int, str | None, int]:
@@ -588,10 +629,19 @@ def unnamed_speaker(s: RoleSite) -> RoleFound | None:
     body = _body_noun_before_spokesperson(s) if titled else None
     if body:
         role = head.text.lower()
+    role = _without_body(role, s.m.role_org)
     # A plural group's body is only one written with it ("Acme officials"): one named in the
     # paragraph before is no more than a guess for a group ("Fire officials said").
     context = s.ent.context_org if s.m.number != "pl" else None
     return RoleFound(_role_ok(role, s.lex), s.m.role_org or context or body, "unnamed_speaker")
+
+
+def _without_body(role: str | None, org: str | None) -> str | None:
+    """"a Treasury spokesman": spokesman, organization Treasury: a title that opens with its own
+    body's name loses it (the body is the organization, not part of the role)."""
+    if role and org and role.lower().startswith(org.lower() + " "):
+        return role[len(org) + 1:]
+    return role
 
 
 def _body_noun_before_spokesperson(s: RoleSite) -> str | None:
@@ -810,6 +860,28 @@ def title_as_after_name(s: RoleSite) -> RoleFound | None:
     return RoleFound(role, org, "title_as_after_name") if role else None
 
 
+def _works_at(s: RoleSite, k: int) -> str | None:
+    """"Jo Roe, who teaches at Kentside Academy,", "Jo Roe, who works for Acme Bank": a verb of
+    working at a body (``words/affiliation_verbs.txt``) in a relative clause after the comma at token
+    ``k``, then "at", "for" or "with" (``words/role_org_prepositions.txt``) and the body's name."""
+    toks, lex = s.view.toks, s.lex
+    if not (k + 4 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.relative_pronouns
+            and toks[k + 2].lower in lex.words.affiliation_verbs
+            and toks[k + 3].lower in lex.words.role_org_prepositions):
+        return None
+    return _body_right_after(s.view, k + 4, s.hi, lex)
+
+
+def _body_right_after(view: View, k: int, hi: int, lex: Lexicons) -> str | None:
+    """The body's name at token ``k``, after an optional "the" ("the Quayside Bakery"), or None where
+    lower-case words come first ("a bakery in Kentside": a place, not the body)."""
+    toks = view.toks
+    b = k + (k < hi and toks[k].lower in lex.words.definite_articles)
+    if not (b < hi and toks[b].is_cap):
+        return None
+    return _org_after(view, k, hi, lex)[0]
+
+
 def title_before_comma(s: RoleSite) -> RoleFound | None:
     """"Labour’s Shadow Home Secretary, Jane Smith, said": a title mention right before the comma."""
     m, toks, ments = s.m, s.view.toks, s.ments
@@ -817,12 +889,13 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
         return None
     for k in range(s.n - 1, -1, -1):
         prev = ments[k]
-        if prev.j == m.i - 1 and prev.kind == "nominal" and prev.role:
+        body = _body_to_comma(s, prev)
+        if (prev.j == m.i - 1 or body) and prev.kind == "nominal" and prev.role:
             if not _match(_words(s.view, prev.name_i, prev.name_j), s.lex):
                 return None  # "She thanked the crowd, Jo Roe said": not a title
             if _said_of_another(s, prev.i):
                 return None  # "his second term as US President, Jo Roe said": the title is not Jo Roe's
-            org = prev.role_org
+            org = prev.role_org or body
             if org is None and k > 0 and ments[k - 1].possessive and all(
                     toks[x].is_word and not toks[x].is_cap for x in range(ments[k - 1].j + 1, prev.i)):  # "Acme's chief executive"
                 org = s.view.span_text(ments[k - 1].name_i, ments[k - 1].name_j)
@@ -834,6 +907,17 @@ def title_before_comma(s: RoleSite) -> RoleFound | None:
         if prev.j < m.i - 1:
             break
     return _title_words_at_comma(s)
+
+
+def _body_to_comma(s: RoleSite, prev: Mention) -> str | None:
+    """"Kentland's ambassador to the UN, Jo Roe, said": where a preposition and a body's name
+    (``words/role_org_prepositions.txt``) lead from title mention ``prev`` to the comma before the
+    name, that body, as after the name ("Jo Roe, Kentland's ambassador to the UN"); else None."""
+    end = s.m.i - 1
+    if prev.kind != "nominal" or not prev.role or prev.j >= end:
+        return None
+    body, e = _body_after(s.view, prev.j, end, s.lex)
+    return body if body and e == end else None
 
 
 def _first_coordinated_title(s: RoleSite, i: int, body: str | None) -> RoleFound | None:
@@ -920,7 +1004,8 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
             best = q
             break
     if best < 0:
-        return None
+        opening = _tagged_opening_title(view, ws, s.lo, lex)
+        return RoleFound(view.span_text(ws[0].i, m.i), None, "title_words_before") if opening else None
     first_best, best = best, _first_coordinated(view, ws, best, s.lo, lex)
     end = m.i if best == first_best else next(w.i for w in ws[best:] if w.low == "and")
     plain = _plain_start_of_title(view, ws, best, s.lo, lex)
@@ -939,6 +1024,18 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
             keep.insert(0, ws[x])  # "former Acme chief executive", "Ex-Acme leader"
             x -= 1
     return RoleFound(_role_text(view, keep, (ws[best].i, end)), org, "title_words_before")
+
+
+def _tagged_opening_title(view: View, ws: list[_W], lo: int, lex: Lexicons) -> bool:
+    """"Singer Emma Ridley said", "Jazz singer Jo Roe said": the words before the name open the
+    sentence, the first capitalised only for that (a tagger calls it a common noun, so stage 3 left
+    it out of the name), and read in lower case they are an occupation (``occupations.txt``)."""
+    toks = view.toks
+    if not ws or ws[0].i != lo or not view.tagged or not toks[ws[0].i].tag.startswith("NN"):
+        return False
+    if toks[ws[0].i].tag.startswith("NNP") or any(w.cap or toks[w.i].quote >= 0 for w in ws[1:]):
+        return False
+    return ws[0].cap and _role_match([w.low for w in ws], lex, True) == len(ws)
 
 
 def _plain_start_of_title(view: View, ws: list[_W], best: int, lo: int, lex: Lexicons) -> int | None:
@@ -1078,7 +1175,7 @@ def possessive_before_name(s: RoleSite) -> RoleFound | None:
 def affiliation_after(s: RoleSite) -> RoleFound | None:
     """"Jo Roe, of the Acme Institute, said", "Jo Roe, from Acme investment bank,", "Jo Roe of Acme
     University said", "Jo Roe, who runs the Quayside Bakery,": an organization after the name with no
-    title; the body only."""
+    title; the body only ("Jo Roe, who teaches at Kentside Academy,": ``_works_at``)."""
     m, toks, lex = s.m, s.view.toks, s.lex
     if m.kind != "name":
         return None
@@ -1091,8 +1188,11 @@ def affiliation_after(s: RoleSite) -> RoleFound | None:
     verb = (_heading_verb(s.view, k + 2, s.hi, lex) if k + 3 < s.hi and toks[k].text == ","
             and toks[k + 1].lower in lex.words.relative_pronouns else None)
     if verb is not None and verb[0] is None:
-        org, e = _org_after(s.view, verb[1], s.hi, lex)  # "Jo Roe, who (has) run(s) the Quayside Bakery,": no title given
+        org = _body_right_after(s.view, verb[1], s.hi, lex)  # "Jo Roe, who (has) run(s) the Quayside Bakery,": no title given
         return RoleFound(None, org, "affiliation_after") if org else None
+    org = _works_at(s, k)
+    if org:
+        return RoleFound(None, org, "affiliation_after")
     if not (k + 2 < s.hi and toks[k].text == "," and toks[k + 1].lower in lex.words.nominal_org_prepositions):
         return None
     org, e = _org_after(s.view, k + 2, s.hi, lex)

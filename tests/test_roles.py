@@ -1177,3 +1177,139 @@ def test_appositive_is_no_clause_subject(extractor: Extractor, text: str, name: 
     subject of a clause, not X's appositive; a closed appositive still is."""
     q = next(q for q in extractor.extract(text) if "It is done" in q.text)
     assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role)
+
+
+# --- issue 21, second round: shapes from health, education, the armed forces, diplomacy and courts --------
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Kentland's ambassador to the UN, Harold Pennock, said “The pier must reopen.”", "ambassador", "Kentland"),
+    ("Borland's envoy to Kentland, Harold Pennock, said “The pier must reopen.”", "envoy", "Borland"),
+    ("The ambassador to Borland, Harold Pennock, said “The pier must reopen.”", "ambassador", "Borland"),
+])
+def test_body_to_comma(extractor: Extractor, text: str, role: str, org: str) -> None:
+    """_body_to_comma: "Kentland's ambassador to the UN, X," reaches the comma over a preposition and
+    a body, as "X, Kentland's ambassador to the UN" does after the name."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    (f"{SAID}Harold Pennock, who teaches at Kentside Academy.", "Kentside Academy"),
+    ("Harold Pennock, who works for Acme Bank, said “The pier must reopen.”", "Acme Bank"),
+    ("Harold Pennock, who studies at the University of Kentside, said “The pier must reopen.”", "University of Kentside"),
+    ("Harold Pennock, who works at a shop in Kentside, said “The pier must reopen.”", None),  # a place, no body
+    (f"{SAID}Harold Pennock, who runs a bakery in Kentside.", None),  # _body_right_after: a place, no body
+    (f"{SAID}Harold Pennock, who runs the Quayside Bakery.", "Quayside Bakery"),
+])
+def test_works_at(extractor: Extractor, text: str, org: str | None) -> None:
+    """_works_at: "X, who teaches at Y" gives Y as the organization and no made-up title
+    (words/affiliation_verbs.txt); after such a verb or "runs", "owns", the body's name comes right
+    after it (_body_right_after), not after lower-case words ("a bakery in Kentside")."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", None, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, a senior Kentish army officer.", "senior army officer", "Kentish"),
+    (f"{SAID}Harold Pennock, a senior Acme Bank economist.", "senior economist", "Acme Bank"),
+    (f"{SAID}Harold Pennock, the Acme chief executive.", "chief executive", "Acme"),  # no lead modifier
+])
+def test_lead_modifiers(extractor: Extractor, text: str, role: str, org: str) -> None:
+    """_lead_modifiers: "a senior Kentish army officer": a lower-case modifier before a body's capitals
+    stays with the title."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, a Kentland defence ministry spokesman.", "spokesman", "Kentland defence ministry"),
+    (f"{SAID}Harold Pennock, the head of the Kentish army.", "head", "Kentish army"),
+    (f"{SAID}Harold Pennock, a Kentside police officer.", "police officer", "Kentside"),  # a title right after
+])
+def test_body_kind_end(extractor: Extractor, text: str, role: str, org: str) -> None:
+    """_body_kind_end: lower-case words up to a body noun go on with the body's capitals before a
+    title ("a Kentland defence ministry spokesman"); "army" is a body noun (words/body_kind_nouns.txt)."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    (f"{SAID}Harold Pennock, commander of the 4th Infantry Brigade.", "4th Infantry Brigade"),
+    (f"{SAID}Harold Pennock, a spokesman for the 101st Airborne Division.", "101st Airborne Division"),
+])
+def test_ordinal_opens_body(extractor: Extractor, text: str, org: str) -> None:
+    """_ORDINAL in _org_after: "the 4th Infantry Brigade": an ordinal in figures opens the body's name."""
+    assert _speaker_of(extractor, text)[2] == org
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Professor Harold Pennock, from the University of Borland.", "Professor", "University of Borland"),
+    (f"{SAID}Harold Pennock, from the Bank of Kentland.", None, "Bank of Kentland"),
+    (f"{SAID}Harold Pennock, of the Isle of Wight.", None, None),  # a home, not a body
+])
+def test_body_word_before_joiner(extractor: Extractor, text: str, role: str | None, org: str | None) -> None:
+    """_names_body: "from the University of Borland" names a body by its word before "of", not only
+    by its last word ("from Kentside" stays a home town)."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize("text", [
+    "Singer Emma Ridley said the pier must reopen.",
+    "Drummer Emma Ridley said the pier must reopen.",
+])
+def test_tagged_opening_title(extractor: Extractor, text: str) -> None:
+    """_tagged_opening_title: an occupation opening the sentence, capitalised only for that, is the
+    title of the name after it also where a tagger kept it out of the name (trained mode)."""
+    q = next(q for q in extractor.extract(text) if "pier must reopen" in q.text)
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role, q.speaker.organization) == ("Emma Ridley", text.split()[0], None)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, a consultant cardiologist at Borland Royal Infirmary.", "consultant cardiologist",
+     "Borland Royal Infirmary"),
+    (f"{SAID}Harold Pennock, a marine biologist at the Kentside Institute.", "marine biologist", "Kentside Institute"),
+    (f"{SAID}Harold Pennock, a trainee solicitor at Acme Law.", "trainee solicitor", "Acme Law"),
+    (f"{SAID}Harold Pennock, an oncologist.", "oncologist", None),
+    (f"{SAID}Harold Pennock, a consultant at Kentside Hospital.", "consultant", "Kentside Hospital"),
+])
+def test_medical_and_science_titles(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """Specialists in roles.txt, "consultant" and "trainee" as title modifiers (role_modifiers.txt), and a
+    one-word title as the head after modifiers (_role_match): "a consultant cardiologist at Y"."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("Professor Emma Ridley of the Kentside Institute said the pier must reopen.", "Professor", "Kentside Institute"),
+    ("Justice Emma Ridley of the High Court said the pier must reopen.", "Justice", "High Court"),
+    ("Senator Emma Ridley of Kentside said the pier must reopen.", "Senator", None),  # a seat, no body
+])
+def test_titled_person_of_body(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_person_of_body also after a title: "Professor X of the Y said": X speaks, Y is the organization
+    (before, the body took the quotation)."""
+    q = next(q for q in extractor.extract(text) if "pier must reopen" in q.text)
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role, q.speaker.organization) == ("Emma Ridley", role, org)
+
+
+@pytest.mark.parametrize("text", [
+    "Emma Ridley, prosecuting, told the court the pier must reopen.",
+    "Emma Ridley, defending, said the pier must reopen.",
+    "Emma Ridley, for the prosecution, said the pier must reopen.",
+])
+def test_court_counsel_shapes(extractor: Extractor, text: str) -> None:
+    """UK court reports: "X, prosecuting, told the court": X speaks, and "prosecuting" (what X does in
+    the case, not a title the article gives) makes no role."""
+    q = next(q for q in extractor.extract(text) if "pier must reopen" in q.text)
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Emma Ridley", None)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    ("“The pier must reopen,” a Treasury spokesman said.", "spokesman", "Treasury"),
+    ("“The pier must reopen,” said a Treasury press officer.", "press officer", "Treasury"),
+    ("“The pier must reopen,” said an Acme Bank spokeswoman.", "spokeswoman", "Acme Bank"),
+])
+def test_without_body(extractor: Extractor, text: str, role: str, org: str) -> None:
+    """_without_body: an unnamed speaker's title loses its body's name ("a Treasury spokesman":
+    spokesman, Treasury), as the role gold writes it."""
+    q = find_quote(extractor.extract(text), "The pier must reopen")
+    assert q.speaker is not None
+    assert (q.speaker.role, q.speaker.organization) == (role, org)
