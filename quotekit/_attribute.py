@@ -7,7 +7,7 @@ around it, cut at the quotations next to it) and tries the rules of :data:`ATTRI
    the cue and the quotation ("Jane Smith said: “…”"; before a colon, the subject of the speech
    verb nearest it in the colon's clause (:func:`colon_clause_start`: a relative clause belongs
    to the clause before it): "X told Y: “…”" is X's, "Said X, who runs a shop: “…”" X's), then ``after`` ("“…,” she said", "“…?” the mayor
-   of Eastham asked"), then
+   of Eastham asked", "“…,” the victim's mother said": :func:`_nominal_phrase`), then
    ``before`` with words between them ("he said it was “…”"). The first rule that finds a
    speaker decides; the kind follows from the words around the marks (:func:`kind_of`).
 2. A fragment with no cue yet (:data:`FRAGMENT_RULES`): ``later`` (a cue further on in the
@@ -264,11 +264,14 @@ def _nominal_phrase(ctx: Ctx, w: Window, k: int, c: Cue, m: int) -> int | None:
         return None
     if toks[w.b].text == "." or (w.b + 1 < len(toks) and toks[w.b + 1].text == "."):
         return None
-    if any(not t.is_word or x in idx.cue_at for x, t in enumerate(toks[k:ment.i], k)):
+    # "“…,” the victim's mother said": a possessive's mark is part of the phrase.
+    if any(not (t.is_word or t.lower in ctx.lex.words.possessive_marks) or x in idx.cue_at for x, t in enumerate(toks[k:ment.i], k)):
         return None
-    # The phrase's head noun ("the deputy mayor of Eastham"), not a place or body named in it.
+    # The phrase's head noun ("the deputy mayor of Eastham"), not a place or body named in it, nor
+    # the owner before it ("the victim's mother").
     heads = (idx.start_at.get(x) for x in range(k, ment.i))
-    base = next((h for h in heads if h is not None and idx.ments[h].kind == "nominal"), m)
+    base = next((h for h in heads if h is not None and idx.ments[h].kind == "nominal"
+                 and toks[idx.ments[h].j].lower not in ctx.lex.words.possessive_marks), m)
     return idx.extend(base, k, ment.j)
 
 

@@ -432,3 +432,18 @@ def test_nested_partial_follows_its_clause(extractor: quotekit.Extractor) -> Non
     text = "Factwatch seized on Mara Quist's claim that there had been “dozens of break-ins” in the town."
     got = {q.kind: q.speaker.name if q.speaker else None for q in extractor.extract(text)}
     assert got == {"indirect": "Mara Quist", "partial": "Mara Quist"}
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ('Liam Price, 17, died last month.\n\n"He was the kindest boy," the victim\'s mother said.',
+     "the victim's mother", "mother"),
+    ("“She never gave up,” the girl’s father told reporters.", "the girl’s father", "father"),
+    ('"We are devastated," the family\'s lawyer said.', "the family's lawyer", "lawyer"),
+])
+def test_nominal_phrase_with_possessive(extractor: quotekit.Extractor, text: str, mention: str, name: str) -> None:
+    """"“…,” the victim's mother said": a noun phrase with an owner in it, between the quotation
+    and its cue, is the speaker whole (its head, not the owner), and the quotation is direct."""
+    (q,) = extractor.extract(text)
+    assert (q.kind, q.rule) == ("direct", Rule.AFTER)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker is not None and q.speaker.name == name
