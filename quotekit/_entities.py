@@ -527,20 +527,30 @@ PRONOUN_OPENS = 3
 """Tokens at most before a pronoun that still opens its sentence ("But he said", "In June, she said")."""
 
 
+def _after_opening_quote(view: View, m: Mention) -> bool:
+    """"Goalkeeper Liam Frost agreed. “It hurts,” he added.": a pronoun right after the quotation
+    that opens its sentence is that sentence's subject, as one opening the sentence is."""
+    toks = view.toks
+    lo = view.sents[toks[m.i].sent][0]
+    return m.i - lo > 2 and toks[lo + 1].quote >= 0 and all(
+        toks[x].quote >= 0 or not toks[x].is_word for x in range(lo, m.i))
+
+
 def _subject_of_sentence(view: View, ments: list[Mention], ents: list[Entity], entity_of: list[int], m: Mention, g: str,
                          first_person: dict[int, int]) -> int:
     """The person a he or she stands for where the text says so by position: the first person
     named in its own sentence before it ("Jo Roe said … but she told the FT"), else, for a
     pronoun opening its sentence, the first person named in the sentence before ("Jo Roe cast
-    the only vote against. She said …"); that person's gender must be the pronoun's. -1 where
-    neither holds."""
+    the only vote against. She said …", also right after a quotation that opens its sentence:
+    :func:`_after_opening_quote`); that person's gender must be the pronoun's. -1 where neither
+    holds."""
     toks = view.toks
     s = toks[m.i].sent
     own = first_person.get(s)
     if own is not None and ments[own].i < m.i:
         e = entity_of[own]
         return e if ents[e].gender == g else -1
-    if s == 0 or m.i - view.sents[s][0] > PRONOUN_OPENS or (s - 1) not in first_person:
+    if s == 0 or (m.i - view.sents[s][0] > PRONOUN_OPENS and not _after_opening_quote(view, m)) or (s - 1) not in first_person:
         return -1
     e = entity_of[first_person[s - 1]]
     return e if ents[e].gender == g else -1

@@ -206,3 +206,16 @@ def test_one_body_named_before_leaves_two_bodies(extractor: Extractor) -> None:
     text = "Shares in Borland Group fell after Acme Ltd bid for it.\n\n“We wish them well,” the firm said."
     (q,) = extractor.extract(text)
     assert q.speaker is None or q.speaker.name not in ("Borland Group", "Acme Ltd")
+
+
+@pytest.mark.parametrize(("narration", "speaker"), [
+    ("Goalkeeper Liam Frost agreed.", "Liam Frost"),
+    ("Team-mate Owen Castle was in tears.", "Owen Castle"),
+])
+def test_after_opening_quote(extractor: Extractor, narration: str, speaker: str) -> None:
+    """"Goalkeeper Liam Frost agreed. “It hurts,” he added.": a pronoun right after the quotation
+    that opens its sentence is the first person of the sentence before, not the last speaker."""
+    text = f"“We were second best,” said Kentside captain Tom Riley.\n\n{narration} “It hurts,” he added."
+    r = extractor.extract(text)
+    (q,) = [q for q in r if "It hurts" in q.text]
+    assert q.speaker is not None and q.speaker.name == speaker
