@@ -22,13 +22,14 @@ speaker to find: stop). The order is the algorithm:
 11. ``name_before_comma``: "The party's leader, Jane Smith, said", "One of the pupils, 16-year-old
    Jo Roe, said", "The two members, Jo Roe and Tom Lee, said".
 12. ``appositive``: "Jane Smith, the party's leader, said".
-13. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
-14. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
-15. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
-16. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
+13. ``aged_appositive``: "Rachel Orme, 45, from Dunmore, said" (an age, then an appositive).
+14. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
+15. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
+16. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+17. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
-17. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
-18. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
+18. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
+19. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
 :class:`MentionIndex` holds a copy of stage 3's list and appends them to the copy.
@@ -429,15 +430,26 @@ def _describers_start(ctx: Ctx, k: int, lo: int) -> int:
     return x
 
 
-def appositive(ctx: Ctx, s: CueSite) -> int | None:
-    """"Jane Smith, the party's leader, said" / "Rep. Jo Roe (R-Ohio), a panel member, said":
-    the mention before the appositive."""
-    toks, k, idx = ctx.view.toks, s.left, ctx.idx
+def _appositive_open(ctx: Ctx, s: CueSite) -> int | None:
+    """Where the appositive that a comma closes right before the cue opens ("Jane Smith, the
+    party's leader, said": the first comma; the search stops 20 tokens back or at a quotation);
+    ``None`` where no comma comes right before the cue."""
+    toks, k = ctx.view.toks, s.left
     if not (k - 1 >= s.lo and toks[k - 1].text == ","):
         return None
     x = k - 2
     while x >= max(s.lo, k - 20) and toks[x].text != "," and toks[x].quote < 0:
         x -= 1
+    return x
+
+
+def appositive(ctx: Ctx, s: CueSite) -> int | None:
+    """"Jane Smith, the party's leader, said" / "Rep. Jo Roe (R-Ohio), a panel member, said":
+    the mention before the appositive."""
+    toks, idx = ctx.view.toks, ctx.idx
+    x = _appositive_open(ctx, s)
+    if x is None:
+        return None
     if x - 1 > s.lo and toks[x].text == "," and toks[x - 1].text == ")":
         # "Rep. Jo Roe (R-Ohio), a panel member, said": the name before the party tag.
         x = next((p for p in range(x - 2, max(s.lo, x - 10) - 1, -1) if toks[p].text == "("), x)
@@ -445,6 +457,22 @@ def appositive(ctx: Ctx, s: CueSite) -> int | None:
         if idx.ments[idx.end_at[x]].kind != "pronoun":
             return idx.end_at[x]
     return None
+
+
+def aged_appositive(ctx: Ctx, s: CueSite) -> int | None:
+    """"Rachel Orme, 45, from Dunmore, said" / "Jo Roe, 31, a teacher, said": the person's name
+    before an age between commas and one appositive after it."""
+    toks, idx = ctx.view.toks, ctx.idx
+    x = _appositive_open(ctx, s)
+    if x is None:
+        return None
+    # The age between the two commas before the appositive: "Orme, 45, from".
+    if not (x - 3 >= s.lo and toks[x].text == "," and toks[x - 1].text.isdigit() and toks[x - 2].text == ","):
+        return None
+    n = idx.end_at.get(x - 2)
+    if n is None or idx.ments[n].i < s.lo or idx.ments[n].kind != "name" or idx.ments[n].etype == "organization":
+        return None
+    return n
 
 
 def clause_subject_rule(ctx: Ctx, s: CueSite) -> int | None:
@@ -572,6 +600,7 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     by_author,
     name_before_comma,
     appositive,
+    aged_appositive,
     clause_subject_rule,
     no_inversion,
     inverted_titled_name,

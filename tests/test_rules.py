@@ -110,6 +110,7 @@ SUBJECTS = [
     ("appositive", "Dana Whitfield, the party's leader, said the budget was a betrayal.", "said", False, "Dana Whitfield"),
     ("appositive", "Rep. Dana Whitfield (R-Ohio), a panel member, said the budget was a betrayal.", "said", False,
      "Rep. Dana Whitfield"),
+    ("aged_appositive", "Rachel Orme, 45, from Dunmore, said her son had been bullied.", "said", False, "Rachel Orme"),
     ("clause_subject_rule", "People briefed on the talks say the deal could be signed within days.", "say", False,
      "People briefed on the talks"),
     ("no_inversion", 'In short: "Guilty on every count."', ":", False, None),

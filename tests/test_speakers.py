@@ -324,3 +324,15 @@ def test_title_after_owner(extractor: Extractor, title: str) -> None:
     text = f"Peter Lee praised his players after the win.\n\n“We were brilliant,” the Kentside {title} said."
     sp = find_quote(extractor.extract(text), "We were brilliant").speaker
     assert sp is not None and (sp.role, sp.organization) == (title, "Kentside")
+
+
+@pytest.mark.parametrize("subject", [
+    "Rachel Orme, 45, from Dunmore,",
+    "Rachel Orme, 45, a teacher from Dunmore,",
+    "Rachel Orme, 45, who lives in Dunmore,",
+])
+def test_aged_appositive(extractor: Extractor, subject: str) -> None:
+    """"Rachel Orme, 45, from Dunmore, said …": the name before an age and an appositive is the
+    subject of the speech verb after them."""
+    (q,) = extractor.extract(f"{subject} said her son had been bullied at school.")
+    assert q.kind == "indirect" and q.speaker is not None and q.speaker.name == "Rachel Orme"
