@@ -30,7 +30,11 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    author of The Long Road,", ``words/author_titles.txt``). A spaced dash opens
    the appositive as a comma does ("X - Acme's spokeswoman - said"), and a kinship word joined to
    a title is skipped ("X, Y's wife and co-host,"). A title a finite verb follows is a clause's
-   subject, not an appositive ("As reported by Acme News, the former minister was told …").
+   subject, not an appositive ("As reported by Acme News, the former minister was told …"). A
+   lower-case modifier before a body's capitals stays with the title ("a senior Kentish army
+   officer": senior army officer, Kentish), lower-case words up to a body noun go on with the body
+   ("a Kentland defence ministry spokeswoman"), "chief" with no title word after it is a head
+   ("the Acme chief", "the army chief"), and an ordinal opens a body's name ("the 4th Infantry Brigade").
 4. ``title_before_name``: "Mayor Jane Smith", "IOPC Regional Director Jane Doe", "former UN Envoy X",
    "Gov. X of Kentside" (the place is the body; for "Senator X of Kentside" it is the seat); after
    an office and a comma a legislator's title gives way to the office ("the committee chairman,
@@ -50,7 +54,7 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    modifiers before them: "Tory leader X", "University of Leeds professor X", "Ex-Acme leader X";
    of two joined titles the first ("Filmmaker and best-selling author X"); a common word
    capitalised only because it opens the sentence is part of the title, not a body ("Public works
-   director X").
+   director X"), also where a tagger kept it out of the name ("Singer X said").
 8. ``plural_title_before_names``: "Kentland presidential candidates X and Y": each one's title,
    made singular.
 9. ``plural_title_before_comma``: "The two council members who voted no, X and Y, said": each
@@ -196,7 +200,17 @@ def _title_len(view: View, ws: list[_W], lex: Lexicons) -> int:
         n2 = _match(ws[1:], lex)
         if n2 == 1 and ws[1].low not in lex.role_modifiers:  # a bare head: "music analyst", not "met presidential candidate"
             n = n2 + 1
+        elif not n2 and _bare_head(ws, 1, lex):
+            n = 2  # "the army chief"
     return n
+
+
+def _bare_head(ws: list[_W], y: int, lex: Lexicons) -> bool:
+    """"the army chief said", "the Acme chief, X": word ``y`` is a generic title head that is also a
+    modifier (``role_heads.txt``, ``role_modifiers.txt``: "chief"), written in lower case, and no
+    title word follows it, so it is the head, not the start of "chief executive"."""
+    return (y < len(ws) and not ws[y].cap and ws[y].low in lex.role_heads and ws[y].low in lex.role_modifiers
+            and not _match(ws[y + 1:], lex))
 
 
 def _dropped(w: _W, lex: Lexicons) -> bool:
@@ -368,7 +382,7 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
         y = lead + 1
         while y < len(ws) and y - lead <= 5 and (ws[y - 1].cap or ws[y - 1].low.isdigit()) and toks[ws[y - 1].i].quote < 0:
             z = y
-            n = _title_len(view, ws[y:], lex)  # "a Kentside police officer": police officer, Kentside
+            n = _title_len(view, ws[y:], lex) or int(_bare_head(ws, y, lex))  # "a Kentside police officer", "the Acme chief"
             if not n:
                 z = _body_kind_end(view, ws, y, hi, lex)
                 n = _title_len(view, ws[z:], lex) if z > y else 0

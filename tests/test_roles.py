@@ -1313,3 +1313,14 @@ def test_without_body(extractor: Extractor, text: str, role: str, org: str) -> N
     q = find_quote(extractor.extract(text), "The pier must reopen")
     assert q.speaker is not None
     assert (q.speaker.role, q.speaker.organization) == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    (f"{SAID}Harold Pennock, the army chief.", "army chief", None),
+    (f"{SAID}Harold Pennock, the Acme chief.", "chief", "Acme"),
+    (f"{SAID}Harold Pennock, the Acme chief executive.", "chief executive", "Acme"),
+])
+def test_bare_head(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    """_bare_head: "chief" is a title's head where no title word follows it ("the army chief", "the
+    Acme chief"), not only the start of "chief executive"."""
+    assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
