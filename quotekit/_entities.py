@@ -6,16 +6,18 @@ England"); the text's own evidence outranks an entity recognizer's label
 (:func:`_person_outranks_label`: "Howard" typed an organization in a headline, then "Michael
 Howard", is that person).
 
-An unnamed organization speaker "the <head>" is an organization named before it whose head that
-is (:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail
-Workers), else, for a generic body noun, the one organization named in its paragraph or the two
-before it (:func:`_one_body_named_before`: "Westford FC … the club said",
-``words/generic_body_nouns.txt``); a statement right after a speech cue is its speaker's, and
-"the statement" after it too (:func:`_statement_issuers`); a he or she goes first to the person named before it in its
-own sentence, or, opening its sentence, to the first person of the sentence before, where the
-gender agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender, never to
-a one-word name only ever written after "in", "at", "from" or "near" (:func:`_place_only`: "a cafe
-in Ashby", where "Ashby" is also a first name).
+An unnamed organization speaker "the <head>" is an organization named before it whose head that is
+(:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail Workers),
+else, for a generic body noun, the one organization named in its paragraph or the two before it
+(:func:`_one_body_named_before`: "Westford FC … the club said", ``words/generic_body_nouns.txt``);
+a statement right after a speech cue is its speaker's, and "the statement" after it too
+(:func:`_statement_issuers`); a he or she goes first to the person named before it in its own
+sentence, or, opening its sentence, to the first person of the sentence before, where the gender
+agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender, then the latest
+person of that gender, then the latest of no known gender ("Laura Penn's novel has won the Ashby
+Prize. “…,” she said": not the prize, which a first name made a person), never to a one-word name
+only ever written after "in", "at", "from" or "near" (:func:`_place_only`: "a cafe in Ashby", where
+"Ashby" is also a first name).
 Mentions are walked in text order (attribution's own phrases come last in the list).
 
 A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
@@ -484,8 +486,9 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
             g = gender
             speakers = set(speakers_so_far)
             choice = _subject_of_sentence(view, ments, ents, entity_of, m, g, first_person)
-            # The most recent compatible speaker, then the most recent compatible person.
-            for need_speaker in (True, False):
+            # The most recent compatible speaker, then the most recent person of that gender, then
+            # the most recent one whose gender is not known.
+            for need_speaker, genders in ((True, ("-", g)), (False, (g,)), (False, ("-",))):
                 if choice >= 0:
                     break
                 for _, e in window:
@@ -493,11 +496,9 @@ def _resolve_pronouns(view: View, ments: list[Mention], atts: list[Attribution],
                     if (ent.unnamed and not ent.words[0].startswith(pronoun_sources)) or _place_only(view, ments, ent, lex):
                         continue
                     if ent.etype == "person" or (ent.etype == "unknown" and e in speakers):
-                        if ent.gender in ("-", g) and (e in speakers or not need_speaker):
+                        if ent.gender in genders and (e in speakers or not need_speaker):
                             choice = e
                             break
-                if choice >= 0:
-                    break
             if choice >= 0 and ents[choice].gender == "-":
                 ents[choice].gender = g
         elif gender == "n" or number == "pl":  # they, it, we

@@ -219,3 +219,13 @@ def test_after_opening_quote(extractor: Extractor, narration: str, speaker: str)
     r = extractor.extract(text)
     (q,) = [q for q in r if "It hurts" in q.text]
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize("body", ["the Ashby Prize", "the Morgan Book Award"])
+def test_pronoun_prefers_known_gender(extractor: Extractor, body: str) -> None:
+    """"Laura Penn's debut novel has won the Ashby Prize. “…,” she told the BBC": a she goes to
+    the latest person of her gender before one whose gender is not known (here a body a first
+    name made a person)."""
+    text = f"Laura Penn’s debut novel has won {body}.\n\n“I wrote it on the bus to work,” she told the BBC."
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == "Laura Penn"
