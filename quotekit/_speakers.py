@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._candidates import Mention
+from ._candidates import Mention, age_end
 from ._cues import Cue
 from ._lexicons import Lexicons
 from ._tokens import View
@@ -542,13 +542,14 @@ def inverted_apposed_name(ctx: Ctx, s: CueSite) -> int | None:
 
 
 def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
-    """"“…?” asked the boy" / "said Okafor's lawyer": a noun phrase of two to eight words after the cue."""
+    """"“…?” asked the boy" / "said Okafor's lawyer" / "said the 28-year-old": a noun phrase of two
+    to eight words after the cue."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
     if not (s.after_quote and k < s.hi and _opens_nominal(ctx, k) and (k not in idx.start_at or idx.ments[idx.start_at[k]].possessive)):
         return None
     e = k + 1
     while e < s.hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:
-        e += 1
+        e = max(e + 1, age_end(ctx.view, e))  # "said the 28-year-old": an age is one word
     return idx.extend(None, k, e) if e - k >= 2 else None
 
 

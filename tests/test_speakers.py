@@ -336,3 +336,16 @@ def test_aged_appositive(extractor: Extractor, subject: str) -> None:
     subject of the speech verb after them."""
     (q,) = extractor.extract(f"{subject} said her son had been bullied at school.")
     assert q.kind == "indirect" and q.speaker is not None and q.speaker.name == "Rachel Orme"
+
+
+@pytest.mark.parametrize(("nominal", "mention"), [
+    ("the 28-year-old", "the 28-year-old"),
+    ("the 28-year-old striker", "the 28-year-old striker"),
+])
+def test_inverted_nominal_with_age(extractor: Extractor, nominal: str, mention: str) -> None:
+    """"“…,” said the 28-year-old": an age is one word of the inverted noun phrase, which stands for
+    the person named before it."""
+    text = f"Marcus Hale, 28, joined Kentside from Ashby in 2019.\n\n“I’m excited,” said {nominal}."
+    (q,) = extractor.extract(text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker is not None and q.speaker.name == "Marcus Hale"
