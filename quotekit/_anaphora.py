@@ -640,7 +640,9 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
     """"Marcus Hale scored twice. … “It was a great day,” the 24-year-old said", "… the striker
     said", "the gambling tycoon told reporters": a speaking "the" + age or epithet
     (``words/epithet_nouns.txt``) with no holder of its own is the one person named, outside
-    quotations, in the nearest of the three sentences before it that names anyone."""
+    quotations, in the nearest of the three sentences before it that names anyone (its own
+    sentence counts only with a name of more than one word or a person's before it: "Writing on
+    Instagram, the singer said")."""
     m, e = ments[n], ents.entity_of[n]
     toks = view.toks
     if m.kind != "nominal" or e < 0 or not ents.entities[e].unnamed or m.number != "sg" or m.role_org:
@@ -658,6 +660,8 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
         lo, hi = view.sents[s]
         named = {ents.entity_of[k] for k, x in enumerate(ments) if x.kind == "name" and lo <= x.i < min(hi, m.i)
                  and toks[x.i].quote < 0 and ents.entity_of[k] >= 0}
+        if back == 0 and all(len(ents.entities[h].words) == 1 and ents.entities[h].etype != "person" for h in named):
+            continue  # "Writing on Instagram, the singer said": an opening phrase's place or platform
         if named:
             people = [h for h in named if ents.entities[h].etype == "person" and not ents.entities[h].joint]
             if len(named) != 1:

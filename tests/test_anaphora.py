@@ -595,3 +595,12 @@ def test_boss_title_holder_leaves_two_bosses(extractor: quotekit.Extractor) -> N
             '"It was a proper day for us," the boss said.')
     sp = speaker_of_quote(extractor.extract(text), "proper day")
     assert sp is None or sp.name not in ("Peter Lee", "Owen Castle")
+
+
+@pytest.mark.parametrize("opener", ["Writing on Instagram,", "Speaking on Monday,"])
+def test_epithet_after_an_opening_phrase(extractor: quotekit.Extractor, opener: str) -> None:
+    """"Helen Voss has cancelled her tour. Writing on Instagram, the singer said": a one-word name
+    in an opening phrase of the epithet's own sentence names no one."""
+    text = f'Helen Voss has cancelled her tour.\n\n{opener} the singer said: "I am so sorry to everyone."'
+    sp = speaker_of_quote(extractor.extract(text), "so sorry")
+    assert sp is not None and sp.name == "Helen Voss"
