@@ -8,16 +8,16 @@ Howard", is that person).
 
 An unnamed organization speaker "the <head>" is an organization named before it whose head that is
 (:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail Workers),
-else, for a generic body noun, the one organization named in its paragraph or the two before it
-(:func:`_one_body_named_before`: "Westford FC … the club said", ``words/generic_body_nouns.txt``);
-a statement right after a speech cue is its speaker's, and "the statement" after it too
-(:func:`_statement_issuers`); a he or she goes first to the person named before it in its own
-sentence, or, opening its sentence, to the first person of the sentence before, where the gender
-agrees (:func:`_subject_of_sentence`), else to the latest speaker of that gender, then the latest
-person of that gender, then the latest of no known gender ("Laura Penn's novel has won the Ashby
-Prize. “…,” she said": not the prize, which a first name made a person), never to a one-word name
-only ever written after "in", "at", "from" or "near" (:func:`_place_only`: "a cafe in Ashby", where
-"Ashby" is also a first name).
+else, for a generic body noun, the one body named in its paragraph or the two before it (also in
+front of a person's title: "Kentside Rovers captain Liam Doyle") (:func:`_one_body_named_before`:
+"Westford FC … the club said", ``words/generic_body_nouns.txt``); a statement right after a speech
+cue is its speaker's, and "the statement" after it too (:func:`_statement_issuers`); a he or she
+goes first to the person named before it in its own sentence, or, opening its sentence, to the
+first person of the sentence before, where the gender agrees (:func:`_subject_of_sentence`), else
+to the latest speaker of that gender, then the latest person of that gender, then the latest of no
+known gender ("Laura Penn's novel has won the Ashby Prize. “…,” she said": not the prize, which a
+first name made a person), never to a one-word name only ever written after "in", "at", "from" or
+"near" (:func:`_place_only`: "a cafe in Ashby", where "Ashby" is also a first name).
 Mentions are walked in text order (attribution's own phrases come last in the list).
 
 A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
@@ -330,7 +330,8 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                         entity_of[n] = e
                         break
             if entity_of[n] < 0 and definite and head in lex.words.generic_body_nouns:
-                entity_of[n] = _one_body_named_before(view, ments, ents, m)
+                e_body, titled = _one_body_named_before(view, ments, ents, m)
+                entity_of[n] = e_body if titled is None else find_or_add(titled.lower().split(), titled, "organization", "-")
             if entity_of[n] < 0:
                 ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
                                    "organization" if m.etype == "organization" or head in lex.org_words else "person",
@@ -347,15 +348,26 @@ BODY_REACH = 2
 """Paragraphs before a generic "the club" or "the firm" that may name the body it stands for."""
 
 
-def _one_body_named_before(view: View, ments: list[Mention], ents: list[Entity], m: Mention) -> int:
-    """"Westford FC have sacked their coach. … “…,” the club said": a generic body noun
-    (``words/generic_body_nouns.txt``) whose head no name ends in stands for the one organization
-    named in its paragraph or the two before it; -1 where none or several are."""
+def _one_body_named_before(view: View, ments: list[Mention], ents: list[Entity], m: Mention) -> tuple[int, str | None]:
+    """"Westford FC have sacked their coach. … “…,” the club said", "Kentside Rovers captain Liam
+    Doyle has been banned. The club said …": a generic body noun (``words/generic_body_nouns.txt``)
+    whose head no name ends in stands for the one body named in its paragraph or the two before
+    it, as a name or as the body in front of a person's title. That entity, or -1 and the body's
+    name where only a title names it; (-1, None) where none or several are."""
     toks = view.toks
     para = toks[m.i].para
+
+    def near(x: Mention) -> bool:
+        return x.i < m.i and toks[x.i].para >= para - BODY_REACH
+
     found = {e for e, ent in enumerate(ents) if not ent.unnamed and not ent.joint and ent.etype == "organization"
-             and any(ments[x].i < m.i and toks[ments[x].i].para >= para - BODY_REACH for x in ent.mentions)}
-    return found.pop() if len(found) == 1 else -1
+             and any(near(ments[x]) for x in ent.mentions)}
+    named = {" ".join(ents[e].words) for e in found}
+    titled = {x.role_org for x in ments if x.kind == "name" and x.role_org and near(x)
+              and x.role_org.lower() not in named}
+    if len(found) + len(titled) != 1:
+        return -1, None
+    return (found.pop(), None) if found else (-1, titled.pop())
 
 
 SPELLED_REACH = 12

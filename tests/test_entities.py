@@ -193,6 +193,8 @@ def test_pair_antecedent_couple(extractor: Extractor, nominal: str) -> None:
     ("Westford FC have sacked head coach Martin Greaves after six defeats.", "the club", "Westford FC"),
     ("Ashby Rovers have signed a new goalkeeper.", "the club", "Ashby Rovers"),
     ("Borland Group has closed its factory in Dunmore.", "the firm", "Borland Group"),
+    # Named only in front of a person's title.
+    ("Kentside Rovers captain Liam Doyle has been banned for three matches.", "the club", "Kentside Rovers"),
 ])
 def test_one_body_named_before(extractor: Extractor, before: str, nominal: str, body: str) -> None:
     """"Westford FC have sacked their coach. … the club said": a generic body noun whose head no
