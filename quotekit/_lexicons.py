@@ -97,6 +97,7 @@ class WordLists:
         epithet_nouns: Nouns "the ..." calls the person just named by ("the striker", "the tycoon").
         boss_titles: Titles news calls "boss" ("manager", "chief executive": "the Kentside boss").
         generic_body_nouns: Nouns "the ..." calls the one body just named by ("the club", "the firm").
+        legal_form_suffixes: Words of a company's legal form that end its name ("Acme Ltd" is "Acme").
         other_office_modifiers: Words that make a title another office ("deputy prime minister").
         title_abbreviations: An abbreviated title and the title it stands for, one pair an entry
             ("gov. governor"): "Gov. Jo Roe … the governor said".
@@ -212,6 +213,7 @@ class WordLists:
     epithet_nouns: frozenset[str]
     boss_titles: frozenset[str]
     generic_body_nouns: frozenset[str]
+    legal_form_suffixes: frozenset[str]
     other_office_modifiers: frozenset[str]
     title_abbreviations: frozenset[str]
     non_anaphoric_modifiers: frozenset[str]
