@@ -673,26 +673,33 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
 
 
 def _epithet_words(view: View, m: Mention, lex: Lexicons) -> bool:
-    """"the striker", "the three-time winner", "the mother-of-three": a nominal whose last word is
-    an epithet (``words/epithet_nouns.txt``) or that ends in a parent named by their children
-    (:data:`PARENT_OF_N`, written as one hyphenated word), with no capitalised word ("the Kentside
-    striker" names a club the person may not play for)."""
+    """"the striker", "the three-time winner", "the mother-of-three", "the former teacher": a
+    nominal whose last word is an epithet (``words/epithet_nouns.txt``), that ends in a parent
+    named by their children (:data:`PARENT_OF_N`, written as one hyphenated word) or in a past
+    occupation (``occupations.txt`` after "former"), with no capitalised word ("the Kentside striker"
+    names a club the person may not play for)."""
     words = view.lowers[m.i + 1:m.j]
     if not words or any(view.toks[k].is_cap for k in range(m.i + 1, m.j)):
         return False
-    return words[-1] in lex.words.epithet_nouns or PARENT_OF_N.fullmatch("".join(words[-5:])) is not None
+    if words[-1] in lex.words.epithet_nouns or PARENT_OF_N.fullmatch("".join(words[-5:])) is not None:
+        return True
+    # "the former teacher": a past occupation describes the person just named.
+    return bool(_PAST & set(words[:-1])) and (words[-1],) in lex.occupations
 
 
 def _one_full_named_person(ents: Entities, named: set[int], lex: Lexicons) -> list[int]:
     """"Marcus Hale scored twice as Kentside beat Ashby", "Laura Penn returned to the track in
-    Berlin": in a sentence that names several, the one person named in full (a known first name
-    and a surname) where every other name is a single word that is not a first name of a known sex
-    (a place, club or firm, which an entity recognizer may type a person); empty otherwise."""
+    Berlin", "Ruth Gale taught at Ashby Academy": in a sentence that names several, the one person
+    named in full (a known first name and a surname) where every other name is an organization's
+    or a single word that is not a first name of a known sex (a place, club or firm, which an
+    entity recognizer may type a person); empty otherwise."""
     full = [h for h in named if len(ents.entities[h].words) > 1 and not ents.entities[h].joint
+            and ents.entities[h].etype != "organization"
             and ents.entities[h].name.split()[0] in lex.first_names]
     others = [ents.entities[h] for h in named if h not in full]
     # A lone first name of a known sex ("… passed to Sarah") is another person.
-    if len(full) != 1 or any(len(e.words) > 1 or lex.first_names.get(e.name, "-") != "-" for e in others):
+    if len(full) != 1 or any((len(e.words) > 1 and e.etype != "organization") or lex.first_names.get(e.name, "-") != "-"
+                             for e in others):
         return []
     return full
 

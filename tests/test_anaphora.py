@@ -604,3 +604,15 @@ def test_epithet_after_an_opening_phrase(extractor: quotekit.Extractor, opener: 
     text = f'Helen Voss has cancelled her tour.\n\n{opener} the singer said: "I am so sorry to everyone."'
     sp = speaker_of_quote(extractor.extract(text), "so sorry")
     assert sp is not None and sp.name == "Helen Voss"
+
+
+@pytest.mark.parametrize(("before", "nominal", "speaker"), [
+    ("Ruth Gale taught at Ashby Academy for 30 years.", "the former teacher", "Ruth Gale"),
+    ("Kevin Bright served in the army for a decade.", "the former soldier", "Kevin Bright"),
+])
+def test_epithet_past_occupation(extractor: quotekit.Extractor, before: str, nominal: str, speaker: str) -> None:
+    """"Ruth Gale taught at Ashby Academy … the former teacher said": a past occupation is the one
+    person named before it, also beside an organization's name of more than one word."""
+    r = extractor.extract(f'{before}\n\n"It was a proper day for us," {nominal} said.')
+    sp = speaker_of_quote(r, "proper day")
+    assert sp is not None and sp.name == speaker
