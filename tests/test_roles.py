@@ -1324,3 +1324,15 @@ def test_bare_head(extractor: Extractor, text: str, role: str, org: str | None) 
     """_bare_head: "chief" is a title's head where no title word follows it ("the army chief", "the
     Acme chief"), not only the start of "chief executive"."""
     assert _speaker_of(extractor, text)[:3] == ("Harold Pennock", role, org)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Brig Emma Ridley said the pier must reopen.", "Brig"),
+    ("Lt Col Emma Ridley said the pier must reopen.", "Lt Col"),
+    ("“The pier must reopen,” said Wg Cdr Emma Ridley.", "Wg Cdr"),
+])
+def test_abbreviated_military_ranks(extractor: Extractor, text: str, role: str) -> None:
+    """Armed forces ranks abbreviated without full stops (roles.txt) are titles, not part of the name."""
+    q = next(q for q in extractor.extract(text) if "pier must reopen" in q.text)
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Emma Ridley", role)
