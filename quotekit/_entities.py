@@ -2,9 +2,9 @@
 pronouns and unnamed speakers ("the spokesman", "The statement") linked to the right one.
 
 Names are one entity where :func:`_same` says so ("Smith" is "Jane Smith", "BE" is "Bank of
-England"); the text's own evidence outranks an entity recognizer's label
-(:func:`_person_outranks_label`: "Howard" typed an organization in a headline, then "Michael
-Howard", is that person).
+England", "Acme" is "Acme Ltd": :func:`_legal_form_dropped`, ``words/legal_form_suffixes.txt``);
+the text's own evidence outranks an entity recognizer's label (:func:`_person_outranks_label`:
+"Howard" typed an organization in a headline, then "Michael Howard", is that person).
 
 An unnamed organization speaker "the <head>" is an organization named before it whose head that is
 (:func:`_org_head`: "the authority" the Harbour Authority, "the union" the Union of Rail Workers),
@@ -99,11 +99,11 @@ def _person_outranks_label(ew: list[str], etype_was: str, words: list[str], etyp
     return etype_was == "organization" and etype == "person" and len(ew) == 1 and len(words) > 1 and words[-1] == ew[0]
 
 
-def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bool:
+def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str], legal: frozenset[str] = frozenset()) -> bool:
     ew = ent.words
     if not ew or not words or ent.unnamed or ent.joint:
         return False
-    if ew == words:
+    if ew == words or _legal_form_dropped(ew, words, legal) or _legal_form_dropped(words, ew, legal):
         return True
     if len(words) == 1 and len(ew) > 1 and ent.etype == "person" and ew[-1] == words[0]:
         return True  # "Carrow" after "Denise Carrow", whatever type an entity recognizer gave it
@@ -133,6 +133,12 @@ def _same(ent: Entity, words: list[str], etype: str, skip: frozenset[str]) -> bo
 
 
 
+def _legal_form_dropped(full: list[str], short: list[str], legal: frozenset[str]) -> bool:
+    """"Acme Ltd said … Acme said": a company's name without the legal form that ends it
+    (``words/legal_form_suffixes.txt``) is that company."""
+    return len(full) > len(short) and full[:len(short)] == short and all(w in legal for w in full[len(short):])
+
+
 def _org_head(words: list[str]) -> str:
     """The head noun of an organization's name, which "the <head>" stands for: its last word
     ("the authority": Harbour Authority), or its first before "of" ("the union": Union of Rail
@@ -150,10 +156,11 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "skip", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body")
+    __slots__ = ("ents", "toks", "skip", "legal", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body")
 
-    def __init__(self, toks: list[Tok], skip: frozenset[str]) -> None:
+    def __init__(self, toks: list[Tok], skip: frozenset[str], legal: frozenset[str] = frozenset()) -> None:
         self.skip = skip  # words left out of initials
+        self.legal = legal  # a company's legal form: "Acme Ltd" is "Acme"
         self.ents: list[Entity] = []
         self.toks = toks
         self.exact: dict[tuple[str, ...], int] = {}
@@ -215,7 +222,7 @@ class _Registry:
         if len(words) == 1:
             cands = self._one_bearer(cands, words, etype)
         for e in cands:
-            if _same(ents[e], words, etype, self.skip):
+            if _same(ents[e], words, etype, self.skip, self.legal):
                 ent = ents[e]
                 if _person_outranks_label(ent.words, ent.etype, words, etype):
                     ent.etype = "person"
@@ -240,7 +247,7 @@ class _Registry:
         one, nobody: the surname stays a name of its own rather than the latest bearer's."""
         ents = self.ents
         bearers = [e for e in cands if ents[e].etype == "person" and len(ents[e].words) > 1
-                   and not ents[e].unnamed and not ents[e].joint and _same(ents[e], words, etype, self.skip)]
+                   and not ents[e].unnamed and not ents[e].joint and _same(ents[e], words, etype, self.skip, self.legal)]
         # "Relationship With David Cameron" (a title-case headline read as one name) is no second
         # bearer of "David Cameron": a longer name ending in another bearer's whole name is that one.
         bearers = [e for e in bearers if not any(
@@ -271,7 +278,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     Returns:
         The entities, and each mention's entity.
     """
-    reg = _Registry(view.toks, lex.words.initials_skip)
+    reg = _Registry(view.toks, lex.words.initials_skip, lex.words.legal_form_suffixes)
     ents, toks, find_or_add, words_of = reg.ents, view.toks, reg.find_or_add, reg.words_of
     entity_of = [-1] * len(ments)
 

@@ -231,3 +231,13 @@ def test_pronoun_prefers_known_gender(extractor: Extractor, body: str) -> None:
     text = f"Laura Penn’s debut novel has won {body}.\n\n“I wrote it on the bus to work,” she told the BBC."
     (q,) = extractor.extract(text)
     assert q.speaker is not None and q.speaker.name == "Laura Penn"
+
+
+@pytest.mark.parametrize(("first", "then", "full"), [
+    ("Shares in Acme Ltd rose sharply on Monday.", "Acme", "Acme Ltd"),
+    ("Borland Inc cut its forecast for the year.", "Borland", "Borland Inc"),
+])
+def test_legal_form_dropped(extractor: Extractor, first: str, then: str, full: str) -> None:
+    """"Acme Ltd … Acme said": a company's name without its legal form is that company."""
+    (q,) = extractor.extract(f"{first}\n\n{then} said its board backed the offer from its rival.")
+    assert q.speaker is not None and q.speaker.name == full
