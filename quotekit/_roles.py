@@ -44,7 +44,8 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
 5. ``title_before_comma``: "Labour’s Shadow Home Secretary, Jane Smith, said", "said one
    fisherman, Jo Roe", "said Kentside's new mayor, Jo Roe" (a possessive owner as determiner; an
    identity adjective after it, "Kentside's Muslim mayor", is neither body nor role:
-   ``words/identity_adjectives.txt``); a preposition and a body may come between the title and the
+   ``words/identity_adjectives.txt``; with no owner it is part of the description, "a Christian
+   conservative leader"); a preposition and a body may come between the title and the
    comma ("Kentland's ambassador to the UN, Jo Roe,": ``_body_to_comma``); of two titles joined by "and", the first ("the mayor's
    political adviser and former council staffer, Jo Roe") (not "as US President, Jane Smith said",
    where the title is someone else's).
@@ -374,6 +375,9 @@ def _role_at(view: View, k: int, hi: int, lex: Lexicons) -> tuple[str | None, st
             keep.append(ws[x])
         x += 1
     x = _past_kinship_and(view, ws, x, lex)
+    if not owned and x + 1 < len(ws) and ws[x].low in lex.words.identity_adjectives and _title_len(view, ws[x + 1:], lex):
+        keep.append(ws[x])  # "a Christian conservative leader": with no owner, part of the description
+        x += 1
     n = _title_len(view, ws[x:], lex)
     capitals = False
     if not n and org is None:

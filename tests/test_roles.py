@@ -1336,3 +1336,15 @@ def test_abbreviated_military_ranks(extractor: Extractor, text: str, role: str) 
     q = next(q for q in extractor.extract(text) if "pier must reopen" in q.text)
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.role) == ("Emma Ridley", role)
+
+
+@pytest.mark.parametrize(("text", "role", "org"), [
+    # No owner: the religion or ethnicity adjective is part of the description, not a body.
+    ("“A staffer made a mistake,” said Peter Lee, a Christian conservative leader in Kentside.",
+     "Christian conservative leader", None),
+    # After an owner it describes the holder of an office: neither body nor role.
+    ("“A staffer made a mistake,” said Peter Lee, Kentside's Muslim mayor.", "mayor", "Kentside"),
+])
+def test_identity_adjective_without_owner(extractor: Extractor, text: str, role: str, org: str | None) -> None:
+    q = next(q for q in extractor.extract(text) if "staffer" in q.text)
+    assert q.speaker is not None and (q.speaker.role, q.speaker.organization) == (role, org)
