@@ -23,7 +23,8 @@ Mentions are walked in text order (attribution's own phrases come last in the li
 A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk") is the one of
 them named with a title in front; with no single such one it stays a name of its own rather than
 going to the latest bearer (:meth:`_Registry._one_bearer`). A bearer named only in the headline
-("Kentish Donor Pelk Backs Roe", title case read as one name) is no rival of one the story names.
+("Kentish Donor Pelk Backs Roe", title case read as one name), or one whose first word is no first
+name ("a fellow New Hampshire Pelk veteran"), is no rival of one the story names in full.
 
 An abbreviation in brackets after a name spelled out before it is that body, named in full
 (:func:`_spelled_out`: "the Entertainment and Leisure Software Publishers Association (Elspa)",
@@ -156,10 +157,12 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "skip", "legal", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body")
+    __slots__ = ("ents", "toks", "skip", "legal", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body", "first_names")
 
-    def __init__(self, toks: list[Tok], skip: frozenset[str], legal: frozenset[str] = frozenset()) -> None:
+    def __init__(self, toks: list[Tok], skip: frozenset[str], legal: frozenset[str] = frozenset(),
+                 first_names: frozenset[str] = frozenset()) -> None:
         self.skip = skip  # words left out of initials
+        self.first_names = first_names  # lower-case known first names
         self.legal = legal  # a company's legal form: "Acme Ltd" is "Acme"
         self.ents: list[Entity] = []
         self.toks = toks
@@ -257,6 +260,12 @@ class _Registry:
         # bearer of a surname the story names in full: bearers named in the body come first.
         if any(e in self.in_body for e in bearers):
             bearers = [e for e in bearers if e in self.in_body]
+        # "Bernard Sanders … a fellow New Hampshire Sanders veteran": a name whose first word is
+        # no first name (a place run into the surname) is no rival of one whose first word is.
+        if any(ents[e].words[0] in self.first_names for e in bearers):
+            named = [e for e in bearers if ents[e].words[0] in self.first_names]
+            cands = [e for e in cands if e in named or e not in bearers]
+            bearers = named
         firsts = {ents[e].words[0] for e in bearers}
         if len(firsts) < 2 or any(len(f) == 1 for f in firsts):
             return cands  # one bearer, or an initial that may be either
@@ -278,7 +287,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     Returns:
         The entities, and each mention's entity.
     """
-    reg = _Registry(view.toks, lex.words.initials_skip, lex.words.legal_form_suffixes)
+    reg = _Registry(view.toks, lex.words.initials_skip, lex.words.legal_form_suffixes, lex.lower_first_names)
     ents, toks, find_or_add, words_of = reg.ents, view.toks, reg.find_or_add, reg.words_of
     entity_of = [-1] * len(ments)
 

@@ -412,6 +412,11 @@ class Lexicons:
         return frozenset(self.person_nouns) | self.statement_nouns
 
     @functools.cached_property
+    def lower_first_names(self) -> frozenset[str]:
+        """The first names in lower case (entities compare lower-case name words)."""
+        return frozenset(n.lower() for n in self.first_names)
+
+    @functools.cached_property
     def never_names(self) -> frozenset[str]:
         """Capitalised words that never start a name: the ``not_names`` list, weekdays and months."""
         w = self.words

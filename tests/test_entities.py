@@ -241,3 +241,15 @@ def test_legal_form_dropped(extractor: Extractor, first: str, then: str, full: s
     """"Acme Ltd … Acme said": a company's name without its legal form is that company."""
     (q,) = extractor.extract(f"{first}\n\n{then} said its board backed the offer from its rival.")
     assert q.speaker is not None and q.speaker.name == full
+
+
+def test_place_run_into_surname_is_no_rival(extractor: Extractor) -> None:
+    """"Bernard Sanders … a fellow New Hampshire Sanders veteran": a name whose first word is no
+    first name does not make the bare surname ambiguous with the one whose first word is."""
+    text = ("Sanders offers a preview.\n\n"
+            "The last time Bernard Sanders came to this city, in April, he was running for president.\n\n"
+            "Peter Lee, a fellow New Hampshire Sanders veteran, waved.\n\n"
+            '"Where are you?" Sanders said.')
+    r = extractor.extract(text)
+    (q,) = [q for q in r if "Where are you" in q.text]
+    assert q.speaker is not None and q.speaker.name == "Bernard Sanders"
