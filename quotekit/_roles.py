@@ -63,12 +63,14 @@ The rules of :data:`ROLE_RULES`, tried in this order at each mention:
    "Compared to the Kentish candidates, X and Y share …").
 10. ``possessive_before_name``: "Acme's X": an organization with no title.
 11. ``copula_title``: "X is the Acme campaign's political director".
-12. ``title_after_appointment``: "X has been formally crowned the Kentside Party nominee for mayor",
+12. ``title_before_copula``: "…, the presidential candidate holding the spotlight was X": a
+    definite title opening the clause whose copula the name completes.
+13. ``title_after_appointment``: "X has been formally crowned the Kentside Party nominee for mayor",
    "X was named chief executive of Y", "X is now the presumptive nominee"
    (``words/appointment_participles.txt``, ``words/title_now_words.txt``).
-13. ``title_as_after_name``: "the party chose X as their presumptive nominee": the title after "as"
+14. ``title_as_after_name``: "the party chose X as their presumptive nominee": the title after "as"
    and a possessive determiner (``words/as_title_determiners.txt``; not "see X as the candidate").
-14. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
+15. ``affiliation_after``: "X, of the Acme Institute,", "X, from Acme investment bank,", "X of Acme
    University", "X, who has run the Y", "X, who teaches at the Y" (``words/affiliation_verbs.txt``):
    an organization with no title.
 
@@ -846,6 +848,23 @@ def copula_title(s: RoleSite) -> RoleFound | None:
     return RoleFound(role, org, "copula_title") if role else None
 
 
+def title_before_copula(s: RoleSite) -> RoleFound | None:
+    """"…, the presidential candidate holding the spotlight was Jo Roe", "The club's top scorer is Jo
+    Roe": a definite title opening the clause (after the sentence's start or a comma) whose copula
+    the name completes."""
+    m, toks, lows = s.m, s.view.toks, s.view.lowers
+    if m.kind != "name" or m.i - 2 <= s.lo or lows[m.i - 1] not in s.lex.words.be_forms:
+        return None
+    start = max([s.lo] + [x + 1 for x in range(s.lo, m.i - 1) if toks[x].text == ","])
+    if lows[start] not in s.lex.words.definite_articles or any(toks[x].quote >= 0 for x in range(start, m.i)):
+        return None
+    role, org, e = _role_at(s.view, start, m.i - 1, s.lex)
+    role = _role_ok(role, s.lex)
+    if not role or any(lows[x] in s.lex.words.finite_forms for x in range(e, m.i - 1)):
+        return None  # "the mayor said the winner was Jo Roe": another clause
+    return RoleFound(role, org, "title_before_copula")
+
+
 def title_after_appointment(s: RoleSite) -> RoleFound | None:
     """"Jo Roe has been formally crowned the Kentside Party nominee for mayor", "Jo Roe was named
     chief executive of Acme", "Jo Roe is now the presumptive nominee": the title after a participle
@@ -1231,6 +1250,7 @@ ROLE_RULES: tuple[Callable[[RoleSite], RoleFound | None], ...] = (
     plural_title_before_comma,
     possessive_before_name,
     copula_title,
+    title_before_copula,
     title_after_appointment,
     title_as_after_name,
     affiliation_after,

@@ -1348,3 +1348,16 @@ def test_abbreviated_military_ranks(extractor: Extractor, text: str, role: str) 
 def test_identity_adjective_without_owner(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     q = next(q for q in extractor.extract(text) if "staffer" in q.text)
     assert q.speaker is not None and (q.speaker.role, q.speaker.organization) == (role, org)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Even the day after the debate, the presidential candidate holding the spotlight was Harold Trent. "
+     "“We won,” Trent said.", "presidential candidate"),
+    ("The mayor said the winner was Harold Trent. “We won,” Trent said.", None),
+    ("The problem was Harold Trent. “We won,” Trent said.", None),
+])
+def test_title_before_copula(extractor: Extractor, text: str, role: str | None) -> None:
+    """"…, the presidential candidate holding the spotlight was X": the clause's definite title is X's;
+    not across a finite verb ("the mayor said the winner was X"), nor for a word that is no title."""
+    q = next(q for q in extractor.extract(text) if "We won" in q.text)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Harold Trent", role)

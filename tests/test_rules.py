@@ -300,6 +300,8 @@ ROLES = [
     ("title_words_before", "Former chief engineer Jane Smith said the wall was safe.", "Former chief engineer", None),
     ("possessive_before_name", "The Rivers Trust's Jane Smith said the wall was safe.", None, "Rivers Trust"),
     ("copula_title", "Jane Smith is the harbour trust's chief engineer. Smith said the wall was safe.", "chief engineer", None),
+    ("title_before_copula", "After the vote, the presidential candidate holding the spotlight was Jane Smith. Smith said the "
+     "wall was safe.", "presidential candidate", None),
     ("plural_title_before_names", "Harbour board members Jane Smith and Tom Lee met. Smith said the wall was safe.",
      "board member", "Harbour"),
     ("affiliation_after", "Jane Smith, of the Harbour Institute, said the wall was safe.", None, "Harbour Institute"),
