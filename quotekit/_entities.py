@@ -24,7 +24,9 @@ A bare surname that two people's full names end in ("Rep. Tom Pelk", "Anna Pelk"
 them named with a title in front; with no single such one it stays a name of its own rather than
 going to the latest bearer (:meth:`_Registry._one_bearer`). A bearer named only in the headline
 ("Kentish Donor Pelk Backs Roe", title case read as one name), or one whose first word is no first
-name ("a fellow New Hampshire Pelk veteran"), is no rival of one the story names in full.
+name ("a fellow New Hampshire Pelk veteran"), is no rival of one the story names in full; and the
+bearer the bare surname already stood for keeps it once a relative is named in full ("Bernard Pelk
+… Pelk arrived … his wife, Jane Pelk, … Pelk said").
 
 An abbreviation in brackets after a name spelled out before it is that body, named in full
 (:func:`_spelled_out`: "the Entertainment and Leisure Software Publishers Association (Elspa)",
@@ -157,7 +159,8 @@ class _Registry:
     pauses the cyclic collector).
     """
 
-    __slots__ = ("ents", "toks", "skip", "legal", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body", "first_names")
+    __slots__ = ("ents", "toks", "skip", "legal", "exact", "by_last", "by_first", "org_firsts", "indexed", "etype_hint", "titled", "in_body",
+                 "first_names", "bare")
 
     def __init__(self, toks: list[Tok], skip: frozenset[str], legal: frozenset[str] = frozenset(),
                  first_names: frozenset[str] = frozenset()) -> None:
@@ -176,6 +179,7 @@ class _Registry:
         self.etype_hint: dict[int, str] = {}
         self.titled: set[int] = set()  # people named with a title in front ("Rep. Tom Pelk")
         self.in_body: set[int] = set()  # entities named after the headline
+        self.bare: dict[str, int] = {}  # a bare surname -> the person it first stood for
 
     def words_of(self, i: int, j: int) -> list[str]:
         """Lower-case words of tokens ``i`` to ``j``, without possessive endings and trailing dots."""
@@ -227,6 +231,8 @@ class _Registry:
         for e in cands:
             if _same(ents[e], words, etype, self.skip, self.legal):
                 ent = ents[e]
+                if len(words) == 1 and ent.etype == "person" and len(ent.words) > 1:
+                    self.bare.setdefault(words[0], e)
                 if _person_outranks_label(ent.words, ent.etype, words, etype):
                     ent.etype = "person"
                 if len(words) > len(ent.words) and not (ent.etype == "organization" and len(words[0]) < len(ent.words[0]) and len(words) == 1):
@@ -272,6 +278,10 @@ class _Registry:
         titled = [e for e in bearers if e in self.titled]
         if len(titled) == 1:
             return titled + [e for e in cands if e not in bearers]
+        # "Bernard Pelk … Pelk said … his wife, Jane Pelk, … Pelk added": the bearer the bare
+        # surname already stood for keeps it (news names the relative in full).
+        if self.bare.get(words[0]) in bearers:
+            return [self.bare[words[0]]] + [e for e in cands if e not in bearers]
         return [e for e in cands if e not in bearers]
 
 

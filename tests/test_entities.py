@@ -253,3 +253,15 @@ def test_place_run_into_surname_is_no_rival(extractor: Extractor) -> None:
     r = extractor.extract(text)
     (q,) = [q for q in r if "Where are you" in q.text]
     assert q.speaker is not None and q.speaker.name == "Bernard Sanders"
+
+
+def test_bare_surname_keeps_its_bearer(extractor: Extractor) -> None:
+    """"Bernard Pelk … Pelk arrived … his wife, Jane Pelk, … Pelk said": the bearer the bare surname
+    already stood for keeps it once a relative is named in full."""
+    text = ("Pelk offers a preview.\n\n"
+            "The last time Bernard Pelk came to this city, he was running for governor.\n\n"
+            "Pelk arrived late. His wife, Jane Pelk, sat in the front row.\n\n"
+            '"Where are you?" Pelk said.')
+    r = extractor.extract(text)
+    (q,) = [q for q in r if "Where are you" in q.text]
+    assert q.speaker is not None and q.speaker.name == "Bernard Pelk"
