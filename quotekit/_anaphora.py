@@ -8,7 +8,9 @@ answer; its mentions then belong to that person:
    Minister Tony Blair", "Kentside mayor Jane Roe", "Goalkeeper Tom Hale", "Gov. Jo Roe" for "the
    governor": ``words/title_abbreviations.txt``), where exactly one
    named person has such a title: the nearest one before the nominal, else the only one after
-   it. A title that names another office ("deputy prime minister", "shadow chancellor",
+   it, unless the sentence before names an untitled person ``previous_subject_for_title`` would
+   take ("… not there for Roe. The senator was rallying …", Senator Ann Wells named later). A
+   title that names another office ("deputy prime minister", "shadow chancellor",
    ``words/other_office_modifiers.txt``) is not the same title. The holder takes the nominal's
    organization where their title has none ("Founder Jo Roe … The Acme founder said").
 2. ``boss_title_holder``: "the boss" ("the Kentside boss said") is, the same way, the one named
@@ -172,8 +174,12 @@ def same_title_holder(x: _Nominal) -> int | None:
             holders.append(h)
     at = x.at
     before = [h for h in holders if _first_i(x, h) < at]
-    if len(before) == 1 or (not before and len(holders) == 1):
-        return (before or holders)[0]
+    if len(before) == 1:
+        return before[0]
+    # A holder named only later is a guess that yields to the untitled person the sentence before
+    # names ("… not there for Sanders. The senator was rallying …", Senator Jo Roe named later).
+    if not before and len(holders) == 1 and previous_subject_for_title(x) is None:
+        return holders[0]
     return None
 
 

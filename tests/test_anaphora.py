@@ -630,3 +630,16 @@ def test_epithet_known_misses(extractor: quotekit.Extractor, before: str, nomina
     r = extractor.extract(f'{before}\n\n"It was a proper day for us," {nominal} said.')
     sp = speaker_of_quote(r, "proper day")
     assert sp is not None and sp.name == speaker
+
+
+def test_later_holder_yields_to_previous_subject(extractor: quotekit.Extractor) -> None:
+    """"… not there for Pelk. The senator was rallying …" with Senator Ann Wells named only later:
+    the untitled person of the sentence before is the senator, not the later holder."""
+    text = ("Pelk offers a preview.\n\n"
+            "The last time Bernard Pelk came to this city, he was running for president.\n\n"
+            "The crowd was smaller on Friday, but they were not there for Pelk. The senator was rallying "
+            "for a friend.\n\n"
+            '"Where are you?" Pelk said.\n\n'
+            "Senator Ann Wells backed the friend too.")
+    sp = speaker_of_quote(extractor.extract(text), "Where are you")
+    assert sp is not None and (sp.name, sp.role) == ("Bernard Pelk", "senator")
