@@ -23,6 +23,7 @@ answer; its mentions then belong to that person:
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
    paragraphs with no title of their own, named again in the four paragraphs before the nominal,
+   (the third where the first two name only titled people: "Sen. X called on Gov. Y …"),
    who has not been given another title this way and is never named before that title in one
    of its sentences ("Mr Roe's speech irritated the chancellor": the chancellor is someone
    else, the story's other lead person); none where that person is named in the nominal's own
@@ -324,12 +325,16 @@ def lead_person_for_title(x: _Nominal) -> int | None:
         if title == words:
             return h  # one holder of an office per article
     best: tuple[int, int] | None = None
-    for h, named in _untitled_people(x, not (_aged(x) or _party_title(x))):
+    people = [(h, named, [i for i in named if toks[i].para > 0] or named)  # the headline aside
+              for h, named in _untitled_people(x, not (_aged(x) or _party_title(x)))]
+    # Where the opening paragraphs name only titled people ("Sen. X called on Gov. Y …"), the
+    # story's untitled lead may come one paragraph later.
+    lead = LEAD_PARAGRAPHS + (not any(toks[body[0]].para <= LEAD_PARAGRAPHS for _, _, body in people))
+    for h, named, body in people:
         if h in x.beside.get(words, ()):
             continue  # "Mr Blair's speech irritated the chancellor": someone else than Mr Blair
-        body = [i for i in named if toks[i].para > 0] or named  # the headline aside
         recent = [i for i in named if i < at]
-        if toks[body[0]].para > LEAD_PARAGRAPHS or not recent or toks[recent[-1]].para < toks[at].para - RECENT_PARAGRAPHS:
+        if toks[body[0]].para > lead or not recent or toks[recent[-1]].para < toks[at].para - RECENT_PARAGRAPHS:
             continue
         if best is None or body[0] < best[0]:
             best = (body[0], h)

@@ -643,3 +643,21 @@ def test_later_holder_yields_to_previous_subject(extractor: quotekit.Extractor) 
             "Senator Ann Wells backed the friend too.")
     sp = speaker_of_quote(extractor.extract(text), "Where are you")
     assert sp is not None and (sp.name, sp.role) == ("Bernard Pelk", "senator")
+
+
+@pytest.mark.parametrize(("opening", "role"), [
+    # The opening paragraphs name only titled people: the untitled lead comes one paragraph later.
+    ("On Saturday, Sen. Tom Avery called on Gov. Ann Wells to resign.\n\n"
+     "Three days later, Wells remains in office.\n\n", "former secretary of state"),
+    # An untitled person in the opening paragraphs is the lead; a later one is not.
+    ("On Saturday, Tom Avery called on the council to resign.\n\n"
+     "Three days later, Avery remains angry.\n\n", None),
+])
+def test_lead_after_titled_openers(extractor: quotekit.Extractor, opening: str, role: str | None) -> None:
+    text = ("Kentside water crisis shows a divide.\n\n" + opening +
+            "On Thursday, Margaret Hale went on television to criticise the delay.\n\n"
+            "Officials had told residents not to drink the water.\n\n"
+            "The former secretary of state's approach has won over residents.\n\n"
+            '"We must act," Hale said.')
+    sp = speaker_of_quote(extractor.extract(text), "We must act")
+    assert sp is not None and (sp.name, sp.role) == ("Margaret Hale", role)
