@@ -22,9 +22,9 @@ answer; its mentions then belong to that person:
 4. ``lead_person_for_title``: where nobody is named with that title, the news convention of
    naming a well-known office holder once and then calling them by the title alone ("Jo Bloggs
    flew to Paris. … The prime minister said …"): the first person named in the story's opening
-   paragraphs with no title of their own, named again in the four paragraphs before the nominal,
-   (the third where the first two name only titled people: "Sen. X called on Gov. Y …"),
-   who has not been given another title this way and is never named before that title in one
+   paragraphs (the first two after the headline, or three where those two name only titled
+   people: "Sen. X called on Gov. Y …") with no title of their own, named again in the four
+   paragraphs before the nominal, who has not been given another title this way and is never named before that title in one
    of its sentences ("Mr Roe's speech irritated the chancellor": the chancellor is someone
    else, the story's other lead person); none where that person is named in the nominal's own
    clause ("the mayor told Mrs Roe"); none after "as" ("cast himself as the candidate of hope"
