@@ -618,7 +618,7 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
                 moves[x.n] = holder
             _take_title_org(roles, holder, x)
     for n in range(len(ments)):
-        if n not in moves and (holder := previous_person_for_epithet(view, ments, ents, n, lex)) is not None:
+        if n not in moves and (holder := previous_person_for_epithet(view, ments, ents, n, lex, by_sent)) is not None:
             moves[n] = holder
             own = roles.get(ents.entity_of[n])  # "the striker": its title becomes the holder's role
             if own is not None and own.role and not (holder in roles and roles[holder].role):
@@ -647,7 +647,8 @@ def link_role_nominals(view: View, ments: list[Mention], ents: Entities, roles: 
     return Entities(entities, entity_of)
 
 
-def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities, n: int, lex: Lexicons) -> int | None:
+def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities, n: int, lex: Lexicons,
+                                by_sent: dict[int, list[tuple[int, int]]]) -> int | None:
     """"Marcus Hale scored twice. … “It was a great day,” the 24-year-old said", "… the striker
     said", "the gambling tycoon told reporters": a speaking "the" + age or epithet
     (``words/epithet_nouns.txt``) with no holder of its own is the one person named, outside
@@ -668,9 +669,8 @@ def previous_person_for_epithet(view: View, ments: list[Mention], ents: Entities
         s = sent - back
         if s < 0:
             break
-        lo, hi = view.sents[s]
-        named = {ents.entity_of[k] for k, x in enumerate(ments) if x.kind == "name" and lo <= x.i < min(hi, m.i)
-                 and toks[x.i].quote < 0 and ents.entity_of[k] >= 0}
+        # by_sent: each sentence's name mentions as (first token, entity), built once per article.
+        named = {h for i, h in by_sent.get(s, ()) if i < m.i and toks[i].quote < 0}
         if back == 0 and all(len(ents.entities[h].words) == 1 and ents.entities[h].etype != "person" for h in named):
             continue  # "Writing on Instagram, the singer said": an opening phrase's place or platform
         if named:

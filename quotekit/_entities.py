@@ -41,6 +41,7 @@ as either name alone.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ._candidates import Mention
@@ -307,6 +308,7 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
     # not said to speak: it is never made a joint speaker.
     speech_mentions = {a.mention for a in atts if a.mention is not None and not (a.cue is not None and a.cue.kind == "copula")}
     joints: dict[tuple[str, ...], int] = {}
+    names: list[tuple[int, int]] | None = None
     for n, m in enumerate(ments):
         pair = _pair_antecedent(view, ments, m, lex) if m.kind == "nominal" and n in speech_mentions else None
         if m.kind == "joint" or pair is not None:
@@ -356,7 +358,9 @@ def resolve(view: View, ments: list[Mention], atts: list[Attribution], lex: Lexi
                         entity_of[n] = e
                         break
             if entity_of[n] < 0 and definite and head in lex.words.generic_body_nouns:
-                e_body, titled = _one_body_named_before(view, ments, ents, m)
+                if names is None:  # mentions by position, once per article
+                    names = sorted((x.i, k) for k, x in enumerate(ments))
+                e_body, titled = _one_body_named_before(view, ments, ents, entity_of, m, names)
                 entity_of[n] = e_body if titled is None else find_or_add(titled.lower().split(), titled, "organization", "-")
             if entity_of[n] < 0:
                 ents.append(Entity([head], toks[m.name_i].text.lower() if not toks[m.name_i].text.isupper() else toks[m.name_i].text,
@@ -374,23 +378,23 @@ BODY_REACH = 2
 """Paragraphs before a generic "the club" or "the firm" that may name the body it stands for."""
 
 
-def _one_body_named_before(view: View, ments: list[Mention], ents: list[Entity], m: Mention) -> tuple[int, str | None]:
+def _one_body_named_before(view: View, ments: list[Mention], ents: list[Entity], entity_of: list[int], m: Mention,
+                           names: list[tuple[int, int]]) -> tuple[int, str | None]:
     """"Westford FC have sacked their coach. … “…,” the club said", "Kentside Rovers captain Liam
     Doyle has been banned. The club said …": a generic body noun (``words/generic_body_nouns.txt``)
     whose head no name ends in stands for the one body named in its paragraph or the two before
     it, as a name or as the body in front of a person's title. That entity, or -1 and the body's
     name where only a title names it; (-1, None) where none or several are."""
     toks = view.toks
-    para = toks[m.i].para
-
-    def near(x: Mention) -> bool:
-        return x.i < m.i and toks[x.i].para >= para - BODY_REACH
-
-    found = {e for e, ent in enumerate(ents) if not ent.unnamed and not ent.joint and ent.etype == "organization"
-             and any(near(ments[x]) for x in ent.mentions)}
+    # The mentions from the window's first token to the nominal (``names``: (token, mention)
+    # sorted), found by bisection so that a long article's many such nominals stay linear.
+    start = bisect_left(toks, toks[m.i].para - BODY_REACH, key=lambda t: t.para)
+    window = names[bisect_left(names, (start, -1)):bisect_left(names, (m.i, -1))]
+    near = [ments[k] for _, k in window]
+    near_ents = {entity_of[k] for _, k in window}
+    found = {e for e in near_ents if e >= 0 and not ents[e].unnamed and not ents[e].joint and ents[e].etype == "organization"}
     named = {" ".join(ents[e].words) for e in found}
-    titled = {x.role_org for x in ments if x.kind == "name" and x.role_org and near(x)
-              and x.role_org.lower() not in named}
+    titled = {x.role_org for x in near if x.kind == "name" and x.role_org and x.role_org.lower() not in named}
     if len(found) + len(titled) != 1:
         return -1, None
     return (found.pop(), None) if found else (-1, titled.pop())
