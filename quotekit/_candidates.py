@@ -339,8 +339,15 @@ def _identity_of_title(view: View, k: int, j: int, lex: Lexicons) -> bool:
     before a lower-case title ("Kentside's Muslim mayor", ``words/identity_adjectives.txt``): it
     describes the title's holder, so it is no mention of its own and no part of a body's name."""
     toks = view.toks
-    return (j == k + 1 and view.lowers[k] in lex.words.identity_adjectives and j < len(toks) and toks[j].is_word
-            and not toks[j].is_cap and _role_match(view.lowers[j:j + lex.max_job_len], lex, True) > 0)
+    if not (j == k + 1 and view.lowers[k] in lex.words.identity_adjectives):
+        return False
+    # The title may start a word or two later ("Muslim community leader Jo Roe").
+    for x in range(j, min(len(toks), j + 3)):
+        if not toks[x].is_word or toks[x].is_cap:
+            return False
+        if _role_match(view.lowers[x:x + lex.max_job_len], lex, True) > 0:
+            return True
+    return False
 
 
 def _compound_led_title(view: View, a: int, b: int, lex: Lexicons) -> bool:

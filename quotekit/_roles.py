@@ -1053,6 +1053,9 @@ def title_words_before(s: RoleSite) -> RoleFound | None:
         if not _dropped(ws[x], lex):
             keep.insert(0, ws[x])
         x -= 1
+    if x >= 0 and ws[x].low in lex.words.identity_adjectives and not (x > 0 and ws[x - 1].low in lex.words.possessive_marks):
+        keep.insert(0, ws[x])  # "Muslim community leader X": with no owner, part of the description, no body
+        x -= 1
     org = None
     if x >= 0 and not (x + 1 < len(ws) and ws[x + 1].low in lex.words.possessive_marks):
         org, x = _org_before(view, ws, x, s.lo, lex)

@@ -25,10 +25,13 @@ speaker to find: stop). The order is the algorithm:
 13. ``aged_appositive``: "Rachel Orme, 45, from Dunmore, said" (an age, then an appositive).
 14. ``clause_subject``: "People briefed on the talks say" (a noun phrase that opens the clause).
 15. ``no_inversion``: colons, "was “…”", noun-like verbs and "told" take no subject after them.
-16. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe".
+16. ``inverted_titled_name``: "“…,” said former party adviser Jane Doe", "said Muslim community
+    leader Jane Doe" (not a place after a preposition: "said the 28-year-old from Ashby").
 17. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
-18. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer).
+18. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer), ending
+    before a preposition ("said the 28-year-old from Ashby") or at a name it ends in ("said the
+    striker's team-mate Peter Marsh": Peter Marsh).
 19. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
@@ -496,12 +499,15 @@ def inverted_titled_name(ctx: Ctx, s: CueSite) -> int | None:
     """"“…,” said former party adviser Jane Doe" / "“…?” implored guitar-toting campaigner Jo
     Roe": lower-case title or describing words before the name."""
     toks, k, idx = ctx.view.toks, s.cue.j, ctx.idx
-    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].is_word and not toks[k].is_cap):
-        return None
+    if not (s.after_quote and k < s.hi and k not in idx.start_at and toks[k].is_word
+            and (not toks[k].is_cap or toks[k].lower in ctx.lex.words.identity_adjectives)):
+        return None  # "said Muslim community leader Jo Roe": a religion's adjective opens a title too
     last_name = None
     x = k
     # Hyphenated describing words ("guitar-toting") are split around their hyphen.
     while x < s.hi and x - k < 8 and (toks[x].is_word or (toks[x].text == "-" and x > k)) and toks[x].quote < 0:
+        if toks[x].lower in ctx.lex.words.role_org_prepositions and last_name is None:
+            break  # "said the 28-year-old from Ashby": a place after the phrase, not a name in it
         if x in idx.start_at and idx.ments[idx.start_at[x]].kind == "name":
             last_name = idx.start_at[x]
             x = idx.ments[last_name].j
@@ -548,9 +554,23 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
     if not (s.after_quote and k < s.hi and _opens_nominal(ctx, k) and (k not in idx.start_at or idx.ments[idx.start_at[k]].possessive)):
         return None
     e = k + 1
-    while e < s.hi and e - k < 8 and toks[e].is_word and toks[e].quote < 0:
+    while e < s.hi and e - k < 8 and (toks[e].is_word or _glued_hyphen(ctx.view, e)
+                                      or toks[e].lower in ctx.lex.words.possessive_marks) and toks[e].quote < 0:
+        if toks[e].lower in ctx.lex.words.role_org_prepositions and not toks[e - 1].is_cap:
+            break  # "said the 28-year-old from Ashby": the phrase's head comes before "from"
+        name = idx.start_at.get(e)
+        if name is not None and idx.ments[name].kind == "name" and not idx.ments[name].possessive \
+                and idx.ments[name].etype == "person":
+            # "said the striker's team-mate Peter Marsh": the name the noun phrase ends in
+            return idx.extend(name, k, idx.ments[name].j)
         e = max(e + 1, age_end(ctx.view, e))  # "said the 28-year-old": an age is one word
     return idx.extend(None, k, e) if e - k >= 2 else None
+
+
+def _glued_hyphen(view: View, e: int) -> bool:
+    """Token ``e`` is a hyphen inside a word ("team-mate"), not a dash between words."""
+    toks = view.toks
+    return toks[e].text == "-" and 0 < e < len(toks) - 1 and toks[e].start == toks[e - 1].end and toks[e + 1].start == toks[e].end
 
 
 def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:

@@ -1344,6 +1344,8 @@ def test_abbreviated_military_ranks(extractor: Extractor, text: str, role: str) 
      "Christian conservative leader", None),
     # After an owner it describes the holder of an office: neither body nor role.
     ("“A staffer made a mistake,” said Peter Lee, Kentside's Muslim mayor.", "mayor", "Kentside"),
+    # Before the name too.
+    ("“A staffer made a mistake,” said Muslim community leader Peter Lee.", "Muslim community leader", None),
 ])
 def test_identity_adjective_without_owner(extractor: Extractor, text: str, role: str, org: str | None) -> None:
     q = next(q for q in extractor.extract(text) if "staffer" in q.text)

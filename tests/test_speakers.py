@@ -349,3 +349,17 @@ def test_inverted_nominal_with_age(extractor: Extractor, nominal: str, mention: 
     (q,) = extractor.extract(text)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
     assert q.speaker is not None and q.speaker.name == "Marcus Hale"
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    # The noun phrase after the cue ends before a preposition: "from Ashby" is no speaker.
+    ("said the 28-year-old from Ashby.", "Marcus Hale"),
+    # A name the noun phrase ends in is the speaker, past a possessive and a hyphenated noun.
+    ("said the striker's team-mate Peter Marsh.", "Peter Marsh"),
+    # A religion's adjective can open the title before the name.
+    ("said Muslim community leader Peter Lee.", "Peter Lee"),
+])
+def test_inverted_phrase_end(extractor: Extractor, after: str, speaker: str) -> None:
+    text = f"Marcus Hale scored twice in the second half.\n\n“It was great,” {after}"
+    sp = find_quote(extractor.extract(text), "It was great").speaker
+    assert sp is not None and sp.name == speaker
