@@ -30,8 +30,9 @@ speaker to find: stop). The order is the algorithm:
 17. ``inverted_apposed_name``: "“…,” said the union's general secretary, Jo Roe", "says
     Okafor's business partner, Dan Reyes" (the name).
 18. ``inverted_nominal``: "“…?” asked the boy", "said Okafor's lawyer" (the lawyer), ending
-    before a preposition ("said the 28-year-old from Ashby") or at a name it ends in ("said the
-    striker's team-mate Peter Marsh": Peter Marsh).
+    before a preposition ("said the 28-year-old from Ashby") or a relative clause ("said the
+    members who voted no"), or at a name it ends in ("said the striker's team-mate Peter Marsh":
+    Peter Marsh).
 19. ``inverted_subject``: "said Jane Smith", "said Acme chief executive Jane Doe".
 
 Mentions that a rule makes (a longer noun phrase over a name, "the boy") are this stage's own:
@@ -556,8 +557,9 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
     e = k + 1
     while e < s.hi and e - k < 8 and (toks[e].is_word or _glued_hyphen(ctx.view, e)
                                       or toks[e].lower in ctx.lex.words.possessive_marks) and toks[e].quote < 0:
-        if toks[e].lower in ctx.lex.words.role_org_prepositions and not toks[e - 1].is_cap:
-            break  # "said the 28-year-old from Ashby": the phrase's head comes before "from"
+        if (toks[e].lower in ctx.lex.words.role_org_prepositions and not toks[e - 1].is_cap) or \
+                toks[e].lower in ctx.lex.words.relative_pronouns:
+            break  # "said the 28-year-old from Ashby", "said the members who voted no": the head comes before
         name = idx.start_at.get(e)
         if name is not None and idx.ments[name].kind == "name" and not idx.ments[name].possessive \
                 and idx.ments[name].etype == "person":

@@ -358,6 +358,8 @@ def test_inverted_nominal_with_age(extractor: Extractor, nominal: str, mention: 
     ("said the striker's team-mate Peter Marsh.", "Peter Marsh"),
     # A religion's adjective can open the title before the name.
     ("said Muslim community leader Peter Lee.", "Peter Lee"),
+    # The phrase ends before a relative clause: its head is "members", not the clause's last word.
+    ("said the two council members who voted no.", "members"),
 ])
 def test_inverted_phrase_end(extractor: Extractor, after: str, speaker: str) -> None:
     text = f"Marcus Hale scored twice in the second half.\n\n“It was great,” {after}"
