@@ -78,7 +78,7 @@ world's biggest …, made his comments"); an age counts as one word of the nomin
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -163,18 +163,22 @@ def _first_i(x: _Nominal, h: int) -> int:
     return min(x.ments[k].i for k in x.ents.entities[h].mentions)
 
 
+def _title_holders(x: _Nominal, titles: Iterable[tuple[str, ...]]) -> tuple[list[int], list[int]]:
+    """The named persons whose title ends in one of ``titles`` and names no other office ("Deputy
+    Prime Minister X" is no prime minister), and those of them named before the nominal."""
+    other = x.lex.words.other_office_modifiers
+    holders = []
+    for h, ent in enumerate(x.ents.entities):
+        held = _spelled_title(x, x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
+        if any(held[-len(t):] == t and not other & set(held[:-len(t)]) for t in titles):
+            holders.append(h)
+    return holders, [h for h in holders if _first_i(x, h) < x.at]
+
+
 def same_title_holder(x: _Nominal) -> int | None:
     """"Prime Minister Ana Ruiz visited … Later the prime minister said …": the one named person
     whose title ends in the nominal's words (not "Deputy Prime Minister X")."""
-    words, ents = _title_words(x.title), x.ents
-    other = x.lex.words.other_office_modifiers
-    holders = []
-    for h, ent in enumerate(ents.entities):
-        held = _spelled_title(x, x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
-        if held[-len(words):] == words and not other & set(held[:-len(words)]):
-            holders.append(h)
-    at = x.at
-    before = [h for h in holders if _first_i(x, h) < at]
+    holders, before = _title_holders(x, (_title_words(x.title),))
     if len(before) == 1:
         return before[0]
     # A holder named only later is a guess that yields to the untitled person the sentence before
@@ -187,16 +191,10 @@ def same_title_holder(x: _Nominal) -> int | None:
 def boss_title_holder(x: _Nominal) -> int | None:
     """"Kentside manager Peter Lee … “…,” the Kentside boss said", "Chief executive Nadia Sharif …
     the boss added": "boss" is the one named person whose title news calls so
-    (``words/boss_titles.txt``), the nearest one before the nominal, else the only one after it."""
+    (``words/boss_titles.txt``), the one named before the nominal, else the only one after it."""
     if _title_words(x.title)[-1:] != (_BOSS,):
         return None
-    bosses = {tuple(_title_words(t)) for t in x.lex.words.boss_titles}
-    holders = []
-    for h, ent in enumerate(x.ents.entities):
-        held = _spelled_title(x, x.roles[h].role) if h in x.roles and not ent.unnamed and ent.etype == "person" else ()
-        if any(held[-len(b):] == b and not x.lex.words.other_office_modifiers & set(held[:-len(b)]) for b in bosses):
-            holders.append(h)
-    before = [h for h in holders if _first_i(x, h) < x.at]
+    holders, before = _title_holders(x, {_title_words(t) for t in x.lex.words.boss_titles})
     if len(before) == 1 or (not before and len(holders) == 1):
         return (before or holders)[0]
     return None

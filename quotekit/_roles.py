@@ -164,8 +164,7 @@ def _words(view: View, i: int, j: int) -> list[_W]:
                 out.append(_W("ex-", k, e + 1, t.is_cap))  # "Ex-Labour leader": ex- belongs to the title
                 k = e + 1
                 continue
-            while (e + 1 < j and toks[e].text == "-" and toks[e].start == toks[e - 1].end
-                   and toks[e + 1].start == toks[e].end and toks[e + 1].is_word):
+            while e + 1 < j and view.glued_hyphen(e) and toks[e + 1].is_word:
                 e += 2
         if e == k + 1 and plain and "\n" not in t.text and "\r" not in t.text:
             out.append(_W(t.lower, k, e, t.is_cap))

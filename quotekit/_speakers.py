@@ -555,7 +555,7 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
     if not (s.after_quote and k < s.hi and _opens_nominal(ctx, k) and (k not in idx.start_at or idx.ments[idx.start_at[k]].possessive)):
         return None
     e = k + 1
-    while e < s.hi and e - k < 8 and (toks[e].is_word or _glued_hyphen(ctx.view, e)
+    while e < s.hi and e - k < 8 and (toks[e].is_word or ctx.view.glued_hyphen(e)
                                       or toks[e].lower in ctx.lex.words.possessive_marks) and toks[e].quote < 0:
         if (toks[e].lower in ctx.lex.words.role_org_prepositions and not toks[e - 1].is_cap) or \
                 toks[e].lower in ctx.lex.words.relative_pronouns:
@@ -567,12 +567,6 @@ def inverted_nominal(ctx: Ctx, s: CueSite) -> int | None:
             return idx.extend(name, k, idx.ments[name].j)
         e = max(e + 1, age_end(ctx.view, e))  # "said the 28-year-old": an age is one word
     return idx.extend(None, k, e) if e - k >= 2 else None
-
-
-def _glued_hyphen(view: View, e: int) -> bool:
-    """Token ``e`` is a hyphen inside a word ("team-mate"), not a dash between words."""
-    toks = view.toks
-    return toks[e].text == "-" and 0 < e < len(toks) - 1 and toks[e].start == toks[e - 1].end and toks[e + 1].start == toks[e].end
 
 
 def inverted_subject(ctx: Ctx, s: CueSite) -> int | None:

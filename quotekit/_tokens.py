@@ -119,6 +119,13 @@ class View:
             self._lower_written = frozenset(low for low, cap in zip(self.lowers, self.caps) if not cap)
         return word in self._lower_written
 
+    def glued_hyphen(self, e: int) -> bool:
+        """Whether token ``e`` is a hyphen inside a word ("team-mate"), touching the tokens either
+        side, not a dash between words."""
+        toks = self.toks
+        return (toks[e].text == "-" and 0 < e < len(toks) - 1 and toks[e].start == toks[e - 1].end
+                and toks[e + 1].start == toks[e].end)
+
     def tok_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(toks) if none)."""
         return bisect_right(self._starts, offset - 1)
